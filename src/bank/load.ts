@@ -1,0 +1,110 @@
+import { createHash } from 'node:crypto';
+import { readdirSync, readFileSync, statSync } from 'node:fs';
+import { join, relative, sep } from 'node:path';
+import { isMap, LineCounter, parseDocument } from 'yaml';
+import type { Question } from '../core/types.ts';
+import { questionSchema } from './question-schema.ts';
+
+/** One problem in the bank, always with the file and line it is on. */
+export interface BankProblem {
+  file: string;
+  line: number;
+  message: string;
+}
+
+export interface LoadedQuestion {
+  question: Question;
+  file: string;
+  hash: string;
+}
+
+export interface Bank {
+  questions: LoadedQuestion[];
+  problems: BankProblem[];
+}
+
+export const formatProblem = (p: BankProblem) => `${p.file}:${p.line}: ${p.message}`;
+
+function yamlFiles(dir: string): string[] {
+  const found: string[] = [];
+  for (const entry of readdirSync(dir).sort()) {
+    const path = join(dir, entry);
+    if (statSync(path).isDirectory()) found.push(...yamlFiles(path));
+    else if (/\.ya?ml$/.test(entry)) found.push(path);
+  }
+  return found;
+}
+
+/** Stable across key order, so that reformatting a file does not count as a change. */
+export function contentHash(question: Question): string {
+  const canonical = JSON.stringify(question, (_key, value) =>
+    value && typeof value === 'object' && !Array.isArray(value)
+      ? Object.fromEntries(Object.entries(value).sort(([a], [b]) => a.localeCompare(b)))
+      : value,
+  );
+  return createHash('sha256').update(canonical).digest('hex').slice(0, 16);
+}
+
+/** Parses and validates one question file; every problem names the file and the line. */
+export function loadQuestionFile(path: string, root: string, display = relative(process.cwd(), path) || path): LoadedQuestion | BankProblem[] {
+  const source = readFileSync(path, 'utf8');
+  const lineCounter = new LineCounter();
+  const doc = parseDocument(source, { lineCounter, prettyErrors: false, uniqueKeys: true });
+  if (doc.errors.length) {
+    return doc.errors.map((e) => ({ file: display, line: e.linePos?.[0]?.line ?? 1, message: e.message.split('\n')[0]!.replace(/ at line \d+, column \d+:?$/, '') }));
+  }
+  if (!isMap(doc.contents)) return [{ file: display, line: 1, message: 'a question file must be a mapping of fields (id, category, level, …)' }];
+  const lineOf = (path: PropertyKey[]): number => {
+    for (let depth = path.length; depth > 0; depth--) {
+      const node = doc.getIn(path.slice(0, depth) as (string | number)[], true) as { range?: [number, number, number] } | undefined;
+      if (node?.range) return lineCounter.linePos(node.range[0]).line;
+    }
+    return 1;
+  };
+  const parsed = questionSchema.safeParse(doc.toJS());
+  const problems: BankProblem[] = [];
+  if (!parsed.success) {
+    for (const issue of parsed.error.issues) {
+      const key = issue.path.join('.');
+      const missing = issue.code === 'invalid_type' && issue.input === undefined;
+      const message = missing ? `missing field ${key}` : issue.code === 'unrecognized_keys' ? `unknown field ${issue.keys.join(', ')}` : issue.message;
+      problems.push({ file: display, line: lineOf(issue.path), message });
+    }
+    return problems;
+  }
+  const question = parsed.data as Question;
+  const parts = relative(root, path).split(sep);
+  const stem = parts.at(-1)!.replace(/\.ya?ml$/, '');
+  if (stem !== question.id) problems.push({ file: display, line: lineOf(['id']), message: `id ${question.id} does not match the file name ${stem}` });
+  if (parts.length !== 2 || parts[0] !== question.category) {
+    problems.push({ file: display, line: lineOf(['category']), message: `a ${question.category} question belongs in questions/${question.category}/` });
+  }
+  return problems.length ? problems : { question, file: display, hash: contentHash(question) };
+}
+
+/** Loads every question file under the bank folder; the questions that are valid, and the problems of the rest. */
+export function loadBank(dir: string): Bank {
+  const bank: Bank = { questions: [], problems: [] };
+  let files: string[];
+  try {
+    files = yamlFiles(dir);
+  } catch {
+    return { questions: [], problems: [{ file: dir, line: 1, message: 'the question folder cannot be read' }] };
+  }
+  const seen = new Map<string, string>();
+  for (const file of files) {
+    const result = loadQuestionFile(file, dir);
+    if (Array.isArray(result)) {
+      bank.problems.push(...result);
+      continue;
+    }
+    const other = seen.get(result.question.id);
+    if (other) bank.problems.push({ file: result.file, line: 1, message: `id ${result.question.id} is used by ${other} too` });
+    else {
+      seen.set(result.question.id, result.file);
+      bank.questions.push(result);
+    }
+  }
+  if (files.length === 0) bank.problems.push({ file: dir, line: 1, message: 'the question folder has no .yaml files' });
+  return bank;
+}

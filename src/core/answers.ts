@@ -1,0 +1,101 @@
+import type { CoreDeps } from './deps.ts';
+import type { MessageDeletedEvent, MessageEditedEvent, ReactionEvent, ThreadMessageEvent } from './events.ts';
+import { ledgerKey, POINTS, wordCount } from './points.ts';
+import { weekStart } from './schedule.ts';
+
+/** The longest answer kept; longer text is cut here and the member told so. */
+export const MAX_ANSWER_CHARS = 10_000;
+
+export type ThreadOutcome = 'answer' | 'discussion' | 'probe-reply' | 'duplicate' | 'ignored' | 'too-long';
+
+/** Records a thread reply: the first per member before the reveal is the answer, later ones are discussion. */
+export async function recordThreadMessage(deps: CoreDeps, event: ThreadMessageEvent): Promise<ThreadOutcome> {
+  const round = await deps.repo.roundByThread(event.threadId);
+  if (!round || round.status === 'skipped') return 'ignored';
+  const at = event.at ?? deps.clock.now();
+  await deps.repo.upsertMember(event.author, event.communityId);
+  const port = deps.ports.for(event.channelId);
+  const tooLong = event.text.length > MAX_ANSWER_CHARS;
+  const text = tooLong ? event.text.slice(0, MAX_ANSWER_CHARS) : event.text;
+
+  if (round.status !== 'revealed' && at < round.revealAt) {
+    const inserted = await deps.repo.insertAnswer(
+      { roundId: round.id, memberId: event.author.id, messageId: event.messageId, text, sealed: false },
+      at,
+    );
+    if (inserted === 'duplicate') return 'duplicate';
+    const kind = inserted === 'counted' ? 'answer' : 'discussion';
+    if (!(await deps.repo.recordThreadMessage(event.messageId, round.id, event.author.id, kind, at)) && kind === 'discussion') {
+      return 'duplicate';
+    }
+    if (kind === 'answer') await port.react(event.messageId, 'answer-counted');
+    return kind === 'answer' ? (tooLong ? 'too-long' : 'answer') : 'discussion';
+  }
+
+  const probe = round.status === 'revealed' && wordCount(text) >= POINTS.probeReplyMinWords;
+  const fresh = await deps.repo.recordThreadMessage(event.messageId, round.id, event.author.id, probe ? 'probe_reply' : 'discussion', at);
+  if (!fresh) return 'duplicate';
+  if (!probe) return 'discussion';
+  const awarded = await deps.repo.award([
+    {
+      key: ledgerKey('probe_reply', round.id, event.author.id),
+      channelId: round.channelId,
+      memberId: event.author.id,
+      roundId: round.id,
+      reason: 'probe_reply',
+      points: POINTS.probeReply,
+      week: weekStart(round.localDate),
+      at,
+    },
+  ]);
+  if (awarded > 0) await port.react(event.messageId, 'probe-bonus');
+  return awarded > 0 ? 'probe-reply' : 'discussion';
+}
+
+async function openRoundOf(deps: CoreDeps, messageId: string) {
+  const answer = await deps.repo.answerByMessage(messageId);
+  if (!answer) return null;
+  const round = await deps.repo.getRound(answer.roundId);
+  return round && round.status !== 'revealed' && round.status !== 'skipped' ? { answer, round } : null;
+}
+
+/** An edit before the reveal updates the answer's text; after the reveal the answer stands as it was. */
+export async function editAnswer(deps: CoreDeps, event: MessageEditedEvent): Promise<boolean> {
+  const open = await openRoundOf(deps, event.messageId);
+  if (!open) return false;
+  return deps.repo.updateAnswerText(event.messageId, event.text.slice(0, MAX_ANSWER_CHARS), event.at ?? deps.clock.now());
+}
+
+/** A deletion before the reveal withdraws the answer (the member may answer again). */
+export async function deleteAnswer(deps: CoreDeps, event: MessageDeletedEvent): Promise<boolean> {
+  const open = await openRoundOf(deps, event.messageId);
+  if (!open) return false;
+  return deps.repo.withdrawAnswer(event.messageId, event.at ?? deps.clock.now());
+}
+
+/** A peer's reaction on an answer is a vote; it scores at once after the reveal, or when the round is revealed. */
+export async function recordReaction(deps: CoreDeps, event: ReactionEvent): Promise<boolean> {
+  const answer = await deps.repo.answerByMessage(event.messageId);
+  if (!answer || answer.memberId === event.member.id) return false;
+  const round = await deps.repo.getRound(answer.roundId);
+  if (!round || round.status === 'skipped') return false;
+  const now = deps.clock.now();
+  await deps.repo.upsertMember(event.member, event.communityId);
+  const position = await deps.repo.addVote(answer.id, event.member.id, now);
+  if (position === null) return false;
+  if (round.status === 'revealed' && position <= POINTS.peerVotesCountedPerAnswer) {
+    await deps.repo.award([
+      {
+        key: ledgerKey('peer_vote', round.id, answer.memberId, event.member.id),
+        channelId: round.channelId,
+        memberId: answer.memberId,
+        roundId: round.id,
+        reason: 'peer_vote',
+        points: POINTS.peerVote,
+        week: weekStart(round.localDate),
+        at: now,
+      },
+    ]);
+  }
+  return true;
+}

@@ -1,0 +1,63 @@
+import { deleteAnswer, editAnswer, recordReaction, recordThreadMessage, type ThreadOutcome } from './answers.ts';
+import { runCommand } from './commands/run.ts';
+import type { CommandReply } from './commands/spec.ts';
+import type { CoreDeps } from './deps.ts';
+import type { ButtonEvent, CommandEvent, MessageDeletedEvent, MessageEditedEvent, ReactionEvent, ThreadMessageEvent } from './events.ts';
+import { startToday, tick } from './rounds.ts';
+import type { Channel, Round } from './types.ts';
+
+/** The core as platforms see it: neutral events in, replies and port calls out. */
+export class Mlq {
+  constructor(readonly deps: CoreDeps) {}
+
+  command(event: CommandEvent): Promise<CommandReply> {
+    return runCommand(this.deps, event);
+  }
+
+  /** A button maps to the text command that does the same, so both paths share one implementation. */
+  button(event: ButtonEvent): Promise<CommandReply> {
+    const commands: Record<string, string> = { 'practice.reveal': 'solution' };
+    const command = commands[event.action] ?? `help`;
+    return runCommand(this.deps, { ...event, text: command });
+  }
+
+  threadMessage(event: ThreadMessageEvent): Promise<ThreadOutcome> {
+    return recordThreadMessage(this.deps, event);
+  }
+
+  messageEdited(event: MessageEditedEvent): Promise<boolean> {
+    return editAnswer(this.deps, event);
+  }
+
+  messageDeleted(event: MessageDeletedEvent): Promise<boolean> {
+    return deleteAnswer(this.deps, event);
+  }
+
+  reaction(event: ReactionEvent): Promise<boolean> {
+    return recordReaction(this.deps, event);
+  }
+
+  tick(): Promise<{ posted: number; revealed: number }> {
+    return tick(this.deps);
+  }
+
+  /** Subscribes a channel with the default schedule unless it exists; for the console and for tests. */
+  async ensureChannel(channel: Omit<Channel, 'nextPostAt' | 'active' | 'organiserIds'> & Partial<Channel>): Promise<Channel> {
+    const existing = await this.deps.repo.getChannel(channel.id);
+    if (existing) return existing;
+    await this.deps.repo.upsertCommunity(channel.communityId, channel.id.split(':')[0]!, '');
+    const created: Channel = { active: true, organiserIds: [], nextPostAt: null, ...channel };
+    await this.deps.repo.saveChannel(created);
+    return created;
+  }
+
+  async startToday(channelId: string): Promise<Round | null> {
+    const channel = await this.deps.repo.getChannel(channelId);
+    if (!channel) return null;
+    return (await startToday(this.deps, channel)).round;
+  }
+
+  currentRound(channelId: string): Promise<Round | null> {
+    return this.deps.repo.latestRound(channelId);
+  }
+}

@@ -1,0 +1,46 @@
+import { type Card, card, context, fields, list, text } from './message.ts';
+import type { MemberStats } from './repository.ts';
+import { CATEGORY_NAMES, type LeaderboardRow, type Period } from './types.ts';
+
+const medal = (rank: number) => (rank === 1 ? '🥇' : rank === 2 ? '🥈' : rank === 3 ? '🥉' : `${rank}.`);
+
+export function leaderboardCard(period: Period, rows: LeaderboardRow[], me: LeaderboardRow | null, weekOf: string): Card {
+  const title = period === 'week' ? `Leaderboard · week of ${weekOf}` : 'Leaderboard · all time';
+  if (rows.length === 0) {
+    return card(title, [text(period === 'week' ? 'No points yet this week. Answer today\'s question to open the board.' : 'No points yet. Answer a question to open the board.')]);
+  }
+  const lines = rows.map((r) => `${medal(r.rank)} **${r.name}** · ${r.points} pts`);
+  const blocks = [list(lines)];
+  if (me && !rows.some((r) => r.memberId === me.memberId)) blocks.push(context(`You: rank ${me.rank} with ${me.points} pts.`));
+  return card(title, blocks, `${title}: ${rows.slice(0, 3).map((r) => `${r.rank}. ${r.name} ${r.points}`).join(', ')}`);
+}
+
+export interface StreakView {
+  name: string;
+  current: number;
+  best: number;
+  pending: boolean;
+}
+
+export function streakCard(view: StreakView, self: boolean): Card {
+  const who = self ? 'Your' : `${view.name}'s`;
+  const lines = [`${who} streak: **${view.current}** ${view.current === 1 ? 'round' : 'rounds'} in a row · best ${view.best}.`];
+  if (view.pending) lines.push(`Today's answer is in: it adds 1 when the round is revealed.`);
+  else if (view.current === 0) lines.push(self ? 'Answer the next question in its thread to start one.' : '');
+  return card(undefined, [text(lines.filter(Boolean).join(' '))], lines[0]!.replace(/\*\*/g, ''));
+}
+
+export function statsCard(name: string, stats: MemberStats, streak: StreakView, self: boolean): Card {
+  const top = [...stats.byCategory].sort((a, b) => b.answers - a.answers);
+  return card(self ? 'Your stats' : `Stats for ${name}`, [
+    fields([
+      { label: 'Answers', value: String(stats.answers) },
+      { label: 'Points (all time)', value: String(stats.points) },
+      { label: 'Points this week', value: String(stats.weekPoints) },
+      { label: 'Streak', value: `${streak.current} (best ${streak.best})` },
+      { label: 'Probe replies', value: String(stats.probeReplies) },
+      { label: 'Peer votes received', value: String(stats.votesReceived) },
+    ]),
+    ...(top.length ? [list(top.map((c) => `${CATEGORY_NAMES[c.category]}: ${c.answers}`), '**Answers by category**')] : []),
+  ]);
+}

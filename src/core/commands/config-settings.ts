@@ -1,0 +1,125 @@
+import { z } from 'zod';
+import { isValidTimezone } from '../schedule.ts';
+import { CATEGORIES, type ChannelSettings, LEVELS } from '../types.ts';
+import { formatWeekdays, resolveCategory, resolveLevel, resolveWeekdays } from '../vocab.ts';
+
+export interface SettingSpec {
+  name: string;
+  aliases: string[];
+  example: string;
+  show(settings: ChannelSettings): string;
+  /** Parses the setting's value (the rest of the command line) into a change of settings. */
+  value: z.ZodType<Partial<ChannelSettings>, string>;
+}
+
+const fail = (ctx: z.RefinementCtx, message: string) => {
+  ctx.addIssue({ code: 'custom', message });
+  return z.NEVER;
+};
+
+/** Reads "09:30", "9:30", "9am" or "5:30pm" as a 24-hour HH:MM time. */
+export function parseTime(input: string): string | null {
+  const m = /^(\d{1,2})(?::(\d{2}))?\s*(am|pm)?$/i.exec(input.trim());
+  if (!m) return null;
+  let hour = Number(m[1]);
+  const minute = m[2] === undefined ? 0 : Number(m[2]);
+  if (m[3]) {
+    if (hour < 1 || hour > 12) return null;
+    hour = (hour % 12) + (m[3].toLowerCase() === 'pm' ? 12 : 0);
+  } else if (m[2] === undefined) return null;
+  if (hour > 23 || minute > 59) return null;
+  return `${String(hour).padStart(2, '0')}:${String(minute).padStart(2, '0')}`;
+}
+
+/** Reads "6h", "90m", "1h30m" or "45 min" as minutes. */
+export function parseDuration(input: string): number | null {
+  const m = /^(?:(\d{1,2})\s*h(?:ours?|rs?)?)?\s*(?:(\d{1,4})\s*m(?:in(?:utes?)?)?)?$/i.exec(input.trim());
+  if (!m || (m[1] === undefined && m[2] === undefined)) return null;
+  return Number(m[1] ?? 0) * 60 + Number(m[2] ?? 0);
+}
+
+function zoneSuggestion(input: string): string | null {
+  const wanted = input.toLowerCase().replace(/\s+/g, '_');
+  return Intl.supportedValuesOf('timeZone').find((z) => z.toLowerCase().endsWith(`/${wanted}`)) ?? null;
+}
+
+const fmtDelay = (m: number) => (m % 60 === 0 ? `${m / 60}h` : m > 60 ? `${Math.floor(m / 60)}h${m % 60}m` : `${m}m`);
+
+export const SETTINGS: SettingSpec[] = [
+  {
+    name: 'time',
+    aliases: ['post-time', 'at', 'hour'],
+    example: '09:30',
+    show: (s) => s.postTime,
+    value: z.string().transform((v, ctx) => {
+      const time = parseTime(v);
+      return time ? { postTime: time } : fail(ctx, `\`${v.slice(0, 20)}\` is not a time; write it like 09:30 or 9am`);
+    }),
+  },
+  {
+    name: 'timezone',
+    aliases: ['tz', 'zone'],
+    example: 'Europe/Berlin',
+    show: (s) => s.timezone,
+    value: z.string().transform((v, ctx) => {
+      if (/^[A-Za-z_]+(?:\/[A-Za-z0-9_+-]+){0,2}$|^UTC$/.test(v) && isValidTimezone(v)) return { timezone: v };
+      const hint = zoneSuggestion(v);
+      return fail(ctx, `\`${v.slice(0, 40)}\` is not a time zone; use an IANA name such as ${hint ?? 'Europe/Berlin or America/New_York'}`);
+    }),
+  },
+  {
+    name: 'days',
+    aliases: ['weekdays', 'day'],
+    example: 'mon-fri',
+    show: (s) => formatWeekdays(s.weekdays),
+    value: z.string().transform((v, ctx) => {
+      const days = resolveWeekdays(v);
+      return days ? { weekdays: days } : fail(ctx, `\`${v.slice(0, 40)}\` is not a set of days; try mon-fri, daily or mon,wed,fri`);
+    }),
+  },
+  {
+    name: 'reveal',
+    aliases: ['delay', 'reveal-delay'],
+    example: '6h',
+    show: (s) => `${fmtDelay(s.revealDelayMinutes)} after the post`,
+    value: z.string().transform((v, ctx) => {
+      const minutes = parseDuration(v);
+      if (minutes === null) return fail(ctx, `\`${v.slice(0, 20)}\` is not a delay; write it like 6h, 90m or 1h30m`);
+      if (minutes < 5 || minutes > 23 * 60) return fail(ctx, 'the reveal delay must be between 5m and 23h');
+      return { revealDelayMinutes: minutes };
+    }),
+  },
+  {
+    name: 'categories',
+    aliases: ['category', 'cats', 'topics'],
+    example: 'fundamentals,statistics',
+    show: (s) => (s.categories.length ? s.categories.join(', ') : 'all'),
+    value: z.string().transform((v, ctx) => {
+      if (v.toLowerCase() === 'all') return { categories: [] };
+      const words = v.split(/[\s,]+/).filter(Boolean);
+      const found = words.map(resolveCategory);
+      const bad = words.find((_, i) => found[i] === null);
+      if (bad) return fail(ctx, `\`${bad.slice(0, 30)}\` is not a category; choose from ${CATEGORIES.join(', ')} or all`);
+      return { categories: [...new Set(found as NonNullable<(typeof found)[number]>[])] };
+    }),
+  },
+  {
+    name: 'levels',
+    aliases: ['level'],
+    example: 'mid,senior',
+    show: (s) => (s.levels.length ? s.levels.join(', ') : 'all'),
+    value: z.string().transform((v, ctx) => {
+      if (v.toLowerCase() === 'all') return { levels: [] };
+      const words = v.split(/[\s,]+/).filter(Boolean);
+      const found = words.map(resolveLevel);
+      const bad = words.find((_, i) => found[i] === null);
+      if (bad) return fail(ctx, `\`${bad.slice(0, 30)}\` is not a level; choose from ${LEVELS.join(', ')} or all`);
+      return { levels: [...new Set(found as NonNullable<(typeof found)[number]>[])] };
+    }),
+  },
+];
+
+export function findSetting(name: string): SettingSpec | undefined {
+  const n = name.toLowerCase();
+  return SETTINGS.find((s) => s.name === n || s.aliases.includes(n));
+}

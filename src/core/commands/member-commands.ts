@@ -1,0 +1,78 @@
+import { leaderboardCard, statsCard, type StreakView, streakCard } from '../board-cards.ts';
+import type { CoreDeps } from '../deps.ts';
+import { localDate, weekStart } from '../schedule.ts';
+import { visibleStreak } from '../streaks.ts';
+import type { Channel } from '../types.ts';
+import { literal, mention, words } from './args.ts';
+import { privately, publicly } from './reply.ts';
+import { defineCommand } from './spec.ts';
+
+/** The streak a member sees, including whether the open round's answer is in and waiting for the reveal. */
+export async function streakView(deps: CoreDeps, channel: Channel, memberId: string): Promise<StreakView> {
+  const [states, latestSeq, open, name] = await Promise.all([
+    deps.repo.streaks(channel.id, [memberId]),
+    deps.repo.latestRevealedSeq(channel.id),
+    deps.repo.latestRound(channel.id),
+    deps.repo.memberName(memberId),
+  ]);
+  const state = states.get(memberId);
+  let pending = false;
+  if (open && open.status !== 'revealed') {
+    pending = (await deps.repo.countedAnswers(open.id)).some((a) => a.memberId === memberId);
+  }
+  return { name: name ?? memberId, current: visibleStreak(state, latestSeq), best: state?.best ?? 0, pending };
+}
+
+export const streak = defineCommand({
+  name: 'streak',
+  summary: 'Show your streak, or a member’s',
+  usage: '[@member]',
+  organiserOnly: false,
+  needsChannel: true,
+  args: words({ member: mention }),
+  async run(ctx, args) {
+    const memberId = args.member ?? ctx.event.actor.id;
+    return privately(streakCard(await streakView(ctx.deps, ctx.channel!, memberId), memberId === ctx.event.actor.id));
+  },
+});
+
+export const leaderboard = defineCommand({
+  name: 'leaderboard',
+  aliases: ['lb', 'board', 'top'],
+  summary: "This week's or all-time leaderboard (add `public` to post it)",
+  usage: '[week|all] [public]',
+  organiserOnly: false,
+  needsChannel: true,
+  args: words({ period: literal('week', 'all'), visibility: literal('public') }),
+  async run(ctx, args) {
+    const channel = ctx.channel!;
+    const period = args.period ?? 'week';
+    const week = weekStart(localDate(ctx.now, channel.timezone));
+    const key = period === 'week' ? `w:${week}` : 'all';
+    const [rows, me] = await Promise.all([
+      ctx.deps.repo.leaderboard(channel.id, key, 10),
+      ctx.deps.repo.rankOf(channel.id, key, ctx.event.actor.id),
+    ]);
+    const board = leaderboardCard(period, rows, me, week);
+    return args.visibility ? publicly(board) : privately(board);
+  },
+});
+
+export const stats = defineCommand({
+  name: 'stats',
+  summary: 'Your answers, points and categories, or a member’s',
+  usage: '[@member]',
+  organiserOnly: false,
+  needsChannel: true,
+  args: words({ member: mention }),
+  async run(ctx, args) {
+    const channel = ctx.channel!;
+    const memberId = args.member ?? ctx.event.actor.id;
+    const week = weekStart(localDate(ctx.now, channel.timezone));
+    const [data, view] = await Promise.all([
+      ctx.deps.repo.memberStats(channel.id, memberId, week),
+      streakView(ctx.deps, channel, memberId),
+    ]);
+    return privately(statsCard(view.name, data, view, memberId === ctx.event.actor.id));
+  },
+});

@@ -1,0 +1,127 @@
+import { card, context, text } from '../message.ts';
+import { questionCard } from '../question-cards.ts';
+import { revealRound, skipRound, startToday } from '../rounds.ts';
+import { formatLocal, localDate, nextPlannedRound } from '../schedule.ts';
+import type { Channel } from '../types.ts';
+import { formatWeekdays } from '../vocab.ts';
+import { none } from './args.ts';
+import { NOT_SUBSCRIBED, privately, publicly, say } from './reply.ts';
+import { type CommandContext, defineCommand } from './spec.ts';
+
+async function openRound(ctx: CommandContext, channel: Channel) {
+  const round = await ctx.deps.repo.latestRound(channel.id);
+  return round && round.status !== 'revealed' ? round : null;
+}
+
+export const today = defineCommand({
+  name: 'today',
+  summary: "Show today's question and when it is revealed",
+  usage: '',
+  organiserOnly: false,
+  needsChannel: true,
+  args: none,
+  async run(ctx) {
+    const channel = ctx.channel!;
+    const round = await ctx.deps.repo.roundForDate(channel.id, localDate(ctx.now, channel.timezone));
+    if (!round) {
+      const next = nextPlannedRound(channel, ctx.now);
+      return say(`No question yet today.${next ? ` The next one comes on ${formatLocal(next.postAt, channel.timezone)}.` : ''}`);
+    }
+    const question = await ctx.deps.repo.getQuestion(round.questionId);
+    if (!question) return say("Today's question is no longer in the bank.");
+    const posted = questionCard(question, round, channel.timezone);
+    const note =
+      round.status === 'revealed'
+        ? 'Already revealed: the strong answer and the probes are in its thread.'
+        : 'Reply in its thread to answer.';
+    return privately({ ...posted, blocks: [...posted.blocks, context(note)] });
+  },
+});
+
+export const reveal = defineCommand({
+  name: 'reveal',
+  summary: "Reveal the open round's strong answer now",
+  usage: '',
+  organiserOnly: true,
+  needsChannel: true,
+  args: none,
+  async run(ctx) {
+    const round = await openRound(ctx, ctx.channel!);
+    if (!round) return say('There is no open round to reveal.');
+    if (round.status !== 'posted') return say('The round is still being posted; try again in a moment.');
+    const revealed = await revealRound(ctx.deps, round);
+    return say(revealed ? `Revealed: ${revealed.answerCount} answered. The reveal is in the question's thread.` : 'It was revealed already.');
+  },
+});
+
+export const skip = defineCommand({
+  name: 'skip',
+  summary: 'Skip the open question and post another',
+  usage: '',
+  organiserOnly: true,
+  needsChannel: true,
+  args: none,
+  async run(ctx) {
+    const channel = ctx.channel!;
+    const round = await openRound(ctx, channel);
+    if (!round) return say('There is no open round to skip.');
+    const outcome = await skipRound(ctx.deps, channel, round);
+    if (!outcome) return say('That round cannot be skipped any more.');
+    return say(outcome.round ? 'Skipped. A new question is posted.' : 'Skipped, but no other question matches the channel settings.');
+  },
+});
+
+export const start = defineCommand({
+  name: 'start',
+  summary: 'Subscribe this channel to the daily question (posts one now)',
+  usage: '',
+  organiserOnly: true,
+  needsChannel: false,
+  args: none,
+  async run(ctx) {
+    const { deps, event } = ctx;
+    const existing = ctx.channel;
+    if (existing?.active) return say('This channel is subscribed already. `/mlq config` shows its schedule.');
+    await deps.repo.upsertCommunity(event.communityId, event.channelId.split(':')[0]!, '');
+    const channel: Channel = existing
+      ? { ...existing, active: true, organiserIds: [...new Set([...existing.organiserIds, event.actor.id])] }
+      : {
+          ...deps.defaults,
+          id: event.channelId,
+          communityId: event.communityId,
+          name: event.channelName ?? '',
+          active: true,
+          organiserIds: [event.actor.id],
+          nextPostAt: null,
+        };
+    await deps.repo.saveChannel(channel);
+    const outcome = await startToday(deps, channel);
+    const when = `${formatWeekdays(channel.weekdays)} at ${channel.postTime} (${channel.timezone})`;
+    return publicly(
+      card('mlq is on in this channel', [
+        text(`A machine-learning interview question comes ${when}; the strong answer is revealed ${channel.revealDelayMinutes / 60}h later.`),
+        context(
+          `${outcome.round ? "Today's question is posted above: answer in its thread." : 'No question matches the settings yet.'} ` +
+            'Organisers change the schedule with `/mlq config`; everyone can see `/mlq help`.',
+        ),
+      ]),
+    );
+  },
+});
+
+export const stop = defineCommand({
+  name: 'stop',
+  summary: 'Pause the daily question in this channel',
+  usage: '',
+  organiserOnly: true,
+  needsChannel: true,
+  args: none,
+  async run(ctx) {
+    const channel = ctx.channel!;
+    if (!channel.active) return say('This channel is paused already. `/mlq start` resumes it.');
+    await ctx.deps.repo.saveChannel({ ...channel, active: false, nextPostAt: null });
+    return publicly(card(undefined, [text('mlq is paused in this channel. Streaks and points are kept; `/mlq start` resumes it.')]));
+  },
+});
+
+export { NOT_SUBSCRIBED };

@@ -1,0 +1,38 @@
+import type { z } from 'zod';
+import type { CoreDeps } from '../deps.ts';
+import type { CommandEvent } from '../events.ts';
+import type { Card } from '../message.ts';
+import type { Channel } from '../types.ts';
+
+export type Visibility = 'private' | 'public';
+
+export interface CommandReply {
+  card: Card;
+  visibility: Visibility;
+}
+
+export interface CommandContext {
+  deps: CoreDeps;
+  event: CommandEvent;
+  channel: Channel | null;
+  now: Date;
+}
+
+/** A `/mlq` command as a declarative spec: parsed and validated from its args schema, then run by its handler. */
+export interface CommandSpec<A = unknown> {
+  name: string;
+  aliases?: string[];
+  summary: string;
+  usage: string;
+  details?: string;
+  organiserOnly: boolean;
+  /** True when the command needs the channel to be subscribed already. */
+  needsChannel: boolean;
+  args: z.ZodType<A, string[]>;
+  run(ctx: CommandContext, args: A): Promise<CommandReply>;
+}
+
+export const defineCommand = <A>(spec: CommandSpec<A>): CommandSpec<A> => spec;
+
+// eslint-disable-next-line @typescript-eslint/no-explicit-any
+export type AnyCommand = CommandSpec<any>;

@@ -1,0 +1,46 @@
+import type { Member } from './types.ts';
+
+/** A reply in a thread, as every platform reports it once normalised. */
+export interface ThreadMessageEvent {
+  channelId: string;
+  communityId: string;
+  threadId: string;
+  messageId: string;
+  author: Member;
+  text: string;
+  at?: Date;
+}
+
+export interface MessageEditedEvent {
+  messageId: string;
+  text: string;
+  at?: Date;
+}
+
+export interface MessageDeletedEvent {
+  messageId: string;
+  at?: Date;
+}
+
+export interface ReactionEvent {
+  channelId: string;
+  communityId: string;
+  messageId: string;
+  member: Member;
+}
+
+export interface CommandEvent {
+  channelId: string;
+  communityId: string;
+  channelName?: string;
+  actor: Member;
+  text: string;
+}
+
+export interface ButtonEvent {
+  channelId: string;
+  communityId: string;
+  actor: Member;
+  action: string;
+  value: string;
+}

@@ -1,0 +1,27 @@
+/** Every scoring rule lives here; `/mlq help` prints POINT_RULES so members see the same numbers the code uses. */
+export const POINTS = {
+  answer: 10,
+  peerVote: 2,
+  peerVotesCountedPerAnswer: 5,
+  probeReply: 5,
+  probeReplyMinWords: 8,
+} as const;
+
+export type PointsReason = 'answer' | 'peer_vote' | 'probe_reply';
+
+export const POINT_RULES: string[] = [
+  `**${POINTS.answer} points** for your first reply in a round's thread before the reveal (later replies are discussion).`,
+  `**${POINTS.peerVote} points** for each reaction a peer puts on your answer, up to ${POINTS.peerVotesCountedPerAnswer} per answer; your own reactions do not count.`,
+  `**${POINTS.probeReply} points** once per round for a reply of at least ${POINTS.probeReplyMinWords} words to the follow-up probes after the reveal.`,
+  'Points and streaks settle when the round is revealed; an answer you delete before the reveal is withdrawn.',
+  'Your streak counts rounds of the channel in a row that you answered, so days without a round never break it.',
+];
+
+/** The unique key of a ledger entry, so that a replayed event can never add the same points twice. */
+export function ledgerKey(reason: PointsReason, roundId: number, memberId: string, extra?: string): string {
+  return [reason, roundId, memberId, extra].filter((part) => part !== undefined).join(':');
+}
+
+export function wordCount(text: string): number {
+  return text.split(/\s+/u).filter((word) => /[\p{L}\p{N}]/u.test(word)).length;
+}

@@ -1,0 +1,45 @@
+import type { Card } from './message.ts';
+
+/** What the core wants a platform to signal quietly on a member's message. */
+export type Ack = 'answer-counted' | 'answer-updated' | 'answer-withdrawn' | 'discussion' | 'probe-bonus' | 'sealed';
+
+export interface PostedMessage {
+  messageId: string;
+  threadId: string;
+}
+
+/** The one small port through which the core speaks to a chat platform; ids are opaque and prefixed by the platform. */
+export interface ChatPort {
+  readonly platform: string;
+  post(channelId: string, message: Card): Promise<PostedMessage>;
+  reply(threadId: string, message: Card): Promise<{ messageId: string }>;
+  update(messageId: string, message: Card): Promise<void>;
+  react(messageId: string, ack: Ack): Promise<void>;
+  sendPrivate(memberId: string, channelId: string, message: Card): Promise<void>;
+  isAdmin(channelId: string, memberId: string): Promise<boolean>;
+}
+
+/** The platform prefix of an opaque id such as `slack:T1:C2`. */
+export function platformOf(id: string): string {
+  const at = id.indexOf(':');
+  return at < 0 ? id : id.slice(0, at);
+}
+
+/** Routes each call to the port that owns the id's platform prefix. */
+export class Ports {
+  private readonly byPlatform = new Map<string, ChatPort>();
+
+  register(port: ChatPort): void {
+    this.byPlatform.set(port.platform, port);
+  }
+
+  for(id: string): ChatPort {
+    const port = this.byPlatform.get(platformOf(id));
+    if (!port) throw new Error(`no platform is connected for ${platformOf(id)} (id ${id})`);
+    return port;
+  }
+
+  has(id: string): boolean {
+    return this.byPlatform.has(platformOf(id));
+  }
+}

@@ -1,0 +1,100 @@
+import { type Block, type Card, buttons, card, context, divider, fields, list, text } from './message.ts';
+import { POINTS } from './points.ts';
+import { formatLocal } from './schedule.ts';
+import { CATEGORY_NAMES, type Question, type Round } from './types.ts';
+
+const label = (q: Question) => `${CATEGORY_NAMES[q.category]} · ${q.level}`;
+
+/** The daily post: category and level, the question, and how and until when to answer. */
+export function questionCard(q: Question, round: Round, timezone: string): Card {
+  return card(
+    `Question of the day · ${label(q)}`,
+    [
+      text(`**${q.prompt}**`),
+      context(
+        `Answer in this thread before the reveal on ${formatLocal(round.revealAt, timezone)}. ` +
+          'Your first reply is your answer; later replies are discussion.',
+      ),
+    ],
+    `Question of the day (${label(q)}): ${q.prompt}`,
+  );
+}
+
+/** The root post once revealed: the same question, marked revealed with the number of answers. */
+export function revealedRootCard(q: Question, answered: number): Card {
+  return card(`Question of the day · ${label(q)} · revealed`, [
+    text(`**${q.prompt}**`),
+    context(`Revealed · ${answered} ${answered === 1 ? 'member' : 'members'} answered · the strong answer and the probes are in the thread.`),
+  ]);
+}
+
+export function skippedRootCard(q: Question): Card {
+  return card(`Question of the day · skipped`, [text(q.prompt), context('An organiser skipped this question; a new one follows.')]);
+}
+
+function answerBlocks(q: Question): Block[] {
+  const blocks: Block[] = [text(`**What a strong answer covers**\n\n${q.strong_answer}`)];
+  if (q.approach) {
+    blocks.push(
+      fields([
+        { label: 'Clarify', value: q.approach.objective },
+        { label: 'Options', value: q.approach.options },
+        { label: 'Choice', value: q.approach.choice },
+        { label: 'Limits', value: q.approach.limits },
+        { label: 'Metrics', value: q.approach.metrics },
+        { label: 'Monitoring', value: q.approach.monitoring },
+      ]),
+    );
+  }
+  if (q.story) {
+    blocks.push(
+      fields([
+        { label: 'Situation', value: q.story.situation },
+        { label: 'Task', value: q.story.task },
+        { label: 'Action', value: q.story.action },
+        { label: 'Result', value: q.story.result },
+        { label: 'Interviewers listen for', value: q.story.listen_for },
+      ]),
+    );
+  }
+  blocks.push(text(`**What a weak answer sounds like**\n\n${q.weak_answer}`), list(q.key_points, '**Key points a reviewer looks for**'));
+  return blocks;
+}
+
+/** The reveal in the round's thread: strong answer, weak answer, key points and the probes to reply to. */
+export function revealCard(q: Question, answered: number): Card {
+  return card(
+    `The reveal · ${label(q)}`,
+    [
+      ...answerBlocks(q),
+      divider(),
+      list(q.probes.map((p) => p.question), '**Follow-up probes an interviewer would ask next**', true),
+      context(
+        `${answered} ${answered === 1 ? 'member' : 'members'} answered. Reply here to a probe (at least ${POINTS.probeReplyMinWords} words) ` +
+          `for ${POINTS.probeReply} bonus points.`,
+      ),
+    ],
+    `The reveal: what a strong answer to "${q.prompt}" covers, and ${q.probes.length} follow-up probes.`,
+  );
+}
+
+/** A private practice question with a button (or command) to reveal its answer. */
+export function practiceCard(q: Question): Card {
+  return card(`Practice · ${label(q)}`, [
+    text(`**${q.prompt}**`),
+    context('Think it through or write your answer down, then reveal the strong answer.'),
+    buttons([{ label: 'Reveal the answer', action: 'practice.reveal', value: q.id, command: '/mlq solution', style: 'primary' }]),
+  ]);
+}
+
+export function practiceRevealCard(q: Question): Card {
+  return card(`Practice reveal · ${label(q)}`, [
+    ...answerBlocks(q),
+    divider(),
+    list(
+      q.probes.map((p) => `${p.question} *A good reply:* ${p.guidance}`),
+      '**Follow-up probes, with what a good reply covers**',
+      true,
+    ),
+  ]);
+}

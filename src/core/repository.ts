@@ -1,0 +1,92 @@
+import type { PickCandidate } from './picker.ts';
+import type { PointsReason } from './points.ts';
+import type { Answer, Category, Channel, LeaderboardRow, Level, Member, Question, Round, StreakState } from './types.ts';
+
+export interface NewRound {
+  channelId: string;
+  questionId: string;
+  localDate: string;
+  postAt: Date;
+  revealAt: Date;
+}
+
+export interface Award {
+  key: string;
+  channelId: string;
+  memberId: string;
+  roundId: number;
+  reason: PointsReason;
+  points: number;
+  week: string;
+  at: Date;
+}
+
+export type ThreadMessageKind = 'answer' | 'discussion' | 'probe_reply';
+
+export type AnswerInsert = 'counted' | 'already-answered' | 'duplicate';
+
+export interface MemberStats {
+  answers: number;
+  points: number;
+  weekPoints: number;
+  probeReplies: number;
+  votesReceived: number;
+  byCategory: { category: Category; answers: number }[];
+}
+
+export interface QuestionSearch {
+  categories: Category[];
+  levels: Level[];
+  words: string[];
+}
+
+/** Every read and write the core needs; src/store implements it with Kysely, and each write is idempotent. */
+export interface Repository {
+  upsertCommunity(id: string, platform: string, name: string): Promise<void>;
+  upsertMember(member: Member, communityId: string): Promise<void>;
+  memberName(id: string): Promise<string | null>;
+
+  getChannel(id: string): Promise<Channel | null>;
+  saveChannel(channel: Channel): Promise<void>;
+  dueChannels(now: Date, limit: number): Promise<Channel[]>;
+
+  questionCandidates(): Promise<PickCandidate[]>;
+  questionUsage(channelId: string): Promise<Map<string, Date>>;
+  getQuestion(id: string): Promise<Question | null>;
+  searchQuestions(search: QuestionSearch, limit: number): Promise<Question[]>;
+  categoryCounts(): Promise<{ category: Category; level: Level; count: number }[]>;
+
+  createRound(round: NewRound): Promise<Round | null>;
+  markPosted(roundId: number, messageId: string, threadId: string): Promise<void>;
+  getRound(id: number): Promise<Round | null>;
+  roundByThread(threadId: string): Promise<Round | null>;
+  roundForDate(channelId: string, localDate: string): Promise<Round | null>;
+  latestRound(channelId: string): Promise<Round | null>;
+  dueReveals(now: Date, limit: number): Promise<Round[]>;
+  /** Marks a posted round revealed and gives it the channel's next sequence number; null if another got there first. */
+  claimReveal(roundId: number, at: Date): Promise<Round | null>;
+  latestRevealedSeq(channelId: string): Promise<number>;
+  skipRound(roundId: number): Promise<boolean>;
+
+  /** Records a platform message once; false when the same message id was seen before. */
+  recordThreadMessage(messageId: string, roundId: number, memberId: string, kind: ThreadMessageKind, at: Date): Promise<boolean>;
+  insertAnswer(answer: Omit<Answer, 'id'>, at: Date): Promise<AnswerInsert>;
+  answerByMessage(messageId: string): Promise<Answer | null>;
+  updateAnswerText(messageId: string, text: string, at: Date): Promise<boolean>;
+  withdrawAnswer(messageId: string, at: Date): Promise<boolean>;
+  countedAnswers(roundId: number): Promise<Answer[]>;
+  addVote(answerId: number, voterId: string, at: Date): Promise<number | null>;
+  votesFor(answerIds: number[]): Promise<{ answerId: number; voterId: string }[]>;
+
+  /** Adds ledger entries (skipping keys already present) and updates the aggregates in one transaction. */
+  award(entries: Award[]): Promise<number>;
+  settleStreaks(channelId: string, updates: { memberId: string; state: StreakState }[]): Promise<void>;
+  streaks(channelId: string, memberIds: string[]): Promise<Map<string, StreakState>>;
+  leaderboard(channelId: string, period: string, limit: number): Promise<LeaderboardRow[]>;
+  rankOf(channelId: string, period: string, memberId: string): Promise<LeaderboardRow | null>;
+  memberStats(channelId: string, memberId: string, week: string): Promise<MemberStats>;
+
+  createPractice(memberId: string, channelId: string, questionId: string, at: Date): Promise<number>;
+  latestPractice(memberId: string): Promise<{ id: number; questionId: string; revealedAt: Date | null } | null>;
+  markPracticeRevealed(id: number, at: Date): Promise<void>;
+}

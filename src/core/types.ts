@@ -1,0 +1,133 @@
+export const CATEGORIES = [
+  'fundamentals',
+  'statistics',
+  'evaluation',
+  'features',
+  'deep-learning',
+  'mlops',
+  'system-design',
+  'case-studies',
+  'behavioural',
+] as const;
+export type Category = (typeof CATEGORIES)[number];
+
+export const CATEGORY_NAMES: Record<Category, string> = {
+  fundamentals: 'Fundamentals',
+  statistics: 'Statistics and probability',
+  evaluation: 'Model evaluation',
+  features: 'Feature engineering and data',
+  'deep-learning': 'Deep learning',
+  mlops: 'Production and MLOps',
+  'system-design': 'ML system design',
+  'case-studies': 'Applied case studies',
+  behavioural: 'Behavioural and communication',
+};
+
+export const LEVELS = ['junior', 'mid', 'senior'] as const;
+export type Level = (typeof LEVELS)[number];
+
+export interface Probe {
+  question: string;
+  guidance: string;
+}
+
+/** The structured path through a case study or a design question. */
+export interface Approach {
+  objective: string;
+  options: string;
+  choice: string;
+  limits: string;
+  metrics: string;
+  monitoring: string;
+}
+
+/** The shape of a strong behavioural story. */
+export interface Story {
+  situation: string;
+  task: string;
+  action: string;
+  result: string;
+  listen_for: string;
+}
+
+export interface Question {
+  id: string;
+  category: Category;
+  level: Level;
+  prompt: string;
+  strong_answer: string;
+  weak_answer: string;
+  key_points: string[];
+  probes: Probe[];
+  tags: string[];
+  approach?: Approach;
+  story?: Story;
+}
+
+/** ISO weekday numbers, 1 = Monday … 7 = Sunday. */
+export type Weekday = 1 | 2 | 3 | 4 | 5 | 6 | 7;
+
+/** A channel's schedule and question mix, as an organiser sets them. */
+export interface ChannelSettings {
+  timezone: string;
+  postTime: string;
+  weekdays: Weekday[];
+  revealDelayMinutes: number;
+  categories: Category[];
+  levels: Level[];
+}
+
+export interface Channel extends ChannelSettings {
+  id: string;
+  communityId: string;
+  name: string;
+  active: boolean;
+  organiserIds: string[];
+  nextPostAt: Date | null;
+}
+
+export type RoundStatus = 'posting' | 'posted' | 'revealed' | 'skipped';
+
+export interface Round {
+  id: number;
+  channelId: string;
+  questionId: string;
+  localDate: string;
+  seq: number | null;
+  status: RoundStatus;
+  postAt: Date;
+  revealAt: Date;
+  messageId: string | null;
+  threadId: string | null;
+  answerCount: number;
+}
+
+export interface Member {
+  id: string;
+  name: string;
+}
+
+export interface Answer {
+  id: number;
+  roundId: number;
+  memberId: string;
+  messageId: string;
+  text: string;
+  sealed: boolean;
+}
+
+/** A member's streak row; `lastSeq` is the sequence number of the last revealed round they answered. */
+export interface StreakState {
+  current: number;
+  best: number;
+  lastSeq: number;
+}
+
+export interface LeaderboardRow {
+  memberId: string;
+  name: string;
+  points: number;
+  rank: number;
+}
+
+export type Period = 'week' | 'all';

@@ -1,0 +1,125 @@
+import { existsSync } from 'node:fs';
+import { resolve } from 'node:path';
+import { pino } from 'pino';
+import { formatProblem, loadBank } from './bank/load.ts';
+import { type Config, loadConfig } from './config.ts';
+import { Mlq } from './core/app.ts';
+import { systemClock } from './core/clock.ts';
+import type { CoreDeps } from './core/deps.ts';
+import { Ports } from './core/port.ts';
+import { startHttpServer } from './http-server.ts';
+import { consoleConfig } from './platforms/console/config.ts';
+import { ConsolePlatform } from './platforms/console/platform.ts';
+import { startScheduler } from './scheduler/scheduler.ts';
+import { connect, type StoreConnection } from './store/connect.ts';
+import { migrateToLatest } from './store/migrate.ts';
+import { createRepository } from './store/repository.ts';
+
+/** A user mistake: one sentence on stderr, exit code 1, no stack trace. */
+function fail(sentence: string): never {
+  process.stderr.write(`mlq: ${sentence}\n`);
+  process.exit(1);
+}
+
+async function openStore(config: Config): Promise<StoreConnection> {
+  const store = await connect({ databaseUrl: config.DATABASE_URL, dataDir: resolve(config.MLQ_DATA_DIR) }).catch((error: Error) =>
+    fail(`the database could not be opened (${error.message}).`),
+  );
+  if (!(await store.ping())) {
+    await store.close().catch(() => undefined);
+    fail(config.DATABASE_URL ? 'the Postgres server at DATABASE_URL cannot be reached; check the host, port, user and database name.' : `the embedded database in ${config.MLQ_DATA_DIR} cannot be opened.`);
+  }
+  return store;
+}
+
+async function main(): Promise<void> {
+  if (existsSync('.env')) process.loadEnvFile('.env');
+  const loaded = loadConfig(process.env);
+  if (!loaded.ok) fail(loaded.message);
+  const config = loaded.value;
+  const useConsole = config.MLQ_CONSOLE === 'on' || config.MLQ_CONSOLE === 'auto';
+  const logger = pino({ level: config.LOG_LEVEL ?? (useConsole ? 'warn' : 'info'), base: { service: 'mlq' } }, pino.destination(useConsole ? 2 : 1));
+
+  const bank = loadBank(resolve(config.MLQ_QUESTIONS_DIR));
+  if (bank.problems.length) {
+    const more = bank.problems.length > 1 ? ` (and ${bank.problems.length - 1} more; npm run bank -- lint lists them)` : '';
+    fail(`a question file is malformed: ${formatProblem(bank.problems[0]!)}${more}.`);
+  }
+
+  const store = await openStore(config);
+  await migrateToLatest(store.db).catch((error: Error) => fail(`the database schema could not be migrated (${error.message}).`));
+  const repo = createRepository(store.db);
+  const synced = await repo.syncQuestions(bank.questions.map((q) => ({ question: q.question, hash: q.hash })), new Date());
+  logger.info({ store: store.describe, ...synced }, 'store ready and bank synced');
+
+  const ports = new Ports();
+  const console = consoleConfig(process.env);
+  const deps: CoreDeps = {
+    repo,
+    ports,
+    clock: systemClock,
+    logger,
+    admins: config.MLQ_ADMINS,
+    defaults: {
+      timezone: config.MLQ_TIMEZONE ?? 'UTC',
+      postTime: config.MLQ_POST_TIME,
+      weekdays: [1, 2, 3, 4, 5],
+      revealDelayMinutes: config.MLQ_REVEAL_DELAY,
+      categories: [],
+      levels: [],
+    },
+  };
+  const mlq = new Mlq(deps);
+  const terminal = useConsole ? new ConsolePlatform(console) : null;
+  if (terminal) ports.register(terminal);
+
+  const http = config.PORT
+    ? await startHttpServer({ port: config.PORT, host: config.HOST, healthy: () => store.ping() }).catch((error: Error) =>
+        fail(`PORT ${config.PORT} on HOST ${config.HOST} cannot be used (${error.message}); choose a free port, for example PORT=3000.`),
+      )
+    : null;
+  if (http) logger.info({ port: http.port, host: config.HOST }, 'health check at /healthz');
+
+  let stopping = false;
+  const shutdown = async (code = 0) => {
+    if (stopping) return;
+    stopping = true;
+    await scheduler.stop();
+    await http?.close();
+    await store.close();
+    process.exit(code);
+  };
+  process.on('SIGINT', () => void shutdown(0));
+  process.on('SIGTERM', () => void shutdown(0));
+
+  const scheduler = startScheduler(() => mlq.tick(), logger);
+
+  if (terminal) {
+    process.stdout.write(`mlq · a terminal study channel (${store.describe}). Reply to answer; /mlq help lists the commands.\n\n`);
+    await mlq.ensureChannel({
+      ...deps.defaults,
+      id: console.channelId,
+      communityId: console.communityId,
+      name: 'terminal',
+      timezone: config.MLQ_TIMEZONE ?? console.timezone,
+      weekdays: [1, 2, 3, 4, 5, 6, 7],
+      organiserIds: [console.memberId],
+    });
+    const before = await mlq.currentRound(console.channelId);
+    const round = await mlq.startToday(console.channelId);
+    if (round && before && round.id === before.id) {
+      const reply = await mlq.command({ channelId: console.channelId, communityId: console.communityId, actor: { id: console.memberId, name: console.memberName }, text: '/mlq today' });
+      await terminal.sendPrivate(console.memberId, console.channelId, reply.card);
+    }
+    await terminal.run(mlq);
+    await shutdown(0);
+  } else {
+    await scheduler.runNow();
+    logger.info('mlq is running');
+  }
+}
+
+main().catch((error: unknown) => {
+  process.stderr.write(`mlq: an unexpected error stopped the service: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}\n`);
+  process.exit(70);
+});

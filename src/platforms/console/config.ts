@@ -1,0 +1,29 @@
+import { userInfo } from 'node:os';
+
+export interface ConsoleConfig {
+  channelId: string;
+  communityId: string;
+  memberId: string;
+  memberName: string;
+  timezone: string;
+}
+
+/** The terminal channel's identity: one channel, one local member who is its organiser. */
+export function consoleConfig(env: NodeJS.ProcessEnv): ConsoleConfig {
+  let name = env.MLQ_CONSOLE_USER || env.USER || '';
+  if (!name) {
+    try {
+      name = userInfo().username;
+    } catch {
+      name = 'you';
+    }
+  }
+  const slug = name.toLowerCase().replace(/[^a-z0-9_-]/g, '') || 'you';
+  return {
+    channelId: 'console:terminal',
+    communityId: 'console',
+    memberId: `console:${slug}`,
+    memberName: name,
+    timezone: Intl.DateTimeFormat().resolvedOptions().timeZone || 'UTC',
+  };
+}

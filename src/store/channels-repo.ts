@@ -1,0 +1,69 @@
+import type { Kysely } from 'kysely';
+import type { Channel, Member } from '../core/types.ts';
+import { toChannel } from './mappers.ts';
+import type { Database } from './schema.ts';
+
+export function channelsRepo(db: Kysely<Database>) {
+  return {
+    async upsertCommunity(id: string, platform: string, name: string): Promise<void> {
+      await db
+        .insertInto('communities')
+        .values({ id, platform, name })
+        .onConflict((oc) => oc.column('id').doUpdateSet({ name }))
+        .execute();
+    },
+
+    async upsertMember(member: Member, communityId: string): Promise<void> {
+      await db
+        .insertInto('members')
+        .values({ id: member.id, community_id: communityId, name: member.name })
+        .onConflict((oc) => oc.column('id').doUpdateSet({ name: member.name }).where('members.name', '<>', member.name))
+        .execute();
+    },
+
+    async memberName(id: string): Promise<string | null> {
+      const row = await db.selectFrom('members').select('name').where('id', '=', id).executeTakeFirst();
+      return row?.name ?? null;
+    },
+
+    async getChannel(id: string): Promise<Channel | null> {
+      const row = await db.selectFrom('channels').selectAll().where('id', '=', id).executeTakeFirst();
+      return row ? toChannel(row) : null;
+    },
+
+    async saveChannel(channel: Channel): Promise<void> {
+      const values = {
+        community_id: channel.communityId,
+        name: channel.name,
+        active: channel.active,
+        paused_reason: null,
+        organiser_ids: channel.organiserIds,
+        timezone: channel.timezone,
+        post_time: channel.postTime,
+        weekdays: channel.weekdays,
+        reveal_delay_minutes: channel.revealDelayMinutes,
+        categories: channel.categories,
+        levels: channel.levels,
+        next_post_at: channel.nextPostAt,
+        updated_at: new Date(),
+      };
+      await db
+        .insertInto('channels')
+        .values({ id: channel.id, ...values })
+        .onConflict((oc) => oc.column('id').doUpdateSet(values))
+        .execute();
+    },
+
+    async dueChannels(now: Date, limit: number): Promise<Channel[]> {
+      const rows = await db
+        .selectFrom('channels')
+        .selectAll()
+        .where('active', '=', true)
+        .where('next_post_at', '<=', now)
+        .orderBy('next_post_at')
+        .limit(limit)
+        .execute();
+      return rows.map(toChannel);
+    },
+  };
+}

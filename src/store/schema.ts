@@ -1,0 +1,143 @@
+import type { ColumnType, Generated } from 'kysely';
+
+type CreatedAt = ColumnType<Date, Date | string | undefined, never>;
+type Timestamp = ColumnType<Date, Date | string, Date | string>;
+
+export interface CommunitiesTable {
+  id: string;
+  platform: string;
+  name: string;
+  created_at: CreatedAt;
+}
+
+export interface ChannelsTable {
+  id: string;
+  community_id: string;
+  name: string;
+  active: boolean;
+  paused_reason: string | null;
+  organiser_ids: string[];
+  timezone: string;
+  post_time: string;
+  weekdays: number[];
+  reveal_delay_minutes: number;
+  categories: string[];
+  levels: string[];
+  next_post_at: Timestamp | null;
+  last_seq: Generated<number>;
+  created_at: CreatedAt;
+  updated_at: ColumnType<Date, Date | string | undefined, Date | string>;
+}
+
+export interface MembersTable {
+  id: string;
+  community_id: string;
+  name: string;
+  created_at: CreatedAt;
+}
+
+export interface QuestionsTable {
+  id: string;
+  category: string;
+  level: string;
+  prompt: string;
+  tags: string[];
+  body: ColumnType<unknown, string, string>;
+  content_hash: string;
+  retired_at: Timestamp | null;
+  updated_at: ColumnType<Date, Date | string | undefined, Date | string>;
+}
+
+export interface RoundsTable {
+  id: Generated<number>;
+  channel_id: string;
+  question_id: string;
+  local_date: string;
+  seq: number | null;
+  status: 'posting' | 'posted' | 'revealed' | 'skipped';
+  post_at: Timestamp;
+  reveal_at: Timestamp;
+  message_id: string | null;
+  thread_id: string | null;
+  answer_count: Generated<number>;
+  revealed_at: Timestamp | null;
+  created_at: CreatedAt;
+}
+
+export interface ThreadMessagesTable {
+  message_id: string;
+  round_id: number;
+  member_id: string;
+  kind: 'answer' | 'discussion' | 'probe_reply';
+  created_at: Timestamp;
+}
+
+export interface AnswersTable {
+  id: Generated<number>;
+  round_id: number;
+  member_id: string;
+  message_id: string;
+  text: string;
+  sealed: boolean;
+  withdrawn_at: Timestamp | null;
+  created_at: Timestamp;
+  updated_at: Timestamp;
+}
+
+export interface VotesTable {
+  answer_id: number;
+  voter_id: string;
+  created_at: Timestamp;
+}
+
+export interface LedgerTable {
+  id: Generated<string>;
+  key: string;
+  channel_id: string;
+  member_id: string;
+  round_id: number;
+  reason: 'answer' | 'peer_vote' | 'probe_reply';
+  points: number;
+  week: string;
+  created_at: Timestamp;
+}
+
+export interface ScoresTable {
+  channel_id: string;
+  period: string;
+  member_id: string;
+  points: number;
+}
+
+export interface StreaksTable {
+  channel_id: string;
+  member_id: string;
+  current: number;
+  best: number;
+  last_seq: number;
+}
+
+export interface PracticesTable {
+  id: Generated<number>;
+  member_id: string;
+  channel_id: string;
+  question_id: string;
+  created_at: Timestamp;
+  revealed_at: Timestamp | null;
+}
+
+/** The database as Kysely sees it; column names are the SQL names. */
+export interface Database {
+  communities: CommunitiesTable;
+  channels: ChannelsTable;
+  members: MembersTable;
+  questions: QuestionsTable;
+  rounds: RoundsTable;
+  thread_messages: ThreadMessagesTable;
+  answers: AnswersTable;
+  votes: VotesTable;
+  ledger: LedgerTable;
+  scores: ScoresTable;
+  streaks: StreaksTable;
+  practices: PracticesTable;
+}
