@@ -55,6 +55,13 @@ export function questionsRepo(db: Kysely<Database>) {
           ]),
         );
       }
+      const first = search.words[0]?.toLowerCase();
+      if (first) {
+        const pattern = `%${escapeLike(first)}%`;
+        query = query.orderBy(
+          sql`case when ${first} = any(tags) then 0 when lower(array_to_string(tags, ' ')) like ${pattern} then 1 when lower(prompt) like ${pattern} then 2 else 3 end`,
+        );
+      }
       const rows = await query.orderBy(sql`random()`).limit(limit).execute();
       return rows.map(toQuestion);
     },
