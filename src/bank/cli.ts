@@ -3,7 +3,7 @@ import { type BankProblem, formatProblem, loadBank } from './load.ts';
 import { formatMatrix, matrix, nearDuplicates, sourcesProblems } from './lint.ts';
 
 /** Every cell of the category × level matrix should hold at least this many questions. */
-const MIN_PER_CELL = Number(process.env.MLQ_BANK_MIN_PER_CELL ?? 1);
+const MIN_PER_CELL = Number(process.env.MLQ_BANK_MIN_PER_CELL ?? 5);
 
 const [command = 'help', folder] = process.argv.slice(2);
 const dir = resolve(folder ?? process.env.MLQ_QUESTIONS_DIR ?? 'questions');

@@ -51,7 +51,7 @@ export function loadQuestionFile(path: string, root: string, display = relative(
   const lineCounter = new LineCounter();
   const doc = parseDocument(source, { lineCounter, prettyErrors: false, uniqueKeys: true });
   if (doc.errors.length) {
-    return doc.errors.map((e) => ({ file: display, line: e.linePos?.[0]?.line ?? 1, message: e.message.split('\n')[0]!.replace(/ at line \d+, column \d+:?$/, '') }));
+    return doc.errors.map((e) => ({ file: display, line: lineCounter.linePos(e.pos[0]).line, message: e.message.split('\n')[0]!.replace(/ at line \d+, column \d+:?$/, '') }));
   }
   if (!isMap(doc.contents)) return [{ file: display, line: 1, message: 'a question file must be a mapping of fields (id, category, level, …)' }];
   const lineOf = (path: PropertyKey[]): number => {

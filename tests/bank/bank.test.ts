@@ -1,0 +1,79 @@
+import { mkdtempSync, writeFileSync, mkdirSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join, resolve } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { formatProblem, loadBank } from '../../src/bank/load.ts';
+import { jaccard, matrix, nearDuplicates, promptTokens, sourcesProblems } from '../../src/bank/lint.ts';
+import { CATEGORIES, LEVELS } from '../../src/core/types.ts';
+
+describe('the shipped bank', () => {
+  const bank = loadBank(resolve('questions'));
+
+  it('loads without a problem and covers every category × level cell', () => {
+    expect(bank.problems.map(formatProblem)).toEqual([]);
+    const counts = matrix(bank.questions);
+    for (const c of CATEGORIES) for (const l of LEVELS) expect(counts[c][l], `${c} × ${l}`).toBeGreaterThanOrEqual(1);
+  });
+
+  it('has no near-duplicate prompts', () => {
+    expect(nearDuplicates(bank.questions).map(formatProblem)).toEqual([]);
+  });
+});
+
+describe('problems name the file and the line', () => {
+  it('reports a missing field', () => {
+    const bank = loadBank(resolve('tests/fixtures/bank-missing-field'));
+    expect(bank.problems.map(formatProblem)).toEqual([
+      'tests/fixtures/bank-missing-field/fundamentals/bias-variance-diagnosis.yaml:1: missing field weak_answer',
+    ]);
+  });
+
+  it('reports broken YAML at its line', () => {
+    const [problem] = loadBank(resolve('tests/fixtures/bank-bad-yaml')).problems;
+    expect(problem!.file).toBe('tests/fixtures/bank-bad-yaml/fundamentals/broken-indent.yaml');
+    expect(problem!.line).toBe(5);
+  });
+
+  it('reports a short strong answer, a probe without guidance and a wrong folder at their lines', () => {
+    const dir = mkdtempSync(join(tmpdir(), 'mlq-bank-'));
+    mkdirSync(join(dir, 'statistics'));
+    const words = (n: number) => Array.from({ length: n }, (_, i) => `word${i}`).join(' ');
+    writeFileSync(
+      join(dir, 'statistics', 'short-one.yaml'),
+      [
+        'id: "short-one"',
+        'category: "fundamentals"',
+        'level: "junior"',
+        'prompt: "What is a p-value?"',
+        `strong_answer: "${words(50)}"`,
+        `weak_answer: "${words(50)}"`,
+        'key_points: ["a", "b", "c"]',
+        'probes:',
+        '  - question: "Why?"',
+        '  - question: "How?"',
+        '    guidance: "Because."',
+        'tags: ["p-value", "testing"]',
+      ].join('\n'),
+    );
+    const problems = loadBank(dir).problems.map((p) => `${p.line}: ${p.message}`);
+    expect(problems).toContain('5: strong_answer has 50 words; it needs 120 to 300');
+    expect(problems).toContain('9: missing field probes.0.guidance');
+  });
+});
+
+describe('lint measures', () => {
+  it('scores near-duplicate prompts high and different ones low', () => {
+    const a = promptTokens('What is the bias-variance trade-off?');
+    const b = promptTokens('Explain the bias variance tradeoff.');
+    const c = promptTokens('How would you monitor a model in production?');
+    expect(jaccard(a, promptTokens('What is the bias-variance trade-off in practice?'))).toBeGreaterThan(0.6);
+    expect(jaccard(a, c)).toBe(0);
+    expect(jaccard(b, b)).toBe(1);
+  });
+
+  it('flags a SOURCES.md row that names an unknown id', () => {
+    const dir = mkdtempSync(join(tmpdir(), 'mlq-sources-'));
+    writeFileSync(join(dir, 'SOURCES.md'), '| article | question | ids |\n|---|---|---|\n| 000_x.txt | Bias and variance | no-such-id |\n');
+    expect(sourcesProblems(dir, []).map((p) => `${p.line}: ${p.message}`)).toEqual(['3: SOURCES.md names no-such-id, which is not in the bank']);
+  });
+});

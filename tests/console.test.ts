@@ -1,0 +1,94 @@
+import { spawn } from 'node:child_process';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { createPostgresUrl, TEST_DB } from './helpers/database.ts';
+
+interface Run {
+  code: number | null;
+  stdout: string;
+  stderr: string;
+}
+
+/** Starts the real service the way the README does, with piped input, and waits for it to exit. */
+function start(input: string, env: Record<string, string>): Promise<Run> {
+  return new Promise((resolve) => {
+    const child = spawn(process.execPath, ['--import', 'tsx', 'src/main.ts'], {
+      env: { PATH: process.env.PATH, HOME: process.env.HOME, MLQ_CONSOLE_USER: 'tester', TZ: 'UTC', ...env },
+      stdio: ['pipe', 'pipe', 'pipe'],
+    });
+    let stdout = '';
+    let stderr = '';
+    child.stdout.on('data', (d) => (stdout += d));
+    child.stderr.on('data', (d) => (stderr += d));
+    child.on('close', (code) => resolve({ code, stdout, stderr }));
+    child.stdin.end(input);
+  });
+}
+
+const SESSION = '/mlq today\nMy answer...\n/mlq reveal\n/mlq streak\n/mlq leaderboard\n';
+
+describe('the console channel, as a newcomer runs it', () => {
+  const dataDir = mkdtempSync(join(tmpdir(), 'mlq-console-'));
+  let database: { url: string; drop(): Promise<void> } | null = null;
+  const env: Record<string, string> = { MLQ_DATA_DIR: dataDir };
+
+  beforeAll(async () => {
+    if (TEST_DB === 'postgres') {
+      database = await createPostgresUrl();
+      env.DATABASE_URL = database.url;
+    }
+  });
+  afterAll(async () => {
+    rmSync(dataDir, { recursive: true, force: true });
+    await database?.drop();
+  });
+
+  it('plays a whole round from piped input, then remembers it on the next run', async () => {
+    const first = await start(SESSION, env);
+    expect(first.stderr).toBe('');
+    expect(first.code).toBe(0);
+    const prompt = /▌ Question of the day · [^\n]+\n\n([^\n]+)/.exec(first.stdout)?.[1];
+    expect(prompt).toBeTruthy();
+    expect(first.stdout).toContain('✓ Answer recorded');
+    expect(first.stdout).toContain('What a strong answer covers');
+    expect(first.stdout).toContain('Follow-up probes an interviewer would ask next');
+    expect(first.stdout).toContain('Your streak: 1 round in a row');
+    expect(first.stdout).toMatch(/Leaderboard · week of [\d-]+\n\n\s+• 🥇 tester · 10 pts/);
+
+    const second = await start(`${SESSION}/mlq stats\n`, env);
+    expect(second.code).toBe(0);
+    expect(second.stdout).toContain(prompt!);
+    expect(second.stdout).toContain('Already revealed');
+    expect(second.stdout).toContain('There is no open round to reveal.');
+    expect(second.stdout).toContain('Your streak: 1 round in a row');
+    expect(second.stdout).toContain('Answers: 1');
+    expect(second.stdout).toContain('tester · 10 pts');
+  });
+
+  it('answers a wrong command with a short helpful reply and carries on', async () => {
+    const run = await start('/mlq lederboard\n/mlq config reveal soon\n/mlq help\n', { MLQ_DATA_DIR: mkdtempSync(join(tmpdir(), 'mlq-console-')) });
+    expect(run.code).toBe(0);
+    expect(run.stdout).toContain("I don't know lederboard. Did you mean /mlq leaderboard?");
+    expect(run.stdout).toContain('soon is not a delay; write it like 6h, 90m or 1h30m');
+    expect(run.stdout).toContain('Points and streaks');
+  });
+});
+
+describe('start-up stops with one clear sentence', () => {
+  it('for a malformed DATABASE_URL', async () => {
+    const run = await start('', { DATABASE_URL: 'nonsense' });
+    expect(run.code).toBe(1);
+    expect(run.stderr).toBe('mlq: DATABASE_URL must be a Postgres connection URL; for example DATABASE_URL=postgres://mlq:secret@localhost:5432/mlq.\n');
+    expect(run.stdout).toBe('');
+  });
+
+  it('for a question file with a missing field, naming the file and line', async () => {
+    const run = await start('', { MLQ_QUESTIONS_DIR: 'tests/fixtures/bank-missing-field', MLQ_DATA_DIR: mkdtempSync(join(tmpdir(), 'mlq-console-')) });
+    expect(run.code).toBe(1);
+    expect(run.stderr).toBe(
+      'mlq: a question file is malformed: tests/fixtures/bank-missing-field/fundamentals/bias-variance-diagnosis.yaml:1: missing field weak_answer.\n',
+    );
+  });
+});

@@ -1,0 +1,110 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { createRepository, type StoreRepository } from '../../src/store/repository.ts';
+import { createTestDatabase, TEST_DB, type TestDatabase } from '../helpers/database.ts';
+import type { Question } from '../../src/core/types.ts';
+
+let database: TestDatabase;
+let repo: StoreRepository;
+const at = new Date('2026-11-24T09:00:00Z');
+const question = (id: string): Question => ({
+  id,
+  category: 'fundamentals',
+  level: 'junior',
+  prompt: `Prompt ${id}?`,
+  strong_answer: 's',
+  weak_answer: 'w',
+  key_points: ['a', 'b', 'c'],
+  probes: [{ question: 'q', guidance: 'g' }],
+  tags: ['t1', 't2'],
+});
+
+beforeAll(async () => {
+  database = await createTestDatabase();
+  repo = createRepository(database.store.db);
+  await repo.syncQuestions([{ question: question('q1'), hash: 'h1' }, { question: question('q2'), hash: 'h2' }], at);
+  await repo.upsertCommunity('test:T', 'test', 'T');
+  await repo.saveChannel({
+    id: 'test:T:C',
+    communityId: 'test:T',
+    name: 'c',
+    active: true,
+    organiserIds: [],
+    timezone: 'UTC',
+    postTime: '09:00',
+    weekdays: [1, 2, 3, 4, 5],
+    revealDelayMinutes: 60,
+    categories: [],
+    levels: [],
+    nextPostAt: null,
+  });
+  for (const m of ['a', 'b']) await repo.upsertMember({ id: `test:${m}`, name: m }, 'test:T');
+});
+afterAll(async () => {
+  await database.drop();
+});
+
+describe(`the schema keeps every write idempotent (${TEST_DB})`, () => {
+  it('allows one round per channel per local date, and a new one once the first is skipped', async () => {
+    const round = { channelId: 'test:T:C', questionId: 'q1', localDate: '2026-11-24', postAt: at, revealAt: new Date(at.getTime() + 3_600_000) };
+    const first = await repo.createRound(round);
+    expect(first).not.toBeNull();
+    expect(await repo.createRound({ ...round, questionId: 'q2' })).toBeNull();
+    await repo.markPosted(first!.id, 'test:m1', 'test:t1');
+    expect(await repo.skipRound(first!.id)).toBe(true);
+    const replacement = await repo.createRound({ ...round, questionId: 'q2' });
+    expect(replacement).not.toBeNull();
+    await repo.markPosted(replacement!.id, 'test:m2', 'test:t2');
+    const rows = await database.store.db.selectFrom('rounds').select(['question_id', 'status']).orderBy('id').execute();
+    expect(rows).toEqual([
+      { question_id: 'q1', status: 'skipped' },
+      { question_id: 'q2', status: 'posted' },
+    ]);
+  });
+
+  it('counts one answer per member per round and one row per platform message', async () => {
+    const round = (await repo.roundByThread('test:t2'))!;
+    const answer = (messageId: string, memberId = 'test:a') => repo.insertAnswer({ roundId: round.id, memberId, messageId, text: 'x', sealed: false }, at);
+    expect(await answer('test:msg:1')).toBe('counted');
+    expect(await answer('test:msg:1')).toBe('duplicate');
+    expect(await answer('test:msg:2')).toBe('already-answered');
+    expect(await repo.recordThreadMessage('test:msg:2', round.id, 'test:a', 'discussion', at)).toBe(true);
+    expect(await repo.recordThreadMessage('test:msg:2', round.id, 'test:a', 'discussion', at)).toBe(false);
+    const counted = await database.store.db.selectFrom('answers').select(['message_id']).where('withdrawn_at', 'is', null).execute();
+    expect(counted).toEqual([{ message_id: 'test:msg:1' }]);
+  });
+
+  it('claims a reveal once and numbers revealed rounds in order', async () => {
+    const round = (await repo.roundByThread('test:t2'))!;
+    const [a, b] = await Promise.all([repo.claimReveal(round.id, at), repo.claimReveal(round.id, at)]);
+    expect([a, b].filter(Boolean)).toHaveLength(1);
+    expect((a ?? b)!.seq).toBe(1);
+    expect((a ?? b)!.answerCount).toBe(1);
+    expect(await repo.latestRevealedSeq('test:T:C')).toBe(1);
+  });
+
+  it('adds a ledger entry once per key and keeps the aggregates equal to the ledger', async () => {
+    const round = (await repo.roundByThread('test:t2'))!;
+    const entry = { key: 'answer:x:test:a', channelId: 'test:T:C', memberId: 'test:a', roundId: round.id, reason: 'answer' as const, points: 10, week: '2026-11-23', at };
+    expect(await repo.award([entry])).toBe(1);
+    expect(await repo.award([entry, { ...entry, key: 'peer_vote:x:test:a:test:b', reason: 'peer_vote', points: 2 }])).toBe(1);
+    const ledger = await database.store.db.selectFrom('ledger').select((eb) => eb.fn.sum<number>('points').as('total')).executeTakeFirstOrThrow();
+    const scores = await database.store.db.selectFrom('scores').select(['period', 'points']).orderBy('period').execute();
+    expect(Number(ledger.total)).toBe(12);
+    expect(scores).toEqual([
+      { period: 'all', points: 12 },
+      { period: 'w:2026-11-23', points: 12 },
+    ]);
+    expect(await repo.rankOf('test:T:C', 'all', 'test:a')).toMatchObject({ rank: 1, points: 12 });
+  });
+
+  it('retires a question removed from the files instead of deleting it', async () => {
+    const report = await repo.syncQuestions([{ question: question('q2'), hash: 'h2b' }], at);
+    expect(report).toEqual({ added: 0, updated: 1, retired: 1, unchanged: 0 });
+    const rows = await database.store.db.selectFrom('questions').select(['id', 'retired_at']).orderBy('id').execute();
+    expect(rows.map((r) => [r.id, r.retired_at !== null])).toEqual([
+      ['q1', true],
+      ['q2', false],
+    ]);
+    expect((await repo.syncQuestions([{ question: question('q2'), hash: 'h2b' }], at)).unchanged).toBe(1);
+  });
+});
