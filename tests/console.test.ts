@@ -68,11 +68,13 @@ describe('the console channel, as a newcomer runs it', () => {
   });
 
   it('answers a wrong command with a short helpful reply and carries on', async () => {
-    const run = await start('/mlq lederboard\n/mlq config reveal soon\n/mlq help\n', { MLQ_DATA_DIR: mkdtempSync(join(tmpdir(), 'mlq-console-')) });
+    const run = await start('/mlq lederboard\n/mlq config reveal soon\n/mlq help\n/mlq ask calibration\n/mlq ask qwertyuiop\n', { MLQ_DATA_DIR: mkdtempSync(join(tmpdir(), 'mlq-console-')) });
     expect(run.code).toBe(0);
     expect(run.stdout).toContain("I don't know lederboard. Did you mean /mlq leaderboard?");
     expect(run.stdout).toContain('soon is not a delay; write it like 6h, 90m or 1h30m');
     expect(run.stdout).toContain('Points and streaks');
+    expect(run.stdout).toMatch(/▌ Practice · [^\n]+\n\n[^\n]*calibrat/i);
+    expect(run.stdout).toContain('No question matches “qwertyuiop”');
   });
 });
 

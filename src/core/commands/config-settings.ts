@@ -45,6 +45,21 @@ function zoneSuggestion(input: string): string | null {
 
 const fmtDelay = (m: number) => (m % 60 === 0 ? `${m / 60}h` : m > 60 ? `${Math.floor(m / 60)}h${m % 60}m` : `${m}m`);
 
+/** A comma- or space-separated list of known words, or `all` (an empty list, meaning no restriction). */
+function listOf<T>(resolve: (word: string) => T | null, what: string, choices: readonly string[], toChange: (values: T[]) => Partial<ChannelSettings>) {
+  return z.string().transform((v, ctx) => {
+    if (v.toLowerCase() === 'all') return toChange([]);
+    const words = v.split(/[\s,]+/).filter(Boolean);
+    const values: T[] = [];
+    for (const word of words) {
+      const value = resolve(word);
+      if (value === null) return fail(ctx, `\`${word.slice(0, 30)}\` is not a ${what}; choose from ${choices.join(', ')} or all`);
+      if (!values.includes(value)) values.push(value);
+    }
+    return toChange(values);
+  });
+}
+
 export const SETTINGS: SettingSpec[] = [
   {
     name: 'time',
@@ -94,28 +109,14 @@ export const SETTINGS: SettingSpec[] = [
     aliases: ['category', 'cats', 'topics'],
     example: 'fundamentals,statistics',
     show: (s) => (s.categories.length ? s.categories.join(', ') : 'all'),
-    value: z.string().transform((v, ctx) => {
-      if (v.toLowerCase() === 'all') return { categories: [] };
-      const words = v.split(/[\s,]+/).filter(Boolean);
-      const found = words.map(resolveCategory);
-      const bad = words.find((_, i) => found[i] === null);
-      if (bad) return fail(ctx, `\`${bad.slice(0, 30)}\` is not a category; choose from ${CATEGORIES.join(', ')} or all`);
-      return { categories: [...new Set(found as NonNullable<(typeof found)[number]>[])] };
-    }),
+    value: listOf(resolveCategory, 'category', CATEGORIES, (categories) => ({ categories })),
   },
   {
     name: 'levels',
     aliases: ['level'],
     example: 'mid,senior',
     show: (s) => (s.levels.length ? s.levels.join(', ') : 'all'),
-    value: z.string().transform((v, ctx) => {
-      if (v.toLowerCase() === 'all') return { levels: [] };
-      const words = v.split(/[\s,]+/).filter(Boolean);
-      const found = words.map(resolveLevel);
-      const bad = words.find((_, i) => found[i] === null);
-      if (bad) return fail(ctx, `\`${bad.slice(0, 30)}\` is not a level; choose from ${LEVELS.join(', ')} or all`);
-      return { levels: [...new Set(found as NonNullable<(typeof found)[number]>[])] };
-    }),
+    value: listOf(resolveLevel, 'level', LEVELS, (levels) => ({ levels })),
   },
 ];
 
