@@ -10,6 +10,8 @@ import { Ports } from './core/port.ts';
 import { startHttpServer } from './http-server.ts';
 import { consoleConfig } from './platforms/console/config.ts';
 import { ConsolePlatform } from './platforms/console/platform.ts';
+import { slackConfig } from './platforms/slack/config.ts';
+import { SlackPlatform } from './platforms/slack/platform.ts';
 import { startScheduler } from './scheduler/scheduler.ts';
 import { connect, type StoreConnection } from './store/connect.ts';
 import { migrateToLatest } from './store/migrate.ts';
@@ -37,7 +39,11 @@ async function main(): Promise<void> {
   const loaded = loadConfig(process.env);
   if (!loaded.ok) fail(loaded.message);
   const config = loaded.value;
-  const useConsole = config.MLQ_CONSOLE === 'on' || config.MLQ_CONSOLE === 'auto';
+  const slack = slackConfig(process.env);
+  if (!slack.ok) fail(slack.message);
+  const chatConfigured = slack.value !== null;
+  const useConsole = config.MLQ_CONSOLE === 'on' || (config.MLQ_CONSOLE === 'auto' && !chatConfigured);
+  const port = config.PORT ?? (slack.value?.mode === 'http' ? 3000 : undefined);
   const logger = pino({ level: config.LOG_LEVEL ?? (useConsole ? 'warn' : 'info'), base: { service: 'mlq' } }, pino.destination(useConsole ? 2 : 1));
 
   const bank = loadBank(resolve(config.MLQ_QUESTIONS_DIR));
@@ -72,10 +78,23 @@ async function main(): Promise<void> {
   const mlq = new Mlq(deps);
   const terminal = useConsole ? new ConsolePlatform(console) : null;
   if (terminal) ports.register(terminal);
+  const slackPlatform = slack.value ? new SlackPlatform(slack.value, logger) : null;
+  if (slackPlatform) {
+    ports.register(slackPlatform);
+    slackPlatform.attach(mlq);
+    const who = await slackPlatform.start().catch((error: { data?: { error?: string }; message?: string }) =>
+      fail(
+        error.data?.error === 'invalid_auth' || error.data?.error === 'not_authed'
+          ? `SLACK_BOT_TOKEN was refused by Slack (${error.data.error}); copy the Bot User OAuth Token (xoxb-…) from the app's OAuth & Permissions page.`
+          : `Slack could not be reached with the configured tokens (${error.data?.error ?? error.message}).`,
+      ),
+    );
+    logger.info({ team: who.team, bot: who.botUserId, mode: slack.value!.mode }, 'connected to Slack');
+  }
 
-  const http = config.PORT
-    ? await startHttpServer({ port: config.PORT, host: config.HOST, healthy: () => store.ping() }).catch((error: Error) =>
-        fail(`PORT ${config.PORT} on HOST ${config.HOST} cannot be used (${error.message}); choose a free port, for example PORT=3000.`),
+  const http = port
+    ? await startHttpServer({ port, host: config.HOST, healthy: () => store.ping(), handlers: slackPlatform ? [slackPlatform.handle] : [] }).catch(
+        (error: Error) => fail(`PORT ${port} on HOST ${config.HOST} cannot be used (${error.message}); choose a free port, for example PORT=3000.`),
       )
     : null;
   if (http) logger.info({ port: http.port, host: config.HOST }, 'health check at /healthz');
@@ -85,6 +104,7 @@ async function main(): Promise<void> {
     if (stopping) return;
     stopping = true;
     await scheduler.stop();
+    await slackPlatform?.stop();
     await http?.close();
     await store.close();
     process.exit(code);

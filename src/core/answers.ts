@@ -99,3 +99,34 @@ export async function recordReaction(deps: CoreDeps, event: ReactionEvent): Prom
   }
   return true;
 }
+
+export interface SealedAnswerEvent {
+  channelId: string;
+  communityId: string;
+  roundId: number;
+  author: { id: string; name: string };
+  text: string;
+  /** The platform's id for the submission (a modal view id), so a resubmitted form counts once. */
+  submissionId: string;
+  at?: Date;
+}
+
+export type SealedOutcome = 'answer' | 'already-answered' | 'closed' | 'duplicate' | 'empty';
+
+/** An answer given privately (through a form): stored and counted like a thread answer, shown to all at the reveal. */
+export async function recordSealedAnswer(deps: CoreDeps, event: SealedAnswerEvent): Promise<SealedOutcome> {
+  const text = event.text.trim().slice(0, MAX_ANSWER_CHARS);
+  if (!text) return 'empty';
+  const round = await deps.repo.getRound(event.roundId);
+  const at = event.at ?? deps.clock.now();
+  if (!round || round.channelId !== event.channelId || round.status !== 'posted' || at >= round.revealAt) return 'closed';
+  await deps.repo.upsertMember(event.author, event.communityId);
+  const inserted = await deps.repo.insertAnswer(
+    { roundId: round.id, memberId: event.author.id, messageId: event.submissionId, text, sealed: true },
+    at,
+  );
+  if (inserted === 'duplicate') return 'duplicate';
+  if (inserted === 'already-answered') return 'already-answered';
+  await deps.repo.recordThreadMessage(event.submissionId, round.id, event.author.id, 'answer', at);
+  return 'answer';
+}

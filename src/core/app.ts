@@ -1,4 +1,13 @@
-import { deleteAnswer, editAnswer, recordReaction, recordThreadMessage, type ThreadOutcome } from './answers.ts';
+import {
+  deleteAnswer,
+  editAnswer,
+  recordReaction,
+  recordSealedAnswer,
+  recordThreadMessage,
+  type SealedAnswerEvent,
+  type SealedOutcome,
+  type ThreadOutcome,
+} from './answers.ts';
 import { runCommand } from './commands/run.ts';
 import type { CommandReply } from './commands/spec.ts';
 import type { CoreDeps } from './deps.ts';
@@ -33,6 +42,10 @@ export class Mlq {
     return deleteAnswer(this.deps, event);
   }
 
+  sealedAnswer(event: SealedAnswerEvent): Promise<SealedOutcome> {
+    return recordSealedAnswer(this.deps, event);
+  }
+
   reaction(event: ReactionEvent): Promise<boolean> {
     return recordReaction(this.deps, event);
   }
@@ -55,6 +68,14 @@ export class Mlq {
     const channel = await this.deps.repo.getChannel(channelId);
     if (!channel) return null;
     return (await startToday(this.deps, channel)).round;
+  }
+
+  /** The prompt of a round and whether it still takes answers; for platforms that open an answer form. */
+  async roundQuestion(roundId: number): Promise<{ prompt: string; open: boolean } | null> {
+    const round = await this.deps.repo.getRound(roundId);
+    const question = round ? await this.deps.repo.getQuestion(round.questionId) : null;
+    if (!round || !question) return null;
+    return { prompt: question.prompt, open: round.status === 'posted' && this.deps.clock.now() < round.revealAt };
   }
 
   currentRound(channelId: string): Promise<Round | null> {

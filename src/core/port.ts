@@ -19,6 +19,14 @@ export interface ChatPort {
   isAdmin(channelId: string, memberId: string): Promise<boolean>;
 }
 
+/** Thrown by a port when the platform says the channel is gone or the bot lost access; the core pauses the channel. */
+export class ChannelUnavailableError extends Error {
+  constructor(readonly channelId: string, readonly reason: string) {
+    super(`channel ${channelId} is unavailable: ${reason}`);
+    this.name = 'ChannelUnavailableError';
+  }
+}
+
 /** The platform prefix of an opaque id such as `slack:T1:C2`. */
 export function platformOf(id: string): string {
   const at = id.indexOf(':');

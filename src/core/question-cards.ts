@@ -15,6 +15,7 @@ export function questionCard(q: Question, round: Round, timezone: string): Card 
         `Answer in this thread before the reveal on ${formatLocal(round.revealAt, timezone)}. ` +
           'Your first reply is your answer; later replies are discussion.',
       ),
+      buttons([{ label: 'Answer privately', action: 'answer.sealed', value: String(round.id) }]),
     ],
     `Question of the day (${label(q)}): ${q.prompt}`,
   );
@@ -62,11 +63,13 @@ function answerBlocks(q: Question): Block[] {
 }
 
 /** The reveal in the round's thread: strong answer, weak answer, key points and the probes to reply to. */
-export function revealCard(q: Question, answered: number): Card {
+export function revealCard(q: Question, answered: number, sealed: { name: string; text: string }[] = []): Card {
+  const clip = (t: string) => (t.length > 600 ? `${t.slice(0, 597)}...` : t);
   return card(
     `The reveal · ${label(q)}`,
     [
       ...answerBlocks(q),
+      ...(sealed.length ? [list(sealed.map((s) => `**${s.name}**: ${clip(s.text.replace(/\s+/g, ' '))}`), '**Sealed answers**')] : []),
       divider(),
       list(q.probes.map((p) => p.question), '**Follow-up probes an interviewer would ask next**', true),
       context(

@@ -45,10 +45,12 @@ export interface Repository {
   upsertCommunity(id: string, platform: string, name: string): Promise<void>;
   upsertMember(member: Member, communityId: string): Promise<void>;
   memberName(id: string): Promise<string | null>;
+  memberNames(ids: string[]): Promise<Map<string, string>>;
 
   getChannel(id: string): Promise<Channel | null>;
   saveChannel(channel: Channel): Promise<void>;
   dueChannels(now: Date, limit: number): Promise<Channel[]>;
+  pauseChannel(id: string, reason: string): Promise<void>;
 
   questionCandidates(): Promise<PickCandidate[]>;
   questionUsage(channelId: string): Promise<Map<string, Date>>;
@@ -67,6 +69,8 @@ export interface Repository {
   claimReveal(roundId: number, at: Date): Promise<Round | null>;
   latestRevealedSeq(channelId: string): Promise<number>;
   skipRound(roundId: number): Promise<boolean>;
+  /** Deletes a round whose post never reached the platform, freeing its date for a later attempt. */
+  abandonRound(roundId: number): Promise<void>;
 
   /** Records a platform message once; false when the same message id was seen before. */
   recordThreadMessage(messageId: string, roundId: number, memberId: string, kind: ThreadMessageKind, at: Date): Promise<boolean>;

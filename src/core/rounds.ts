@@ -1,4 +1,5 @@
 import type { CoreDeps } from './deps.ts';
+import { ChannelUnavailableError } from './port.ts';
 import { ledgerKey, POINTS } from './points.ts';
 import { questionCard, revealCard, revealedRootCard, skippedRootCard } from './question-cards.ts';
 import { pickQuestion } from './picker.ts';
@@ -28,7 +29,12 @@ export async function startRound(deps: CoreDeps, channel: Channel, planned: Plan
     const winner = await deps.repo.roundForDate(channel.id, planned.localDate);
     return winner ? { round: winner, created: false } : { round: null, reason: 'no-questions' };
   }
-  await postRound(deps, channel, round);
+  try {
+    await postRound(deps, channel, round);
+  } catch (error) {
+    await deps.repo.abandonRound(round.id);
+    throw error;
+  }
   return { round: (await deps.repo.getRound(round.id)) ?? round, created: true };
 }
 
@@ -95,7 +101,10 @@ export async function revealRound(deps: CoreDeps, round: Round): Promise<Round |
     answers.map((a) => ({ memberId: a.memberId, state: settleStreak(previous.get(a.memberId), claimed.seq!) })),
   );
   const port = deps.ports.for(channel.id);
-  if (claimed.threadId) await port.reply(claimed.threadId, revealCard(question, answers.length));
+  const sealed = answers.filter((a) => a.sealed);
+  const names = await deps.repo.memberNames(sealed.map((a) => a.memberId));
+  const sealedView = sealed.map((a) => ({ name: names.get(a.memberId) ?? a.memberId, text: a.text }));
+  if (claimed.threadId) await port.reply(claimed.threadId, revealCard(question, answers.length, sealedView));
   if (claimed.messageId) await port.update(claimed.messageId, revealedRootCard(question, answers.length));
   deps.logger.info({ channel: channel.id, round: claimed.id, answers: answers.length }, 'round revealed');
   return claimed;
@@ -124,7 +133,12 @@ export async function tick(deps: CoreDeps, batch = 100): Promise<{ posted: numbe
       }
       await advanceSchedule(deps, channel, date);
     } catch (error) {
-      deps.logger.error({ channel: channel.id, err: error }, 'posting the round failed');
+      if (error instanceof ChannelUnavailableError) {
+        await deps.repo.pauseChannel(channel.id, error.reason);
+        deps.logger.warn({ channel: channel.id, reason: error.reason }, 'channel paused: the platform says it is unavailable');
+      } else {
+        deps.logger.error({ channel: channel.id, err: error }, 'posting the round failed; the next tick tries again');
+      }
     }
   }
   for (const round of await deps.repo.dueReveals(now, batch)) {

@@ -26,6 +26,12 @@ export function channelsRepo(db: Kysely<Database>) {
       return row?.name ?? null;
     },
 
+    async memberNames(ids: string[]): Promise<Map<string, string>> {
+      if (ids.length === 0) return new Map();
+      const rows = await db.selectFrom('members').select(['id', 'name']).where('id', 'in', ids).execute();
+      return new Map(rows.map((r) => [r.id, r.name]));
+    },
+
     async getChannel(id: string): Promise<Channel | null> {
       const row = await db.selectFrom('channels').selectAll().where('id', '=', id).executeTakeFirst();
       return row ? toChannel(row) : null;
@@ -52,6 +58,10 @@ export function channelsRepo(db: Kysely<Database>) {
         .values({ id: channel.id, ...values })
         .onConflict((oc) => oc.column('id').doUpdateSet(values))
         .execute();
+    },
+
+    async pauseChannel(id: string, reason: string): Promise<void> {
+      await db.updateTable('channels').set({ active: false, paused_reason: reason, next_post_at: null, updated_at: new Date() }).where('id', '=', id).execute();
     },
 
     async dueChannels(now: Date, limit: number): Promise<Channel[]> {

@@ -119,6 +119,10 @@ export function roundsRepo(db: Kysely<Database>) {
       return Number(result.numUpdatedRows) > 0;
     },
 
+    async abandonRound(roundId: number): Promise<void> {
+      await db.deleteFrom('rounds').where('id', '=', roundId).where('status', '=', 'posting').where('message_id', 'is', null).execute();
+    },
+
     async latestRevealedSeq(channelId: string): Promise<number> {
       const row = await db.selectFrom('channels').select('last_seq').where('id', '=', channelId).executeTakeFirst();
       return row?.last_seq ?? 0;
