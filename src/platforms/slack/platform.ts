@@ -122,7 +122,7 @@ export class SlackPlatform implements ChatPort {
         channelId: channelId(team, command.channel_id),
         communityId: communityId(team),
         channelName: command.channel_name,
-        actor: { id: memberId(team, command.user_id), name: command.user_name },
+        actor: { id: memberId(team, command.user_id), name: (await this.user(team, command.user_id)).name },
         text: neutralCommandText(command.text ?? '', team),
       });
       for (const message of renderMessages(reply.card)) {

@@ -1,0 +1,106 @@
+import type { Logger } from '../../src/core/log.ts';
+import { startHttpServer } from '../../src/http-server.ts';
+import { SlackPlatform } from '../../src/platforms/slack/platform.ts';
+import { FakeSlack, type SignedOptions, sendSigned } from './fake-slack.ts';
+import { createHarness, type Harness } from './harness.ts';
+
+export const SECRET = '8f742231b10e8888abcd99aaabbb85a5';
+
+export interface SlackHarness extends Harness {
+  slack: FakeSlack;
+  platform: SlackPlatform;
+  logs: { level: string; obj: object; msg?: string }[];
+  url: string;
+  command(user: string, text: string, options?: SignedOptions): Promise<{ status: number; ms: number; reply: Record<string, unknown> | undefined }>;
+  event(event: Record<string, unknown>, options?: SignedOptions & { eventId?: string }): Promise<{ status: number }>;
+  interact(payload: Record<string, unknown>): Promise<{ status: number; text: string }>;
+  close(): Promise<void>;
+}
+
+let commandCounter = 0;
+
+/** The real core, store and Bolt app in HTTP mode, wired as main.ts does, against a fake Slack on 127.0.0.1. */
+export async function createSlackHarness(start?: Date): Promise<SlackHarness> {
+  const h = await createHarness(start);
+  const slack = await new FakeSlack().start();
+  const logs: SlackHarness['logs'] = [];
+  const logger: Logger = {
+    info: (obj, msg) => logs.push({ level: 'info', obj, msg }),
+    warn: (obj, msg) => logs.push({ level: 'warn', obj, msg }),
+    error: (obj, msg) => logs.push({ level: 'error', obj, msg }),
+  };
+  h.deps.logger = logger;
+  const platform = new SlackPlatform({ botToken: 'xoxb-test-token-1234', mode: 'http', signingSecret: SECRET, apiUrl: slack.apiUrl }, logger, {
+    retry: { minTimeout: 50, maxTimeout: 200, randomize: false },
+  });
+  h.deps.ports.register(platform);
+  platform.attach(h.mlq);
+  await platform.start();
+  const http = await startHttpServer({ port: 0, host: '127.0.0.1', healthy: async () => true, handlers: [platform.handle] });
+  const url = `http://127.0.0.1:${http.port}/slack/events`;
+
+  /** Waits until Bolt's work after the ack is done: the response_url reply has arrived. */
+  const settle = async (count: number) => {
+    for (let i = 0; i < 200 && slack.responses.length < count; i++) await new Promise((r) => setTimeout(r, 10));
+  };
+
+  return {
+    ...h,
+    slack,
+    platform,
+    logs,
+    url,
+    async command(user, text, options) {
+      const n = ++commandCounter;
+      const before = slack.responses.length;
+      const body = new URLSearchParams({
+        token: 'legacy',
+        team_id: 'T1',
+        team_domain: 'study',
+        channel_id: 'C1',
+        channel_name: 'ml-study',
+        user_id: user,
+        user_name: user.toLowerCase(),
+        command: '/mlq',
+        text,
+        api_app_id: 'A1',
+        response_url: slack.responseUrl(n),
+        trigger_id: `trigger-${n}`,
+      }).toString();
+      const result = await sendSigned(url, SECRET, body, 'application/x-www-form-urlencoded', options);
+      if (result.status === 200) await settle(before + 1);
+      const reply = slack.responses.find((r) => r.url.endsWith(`/respond/${n}`))?.body;
+      return { status: result.status, ms: result.ms, reply };
+    },
+    async event(event, options = {}) {
+      const body = JSON.stringify({
+        token: 'legacy',
+        team_id: 'T1',
+        api_app_id: 'A1',
+        type: 'event_callback',
+        event_id: options.eventId ?? `Ev${Math.random().toString(36).slice(2)}`,
+        event_time: Math.floor(Date.now() / 1000),
+        event,
+      });
+      const result = await sendSigned(url, SECRET, body, 'application/json', options);
+      await new Promise((r) => setTimeout(r, 150));
+      return { status: result.status };
+    },
+    async interact(payload) {
+      const body = new URLSearchParams({ payload: JSON.stringify({ team: { id: 'T1', domain: 'study' }, api_app_id: 'A1', ...payload }) }).toString();
+      const result = await sendSigned(url, SECRET, body, 'application/x-www-form-urlencoded');
+      await new Promise((r) => setTimeout(r, 150));
+      return { status: result.status, text: result.text };
+    },
+    async close() {
+      await http.close();
+      await slack.stop();
+      await h.close();
+    },
+  };
+}
+
+/** The text of every block of a Slack message, for assertions. */
+export function blockText(blocks: unknown): string {
+  return JSON.stringify(blocks ?? []).replace(/\\n/g, '\n');
+}
