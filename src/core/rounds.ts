@@ -118,6 +118,11 @@ export async function skipRound(deps: CoreDeps, channel: Channel, round: Round):
   return startRound(deps, channel, { localDate: round.localDate, postAt: deps.clock.now(), revealAt: round.revealAt });
 }
 
+async function pauseUnavailable(deps: CoreDeps, channelId: string, error: ChannelUnavailableError): Promise<void> {
+  await deps.repo.pauseChannel(channelId, error.reason);
+  deps.logger.warn({ channel: channelId, reason: error.reason }, 'channel paused: the platform says it is unavailable; /mlq start resumes it');
+}
+
 /** One scheduler pass: posts every round that is due and reveals every round whose reveal time has come. */
 export async function tick(deps: CoreDeps, batch = 100): Promise<{ posted: number; revealed: number }> {
   const now = deps.clock.now();
@@ -134,8 +139,7 @@ export async function tick(deps: CoreDeps, batch = 100): Promise<{ posted: numbe
       await advanceSchedule(deps, channel, date);
     } catch (error) {
       if (error instanceof ChannelUnavailableError) {
-        await deps.repo.pauseChannel(channel.id, error.reason);
-        deps.logger.warn({ channel: channel.id, reason: error.reason }, 'channel paused: the platform says it is unavailable');
+        await pauseUnavailable(deps, channel.id, error);
       } else {
         deps.logger.error({ channel: channel.id, err: error }, 'posting the round failed; the next tick tries again');
       }
@@ -145,7 +149,8 @@ export async function tick(deps: CoreDeps, batch = 100): Promise<{ posted: numbe
     try {
       if (await revealRound(deps, round)) revealed++;
     } catch (error) {
-      deps.logger.error({ round: round.id, err: error }, 'revealing the round failed');
+      if (error instanceof ChannelUnavailableError) await pauseUnavailable(deps, round.channelId, error);
+      else deps.logger.error({ round: round.id, err: error }, 'revealing the round failed');
     }
   }
   return { posted, revealed };
