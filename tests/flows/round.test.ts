@@ -175,6 +175,14 @@ describe('commands in a channel', () => {
     expect(h.port.of('post')).toHaveLength(2);
   });
 
+  it('lets any member subscribe a new channel as its organiser, but only organisers resume a paused one', async () => {
+    expect(cardText((await command(h, CH, ada, '/mlq start')).card)).toMatch(/mlq is on in this channel/);
+    expect(cardText((await command(h, CH, ada, '/mlq config time 10:00')).card)).toMatch(/Saved: time is now 10:00/);
+    expect(cardText((await command(h, CH, ada, '/mlq stop')).card)).toMatch(/paused/);
+    expect(cardText((await command(h, CH, bob, '/mlq start')).card)).toMatch(/one of its organisers can resume it/);
+    expect(cardText((await command(h, CH, ada, '/mlq start')).card)).toMatch(/mlq is on in this channel/);
+  });
+
   it('tells members of an unsubscribed channel how to start', async () => {
     expect(cardText((await command(h, CH, ada, '/mlq today')).card)).toMatch(/\/mlq start/);
   });

@@ -131,7 +131,8 @@ describe('a whole round in Slack over HTTP with signed requests', () => {
     expect(wrong.ms).toBeLessThan(3000);
     expect(wrong.reply?.response_type).toBe('ephemeral');
     expect(blockText(wrong.reply?.blocks)).toMatch(/Did you mean `\/mlq leaderboard`\?/);
-    const refused = await h.command('U1', 'start');
+    await h.command('UADMIN', 'start');
+    const refused = await h.command('U1', 'skip');
     expect(blockText(refused.reply?.blocks)).toMatch(/for the channel's organisers/);
     const help = await h.command('U1', 'help');
     expect(help.reply?.response_type).toBe('ephemeral');

@@ -1,4 +1,5 @@
 import { card, context, text } from '../message.ts';
+import { isOrganiser } from '../organisers.ts';
 import { questionCard } from '../question-cards.ts';
 import { revealRound, skipRound, startToday } from '../rounds.ts';
 import { formatLocal, localDate, nextPlannedRound } from '../schedule.ts';
@@ -73,15 +74,19 @@ export const skip = defineCommand({
 
 export const start = defineCommand({
   name: 'start',
-  summary: 'Subscribe this channel to the daily question (posts one now)',
+  summary: 'Subscribe this channel to the daily question and become its organiser (posts one now)',
   usage: '',
-  organiserOnly: true,
+  details: 'Anyone may subscribe a new channel; a paused channel is resumed by its organisers.',
+  organiserOnly: false,
   needsChannel: false,
   args: none,
   async run(ctx) {
     const { deps, event } = ctx;
     const existing = ctx.channel;
     if (existing?.active) return say('This channel is subscribed already. `/mlq config` shows its schedule.');
+    if (existing && !(await isOrganiser(deps, event.channelId, existing, event.actor.id))) {
+      return say("This channel is paused; one of its organisers can resume it with `/mlq start`.");
+    }
     await deps.repo.upsertCommunity(event.communityId, event.channelId.split(':')[0]!, '');
     const channel: Channel = existing
       ? { ...existing, active: true, organiserIds: [...new Set([...existing.organiserIds, event.actor.id])] }
