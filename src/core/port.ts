@@ -11,6 +11,8 @@ export interface PostedMessage {
 /** The one small port through which the core speaks to a chat platform; ids are opaque and prefixed by the platform. */
 export interface ChatPort {
   readonly platform: string;
+  /** False when the platform cannot read thread replies, so members answer only through the answer button. */
+  readonly answersInThread?: boolean;
   post(channelId: string, message: Card): Promise<PostedMessage>;
   reply(threadId: string, message: Card): Promise<{ messageId: string }>;
   update(messageId: string, message: Card): Promise<void>;

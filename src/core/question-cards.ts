@@ -6,14 +6,16 @@ import { CATEGORY_NAMES, type Question, type Round } from './types.ts';
 const label = (q: Question) => `${CATEGORY_NAMES[q.category]} · ${q.level}`;
 
 /** The daily post: category and level, the question, and how and until when to answer. */
-export function questionCard(q: Question, round: Round, timezone: string): Card {
+export function questionCard(q: Question, round: Round, timezone: string, inThread = true): Card {
   return card(
     `Question of the day · ${label(q)}`,
     [
       text(`**${q.prompt}**`),
       context(
-        `Answer in this thread before the reveal on ${formatLocal(round.revealAt, timezone)}. ` +
-          'Your first reply is your answer; later replies are discussion.',
+        inThread
+          ? `Answer in this thread before the reveal on ${formatLocal(round.revealAt, timezone)}. ` +
+              'Your first reply is your answer; later replies are discussion.'
+          : `Answer with the button below before the reveal on ${formatLocal(round.revealAt, timezone)}; discuss in the thread.`,
       ),
       buttons([{ label: 'Answer privately', action: 'answer.sealed', value: String(round.id) }]),
     ],

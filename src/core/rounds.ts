@@ -41,7 +41,8 @@ export async function startRound(deps: CoreDeps, channel: Channel, planned: Plan
 async function postRound(deps: CoreDeps, channel: Channel, round: Round): Promise<void> {
   const question = await deps.repo.getQuestion(round.questionId);
   if (!question) throw new Error(`question ${round.questionId} of round ${round.id} is missing`);
-  const posted = await deps.ports.for(channel.id).post(channel.id, questionCard(question, round, channel.timezone));
+  const port = deps.ports.for(channel.id);
+  const posted = await port.post(channel.id, questionCard(question, round, channel.timezone, port.answersInThread !== false));
   await deps.repo.markPosted(round.id, posted.messageId, posted.threadId);
   deps.logger.info({ channel: channel.id, round: round.id, question: question.id }, 'round posted');
 }

@@ -1,0 +1,96 @@
+/** Discord's own ids, recovered from mlq's opaque ids; only this adapter knows the encoding. */
+export const communityId = (guild: string) => `discord:${guild}`;
+export const channelId = (guild: string, channel: string) => `discord:${guild}:${channel}`;
+export const messageId = (guild: string, channel: string, message: string) => `discord:${guild}:${channel}:${message}`;
+export const memberId = (guild: string, user: string) => `discord:${guild}:${user}`;
+
+export interface DiscordRef {
+  guild: string;
+  channel: string;
+  message?: string;
+}
+
+export function decode(id: string): DiscordRef | null {
+  const [platform, guild, channel, message] = id.split(':');
+  if (platform !== 'discord' || !guild || !channel) return null;
+  return message ? { guild, channel, message } : { guild, channel };
+}
+
+export const userOf = (id: string): string => id.split(':')[2] ?? id;
+
+/** A chat-input option as the gateway sends it (subcommands nest their options). */
+export interface RawOption {
+  name: string;
+  type: number;
+  value?: string | number | boolean;
+  options?: RawOption[];
+}
+
+const USER_OPTION = 6;
+
+/** The `/mlq` interaction's subcommand and options as the core's command line, e.g. `/mlq leaderboard all public`. */
+export function commandLine(options: RawOption[], guild: string): string {
+  const sub = options[0];
+  if (!sub) return '/mlq help';
+  const words = [sub.name];
+  for (const option of sub.options ?? []) {
+    if (option.type === USER_OPTION) words.push(`<@${memberId(guild, String(option.value))}>`);
+    else if (option.name === 'public') {
+      if (option.value === true) words.push('public');
+    } else if (option.value !== undefined) words.push(String(option.value));
+  }
+  return `/mlq ${words.join(' ')}`;
+}
+
+interface RawAuthor {
+  id: string;
+  username?: string;
+  global_name?: string | null;
+  bot?: boolean;
+}
+
+export interface RawMessage {
+  id: string;
+  channel_id: string;
+  guild_id?: string;
+  author?: RawAuthor;
+  member?: { nick?: string | null };
+  content?: string;
+  webhook_id?: string;
+  type?: number;
+}
+
+export type MessageAction =
+  | { kind: 'reply'; guild: string; thread: string; message: string; user: string; name: string; text: string }
+  | { kind: 'edit'; guild: string; channel: string; message: string; text: string }
+  | { kind: 'delete'; guild: string; channel: string; message: string }
+  | { kind: 'reaction'; guild: string; channel: string; message: string; user: string; name: string }
+  | { kind: 'ignore' };
+
+const displayName = (author: RawAuthor, nick?: string | null) => nick || author.global_name || author.username || author.id;
+
+/**
+ * What a raw gateway dispatch means for mlq. Message ids of thread replies are read against the rounds' threads by
+ * the core, so any guild message may be a reply; bots, webhooks, system messages and empty content are ignored.
+ */
+export function classifyDispatch(type: string, data: unknown, botUserId?: string): MessageAction {
+  const d = data as RawMessage & { user_id?: string; message_id?: string; emoji?: unknown; edited_timestamp?: string };
+  if (!d || !d.guild_id) return { kind: 'ignore' };
+  if (type === 'MESSAGE_CREATE') {
+    if (!d.author || d.author.bot || d.webhook_id || d.author.id === botUserId || (d.type !== undefined && d.type !== 0 && d.type !== 19)) return { kind: 'ignore' };
+    if (!d.content) return { kind: 'ignore' };
+    return { kind: 'reply', guild: d.guild_id, thread: d.channel_id, message: d.id, user: d.author.id, name: displayName(d.author, d.member?.nick), text: d.content };
+  }
+  if (type === 'MESSAGE_UPDATE') {
+    if (d.content === undefined || d.author?.bot || d.author?.id === botUserId) return { kind: 'ignore' };
+    return { kind: 'edit', guild: d.guild_id, channel: d.channel_id, message: d.id, text: d.content };
+  }
+  if (type === 'MESSAGE_DELETE') return { kind: 'delete', guild: d.guild_id, channel: d.channel_id, message: d.id };
+  if (type === 'MESSAGE_REACTION_ADD') {
+    const member = (d as { member?: { user?: RawAuthor; nick?: string | null } }).member;
+    if (!d.user_id || d.user_id === botUserId || member?.user?.bot) return { kind: 'ignore' };
+    const name = member?.user ? displayName(member.user, member.nick) : d.user_id;
+    return { kind: 'reaction', guild: d.guild_id, channel: d.channel_id, message: d.message_id!, user: d.user_id, name };
+  }
+  return { kind: 'ignore' };
+}
