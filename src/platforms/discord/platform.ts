@@ -33,7 +33,7 @@ export class MessageContentRefusedError extends Error {
 }
 
 export interface DiscordOptions {
-  /** How long a command may run before its interaction is deferred (Discord allows 3 s for the first response). */
+  /** How long a command may run before its interaction is deferred (Discord allows 3 s); 0 defers every command. */
   deferAfterMs?: number;
 }
 
@@ -150,7 +150,7 @@ export class DiscordPlatform implements ChatPort {
       else if (interaction.isButton()) await this.button(interaction);
       else if (interaction.isModalSubmit() && interaction.customId.startsWith('mlq.sealed:')) await this.sealed(interaction);
     } catch (error) {
-      this.logger.error({ platform: 'discord', err: error }, 'a Discord interaction failed');
+      this.logger.error({ platform: 'discord', err: error, reason: (error as Error).message }, 'a Discord interaction failed');
     }
   }
 
@@ -170,9 +170,8 @@ export class DiscordPlatform implements ChatPort {
     const sub = interaction.options.getSubcommand(false);
     const guessPublic = sub === 'start' || sub === 'stop' || (sub === 'leaderboard' && interaction.options.getBoolean('public') === true);
     let deferred: Promise<unknown> | null = null;
-    const timer = setTimeout(() => {
-      deferred = interaction.deferReply(guessPublic ? {} : { flags: MessageFlags.Ephemeral });
-    }, this.deferAfterMs);
+    const defer = () => (deferred = interaction.deferReply(guessPublic ? {} : { flags: MessageFlags.Ephemeral }));
+    const timer = this.deferAfterMs > 0 ? setTimeout(defer, this.deferAfterMs) : (defer(), undefined);
     const reply = await this.core().command({
       channelId: channelId(guild, interaction.channelId),
       communityId: communityId(guild),

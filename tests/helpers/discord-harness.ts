@@ -1,0 +1,52 @@
+import type { Logger } from '../../src/core/log.ts';
+import { DiscordPlatform } from '../../src/platforms/discord/platform.ts';
+import { FakeDiscord } from './fake-discord.ts';
+import { createHarness, type Harness } from './harness.ts';
+
+export interface DiscordHarness extends Harness {
+  discord: FakeDiscord;
+  platform: DiscordPlatform;
+  logs: { level: string; obj: object; msg?: string }[];
+  invite: string;
+}
+
+export const TOKEN = 'MTEwMDAwMDAwMDAwMDAwMDAw.GfAkEt.abcdefghijklmnopqrstuvwxyz0123456789';
+
+/** The real core and store and the real discord.js client, wired as main.ts does, against a fake Discord. */
+export async function createDiscordHarness(options: { messageContent?: boolean; deferAfterMs?: number; start?: Date; refuse?: boolean } = {}): Promise<DiscordHarness> {
+  const h = await createHarness(options.start ?? new Date());
+  const discord = await new FakeDiscord().start();
+  discord.refuseMessageContent = options.refuse ?? false;
+  const logs: DiscordHarness['logs'] = [];
+  const logger: Logger = {
+    info: (obj, msg) => logs.push({ level: 'info', obj, msg }),
+    warn: (obj, msg) => logs.push({ level: 'warn', obj, msg }),
+    error: (obj, msg) => logs.push({ level: 'error', obj, msg }),
+  };
+  h.deps.logger = logger;
+  const platform = new DiscordPlatform({ token: TOKEN, apiUrl: discord.apiUrl, messageContent: options.messageContent ?? true, guildId: '900000000000000001' }, logger, {
+    deferAfterMs: options.deferAfterMs,
+  });
+  h.deps.ports.register(platform);
+  platform.attach(h.mlq);
+  let invite = '';
+  try {
+    invite = (await platform.start()).invite;
+  } catch (error) {
+    await discord.stop();
+    await h.close();
+    throw error;
+  }
+  return {
+    ...h,
+    discord,
+    platform,
+    logs,
+    invite,
+    async close() {
+      await platform.stop();
+      await discord.stop();
+      await h.close();
+    },
+  };
+}

@@ -1,0 +1,265 @@
+import { createServer, type IncomingMessage, type Server } from 'node:http';
+import { type WebSocket, WebSocketServer } from 'ws';
+
+export interface DiscordCall {
+  method: string;
+  path: string;
+  body: Record<string, unknown> | undefined;
+  status: number;
+  result?: Record<string, unknown>;
+}
+
+export const GUILD = '900000000000000001';
+export const CHANNEL = '900000000000000002';
+export const APP = '900000000000000003';
+export const BOT = '900000000000000004';
+const MESSAGE_CONTENT = 1 << 15;
+const MANAGE_CHANNELS = 1n << 4n;
+
+function readBody(req: IncomingMessage): Promise<string> {
+  return new Promise((resolve) => {
+    let data = '';
+    req.on('data', (chunk) => (data += chunk));
+    req.on('end', () => resolve(data));
+  });
+}
+
+const user = (id: string, name: string, bot = false) => ({ id, username: name, global_name: name, discriminator: '0', avatar: null, bot });
+
+/** A Discord REST API and gateway of our own on 127.0.0.1, recording every call and checking message limits. */
+export class FakeDiscord {
+  readonly calls: DiscordCall[] = [];
+  readonly goneChannels = new Set<string>();
+  refuseMessageContent = false;
+  identifiedIntents = 0;
+  private readonly injected = new Map<string, { status: number; body: Record<string, unknown>; headers?: Record<string, string> }[]>();
+  private server!: Server;
+  private gateway!: WebSocketServer;
+  private socket?: WebSocket;
+  private seq = 0;
+  private snowflake = 1_100_000_000_000_000_000n;
+  port = 0;
+
+  next(): string {
+    return String(++this.snowflake);
+  }
+
+  async start(): Promise<this> {
+    this.server = createServer(async (req, res) => {
+      const raw = await readBody(req);
+      const url = new URL(req.url ?? '/', 'http://x');
+      const path = url.pathname.replace(/^\/api\/v10/, '');
+      const body = raw ? (JSON.parse(raw) as Record<string, unknown>) : undefined;
+      const call: DiscordCall = { method: req.method ?? 'GET', path, body, status: 200 };
+      this.calls.push(call);
+      const key = `${call.method} ${path.replace(/\d{15,}/g, ':id')}`;
+      const injected = this.injected.get(key)?.shift();
+      const send = (status: number, payload?: Record<string, unknown> | unknown[], headers: Record<string, string> = {}) => {
+        call.status = status;
+        call.result = payload as Record<string, unknown>;
+        res.writeHead(status, payload === undefined ? headers : { 'content-type': 'application/json', ...headers });
+        res.end(payload === undefined ? undefined : JSON.stringify(payload));
+      };
+      if (injected) return send(injected.status, injected.body, injected.headers);
+      const channel = /^\/channels\/(\d+)/.exec(path)?.[1];
+      if (channel && this.goneChannels.has(channel)) return send(403, { message: 'Missing Access', code: 50001 });
+      this.route(call.method, path, body, url, send);
+    });
+    this.gateway = new WebSocketServer({ server: this.server, path: '/gateway' });
+    this.gateway.on('connection', (ws) => this.connect(ws));
+    await new Promise<void>((resolve) => this.server.listen(0, '127.0.0.1', resolve));
+    this.port = (this.server.address() as { port: number }).port;
+    return this;
+  }
+
+  get apiUrl(): string {
+    return `http://127.0.0.1:${this.port}/api`;
+  }
+
+  inject(key: string, ...answers: { status: number; body: Record<string, unknown>; headers?: Record<string, string> }[]): void {
+    this.injected.set(key, [...(this.injected.get(key) ?? []), ...answers]);
+  }
+
+  private message(channelId: string, body: Record<string, unknown> | undefined, author = user(BOT, 'mlq', true)) {
+    return { id: this.next(), channel_id: channelId, guild_id: GUILD, author, content: body?.content ?? '', embeds: body?.embeds ?? [], components: body?.components ?? [], attachments: [], mentions: [], mention_roles: [], mention_everyone: false, pinned: false, tts: false, type: 0, timestamp: new Date().toISOString(), edited_timestamp: null, flags: 0 };
+  }
+
+  private route(method: string, path: string, body: Record<string, unknown> | undefined, url: URL, send: (s: number, p?: Record<string, unknown> | unknown[]) => void): void {
+    let m: RegExpExecArray | null;
+    if (method === 'GET' && path === '/gateway/bot') {
+      return send(200, { url: `ws://127.0.0.1:${this.port}/gateway`, shards: 1, session_start_limit: { total: 1000, remaining: 1000, reset_after: 0, max_concurrency: 1 } });
+    }
+    if (method === 'PUT' && /^\/applications\/\d+(\/guilds\/\d+)?\/commands$/.test(path)) {
+      return send(200, (body as unknown as Record<string, unknown>[]).map((c) => ({ ...c, id: this.next(), application_id: APP, version: '1' })));
+    }
+    if (method === 'POST' && (m = /^\/channels\/(\d+)\/messages$/.exec(path))) {
+      const invalid = this.invalidMessage(body);
+      if (invalid) return send(400, { message: `Invalid Form Body: ${invalid}`, code: 50035 });
+      return send(200, this.message(m[1]!, body));
+    }
+    if (method === 'PATCH' && (m = /^\/channels\/(\d+)\/messages\/(\d+)$/.exec(path))) return send(200, { ...this.message(m[1]!, body), id: m[2] });
+    if (method === 'POST' && (m = /^\/channels\/(\d+)\/messages\/(\d+)\/threads$/.exec(path))) {
+      return send(201, { id: m[2], type: 11, guild_id: GUILD, parent_id: m[1], name: body?.name, owner_id: BOT, thread_metadata: { archived: false, auto_archive_duration: 1440, locked: false, archive_timestamp: new Date().toISOString() } });
+    }
+    if (method === 'PUT' && /^\/channels\/\d+\/messages\/\d+\/reactions\/[^/]+\/@me$/.test(path)) return send(204);
+    if (method === 'POST' && /^\/interactions\/\d+\/[^/]+\/callback$/.test(path)) {
+      return url.searchParams.get('with_response') === 'true' ? send(200, { interaction: { id: path.split('/')[2], type: 2 }, resource: { type: body?.type } }) : send(204);
+    }
+    if (method === 'PATCH' && /^\/webhooks\/\d+\/[^/]+\/messages\/@original$/.test(path)) return send(200, this.message(CHANNEL, body));
+    if (method === 'POST' && /^\/webhooks\/\d+\/[^/]+$/.test(path)) return send(200, this.message(CHANNEL, body));
+    if (method === 'POST' && path === '/users/@me/channels') return send(200, { id: this.next(), type: 1, recipients: [] });
+    send(404, { message: `fake discord has no route for ${method} ${path}`, code: 0 });
+  }
+
+  /** Checks Discord's embed limits so a rendering that breaks them fails here as it would there. */
+  private invalidMessage(body: Record<string, unknown> | undefined): string | null {
+    const embeds = (body?.embeds ?? []) as { title?: string; description?: string; fields?: { name: string; value: string }[] }[];
+    if (embeds.length > 10) return 'more than 10 embeds';
+    let total = 0;
+    for (const e of embeds) {
+      if ((e.description?.length ?? 0) > 4096) return 'description over 4096';
+      if ((e.fields?.length ?? 0) > 25) return 'more than 25 fields';
+      if (e.fields?.some((f) => f.value.length > 1024)) return 'field over 1024';
+      total += (e.title?.length ?? 0) + (e.description?.length ?? 0) + (e.fields ?? []).reduce((n, f) => n + f.name.length + f.value.length, 0);
+    }
+    return total > 6000 ? 'message over 6000 characters' : null;
+  }
+
+  private send(payload: Record<string, unknown>): void {
+    this.socket?.send(JSON.stringify(payload));
+  }
+
+  private connect(ws: WebSocket): void {
+    this.socket = ws;
+    ws.send(JSON.stringify({ op: 10, d: { heartbeat_interval: 45_000 }, s: null, t: null }));
+    ws.on('message', (data) => {
+      const packet = JSON.parse(String(data)) as { op: number; d: { intents?: number } };
+      if (packet.op === 1) ws.send(JSON.stringify({ op: 11, d: null, s: null, t: null }));
+      if (packet.op === 2) {
+        this.identifiedIntents = packet.d.intents ?? 0;
+        if (this.refuseMessageContent && this.identifiedIntents & MESSAGE_CONTENT) {
+          ws.close(4014, 'Disallowed intent(s).');
+          return;
+        }
+        this.dispatch('READY', {
+          v: 10,
+          user: { ...user(BOT, 'mlq', true), verified: true, flags: 0, mfa_enabled: false },
+          guilds: [{ id: GUILD, unavailable: true }],
+          session_id: 'session-1',
+          resume_gateway_url: `ws://127.0.0.1:${this.port}/gateway`,
+          application: { id: APP, flags: 0 },
+          shard: [0, 1],
+        });
+        this.dispatch('GUILD_CREATE', {
+          id: GUILD,
+          name: 'ML study',
+          icon: null,
+          owner_id: '900000000000000099',
+          afk_timeout: 300,
+          verification_level: 0,
+          default_message_notifications: 0,
+          explicit_content_filter: 0,
+          mfa_level: 0,
+          premium_tier: 0,
+          system_channel_flags: 0,
+          nsfw_level: 0,
+          preferred_locale: 'en-US',
+          features: [],
+          roles: [{ id: GUILD, name: '@everyone', permissions: '2248473465835073', position: 0, color: 0, hoist: false, managed: false, mentionable: false, flags: 0 }],
+          emojis: [],
+          stickers: [],
+          members: [],
+          channels: [{ id: CHANNEL, type: 0, guild_id: GUILD, name: 'study', position: 0, permission_overwrites: [], parent_id: null, nsfw: false, topic: null, last_message_id: null, rate_limit_per_user: 0 }],
+          threads: [],
+          presences: [],
+          voice_states: [],
+          stage_instances: [],
+          guild_scheduled_events: [],
+          member_count: 3,
+          large: false,
+          unavailable: false,
+          joined_at: new Date().toISOString(),
+        });
+      }
+    });
+  }
+
+  /** Sends a gateway dispatch (op 0) with the next sequence number. */
+  dispatch(type: string, data: Record<string, unknown>): void {
+    this.send({ op: 0, t: type, s: ++this.seq, d: data });
+  }
+
+  get connected(): boolean {
+    return this.socket?.readyState === 1;
+  }
+
+  /** Dispatches a slash-command interaction, as Discord does when a member runs `/mlq <sub> …`. */
+  command(userId: string, sub: string, options: Record<string, unknown>[] = [], manager = false): string {
+    const id = this.next();
+    this.dispatch('INTERACTION_CREATE', {
+      ...this.interactionBase(id, userId, manager),
+      type: 2,
+      data: { id: '900000000000000010', name: 'mlq', type: 1, options: [{ type: 1, name: sub, options }] },
+    });
+    return id;
+  }
+
+  button(userId: string, customId: string, messageId: string): string {
+    const id = this.next();
+    this.dispatch('INTERACTION_CREATE', {
+      ...this.interactionBase(id, userId, false),
+      type: 3,
+      data: { custom_id: customId, component_type: 2 },
+      message: { ...this.message(CHANNEL, {}), id: messageId },
+    });
+    return id;
+  }
+
+  modal(userId: string, customId: string, value: string): string {
+    const id = this.next();
+    this.dispatch('INTERACTION_CREATE', {
+      ...this.interactionBase(id, userId, false),
+      type: 5,
+      data: { custom_id: customId, components: [{ type: 1, components: [{ type: 4, custom_id: 'answer', value }] }] },
+    });
+    return id;
+  }
+
+  private interactionBase(id: string, userId: string, manager: boolean) {
+    const permissions = manager ? String(MANAGE_CHANNELS | 2048n) : '2048';
+    return {
+      id,
+      application_id: APP,
+      token: `token-${id}`,
+      version: 1,
+      guild_id: GUILD,
+      channel_id: CHANNEL,
+      channel: { id: CHANNEL, type: 0, guild_id: GUILD, name: 'study' },
+      member: { user: user(userId, `user${userId.slice(-2)}`), roles: [], permissions, joined_at: new Date().toISOString(), nick: null, deaf: false, mute: false, flags: 0 },
+      app_permissions: '2248473465835073',
+      locale: 'en-US',
+      guild_locale: 'en-US',
+      entitlements: [],
+      authorizing_integration_owners: { '0': GUILD },
+      context: 0,
+      attachment_size_limit: 10_000_000,
+    };
+  }
+
+  /** The interaction callbacks and webhook edits that answered interaction `id`. */
+  answers(id: string): DiscordCall[] {
+    return this.calls.filter((c) => c.path.includes(`/interactions/${id}/`) || c.path.includes(`/token-${id}`));
+  }
+
+  of(method: string, pattern: RegExp): DiscordCall[] {
+    return this.calls.filter((c) => c.method === method && pattern.test(c.path));
+  }
+
+  async stop(): Promise<void> {
+    for (const client of this.gateway.clients) client.terminate();
+    this.gateway.close();
+    await new Promise<void>((resolve) => this.server.close(() => resolve()));
+  }
+}
+
+export { user as discordUser };
