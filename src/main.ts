@@ -10,6 +10,8 @@ import { Ports } from './core/port.ts';
 import { startHttpServer } from './http-server.ts';
 import { consoleConfig } from './platforms/console/config.ts';
 import { ConsolePlatform } from './platforms/console/platform.ts';
+import { discordConfig } from './platforms/discord/config.ts';
+import { DiscordPlatform, MessageContentRefusedError } from './platforms/discord/platform.ts';
 import { slackConfig } from './platforms/slack/config.ts';
 import { SlackPlatform } from './platforms/slack/platform.ts';
 import { startScheduler } from './scheduler/scheduler.ts';
@@ -41,7 +43,9 @@ async function main(): Promise<void> {
   const config = loaded.value;
   const slack = slackConfig(process.env);
   if (!slack.ok) fail(slack.message);
-  const chatConfigured = slack.value !== null;
+  const discord = discordConfig(process.env);
+  if (!discord.ok) fail(discord.message);
+  const chatConfigured = slack.value !== null || discord.value !== null;
   const useConsole = config.MLQ_CONSOLE === 'on' || (config.MLQ_CONSOLE === 'auto' && !chatConfigured);
   const port = config.PORT ?? (slack.value?.mode === 'http' ? 3000 : undefined);
   const logger = pino({ level: config.LOG_LEVEL ?? (useConsole ? 'warn' : 'info'), base: { service: 'mlq' } }, pino.destination(useConsole ? 2 : 1));
@@ -92,6 +96,22 @@ async function main(): Promise<void> {
     logger.info({ team: who.team, bot: who.botUserId, mode: slack.value!.mode }, 'connected to Slack');
   }
 
+  const discordPlatform = discord.value ? new DiscordPlatform(discord.value, logger) : null;
+  if (discordPlatform) {
+    ports.register(discordPlatform);
+    discordPlatform.attach(mlq);
+    const started = await discordPlatform.start().catch((error: Error & { code?: string }) =>
+      fail(
+        error instanceof MessageContentRefusedError
+          ? error.message
+          : error.code === 'TokenInvalid'
+            ? 'DISCORD_TOKEN was refused by Discord; copy the token from the Bot page of your application in the Developer Portal.'
+            : `Discord could not be reached with DISCORD_TOKEN (${error.message}).`,
+      ),
+    );
+    logger.info({ application: started.application, invite: started.invite }, `connected to Discord; invite mlq to a server with ${started.invite}`);
+  }
+
   const http = port
     ? await startHttpServer({ port, host: config.HOST, healthy: () => store.ping(), handlers: slackPlatform ? [slackPlatform.handle] : [] }).catch(
         (error: Error) => fail(`PORT ${port} on HOST ${config.HOST} cannot be used (${error.message}); choose a free port, for example PORT=3000.`),
@@ -105,6 +125,7 @@ async function main(): Promise<void> {
     stopping = true;
     await scheduler.stop();
     await slackPlatform?.stop();
+    await discordPlatform?.stop();
     await http?.close();
     await store.close();
     process.exit(code);

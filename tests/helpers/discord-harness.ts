@@ -24,7 +24,7 @@ export async function createDiscordHarness(options: { messageContent?: boolean; 
     error: (obj, msg) => logs.push({ level: 'error', obj, msg }),
   };
   h.deps.logger = logger;
-  const platform = new DiscordPlatform({ token: TOKEN, apiUrl: discord.apiUrl, messageContent: options.messageContent ?? true, guildId: '900000000000000001' }, logger, {
+  const platform = new DiscordPlatform({ token: TOKEN, apiUrl: discord.apiUrl, messageContent: options.messageContent ?? true, guildId: '900000000000000001', shards: 'auto' }, logger, {
     deferAfterMs: options.deferAfterMs,
   });
   h.deps.ports.register(platform);

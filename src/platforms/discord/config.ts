@@ -5,6 +5,8 @@ export interface DiscordConfig {
   guildId?: string;
   apiUrl?: string;
   messageContent: boolean;
+  /** Shards this process connects: 'auto' (all, as many as Discord recommends) or a list with the total count. */
+  shards: 'auto' | { ids: number[]; count: number };
 }
 
 const checks = {
@@ -12,6 +14,8 @@ const checks = {
   DISCORD_GUILD_ID: { test: (v: string) => /^\d{17,20}$/.test(v), problem: 'must be a server (guild) id of 17 to 20 digits', example: '123456789012345678' },
   DISCORD_API_URL: { test: (v: string) => /^https?:\/\/\S+$/.test(v) && URL.canParse(v) && !/\/v\d+\/?$/.test(v), problem: 'must be an http(s) REST base URL without the API version', example: 'https://discord.com/api' },
   DISCORD_MESSAGE_CONTENT: { test: (v: string) => /^(true|false)$/i.test(v), problem: 'must be true or false', example: 'false' },
+  DISCORD_SHARDS: { test: (v: string) => /^(auto|\d{1,4}(,\d{1,4})*)$/.test(v), problem: 'must be auto or a comma-separated list of shard ids', example: '0,1' },
+  DISCORD_SHARD_COUNT: { test: (v: string) => /^[1-9]\d{0,4}$/.test(v), problem: 'must be the total number of shards', example: '4' },
 } as const;
 
 type Name = keyof typeof checks;
@@ -32,9 +36,16 @@ export function discordConfig(env: NodeJS.ProcessEnv): Result<DiscordConfig | nu
       return { ok: false, error: 'bad-setting', message: `${name} ${checks[name].problem} (got "${shown}"); for example ${name}=${checks[name].example}.` };
     }
   }
+  const shards = get('DISCORD_SHARDS') ?? 'auto';
+  const count = Number(get('DISCORD_SHARD_COUNT') ?? 0);
+  const ids = shards === 'auto' ? [] : shards.split(',').map(Number);
+  if (shards !== 'auto' && (!count || ids.some((id) => id >= count))) {
+    return { ok: false, error: 'bad-setting', message: `DISCORD_SHARD_COUNT must be set and larger than every id in DISCORD_SHARDS (got "${get('DISCORD_SHARD_COUNT') ?? ''}"); for example DISCORD_SHARDS=0,1 DISCORD_SHARD_COUNT=4.` };
+  }
   return {
     ok: true,
     value: {
+      shards: shards === 'auto' ? 'auto' : { ids, count },
       token: get('DISCORD_TOKEN')!,
       guildId: get('DISCORD_GUILD_ID'),
       apiUrl: get('DISCORD_API_URL')?.replace(/\/$/, ''),

@@ -57,6 +57,7 @@ export class DiscordPlatform implements ChatPort {
     if (config.messageContent) intents.push(GatewayIntentBits.MessageContent);
     this.client = new Client({
       intents,
+      ...(config.shards === 'auto' ? { shards: 'auto' as const } : { shards: config.shards.ids, shardCount: config.shards.count }),
       rest: config.apiUrl ? { api: config.apiUrl } : {},
       makeCache: Options.cacheWithLimits({
         ...Options.DefaultMakeCacheSettings,

@@ -62,9 +62,11 @@ export function renderMessages(card: Card): DiscordMessage[] {
       addText(block.title ? `${block.title}\n${items}` : items);
     } else if (block.type === 'fields') {
       for (const field of block.fields) {
+        const next = { name: clip(field.label, LIMITS.fieldName), value: clip(field.value, LIMITS.fieldValue) };
         let embed = current();
-        if ((embed.fields?.length ?? 0) >= LIMITS.fields) embeds.push((embed = { color: COLOUR }));
-        (embed.fields ??= []).push({ name: clip(field.label, LIMITS.fieldName), value: clip(field.value, LIMITS.fieldValue) });
+        const full = (embed.fields?.length ?? 0) >= LIMITS.fields || embedSize(embed) + next.name.length + next.value.length > LIMITS.message;
+        if (full) embeds.push((embed = { color: COLOUR }));
+        (embed.fields ??= []).push(next);
       }
     } else if (block.type === 'buttons') {
       const buttons = block.buttons.slice(0, LIMITS.buttons).map((b) => ({

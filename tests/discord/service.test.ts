@@ -1,0 +1,95 @@
+import { type ChildProcess, spawn } from 'node:child_process';
+import { mkdtempSync } from 'node:fs';
+import { createServer } from 'node:net';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import pg from 'pg';
+import { createPostgresUrl, TEST_DB } from '../helpers/database.ts';
+import { TOKEN } from '../helpers/discord-harness.ts';
+import { FakeDiscord } from '../helpers/fake-discord.ts';
+import { FakeSlack, sendSigned } from '../helpers/fake-slack.ts';
+import { waitFor } from '../helpers/wait.ts';
+
+const SECRET = 'aaaabbbbccccdddd0000111122223333';
+const ADMIN = '900000000000000050';
+
+function freePort(): Promise<number> {
+  return new Promise((resolve) => {
+    const server = createServer().listen(0, '127.0.0.1', () => {
+      const { port } = server.address() as { port: number };
+      server.close(() => resolve(port));
+    });
+  });
+}
+
+let slack: FakeSlack;
+let discord: FakeDiscord;
+let service: ChildProcess;
+let port: number;
+let database: { url: string; drop(): Promise<void> } | null = null;
+let stdout = '';
+
+beforeAll(async () => {
+  slack = await new FakeSlack().start();
+  slack.admins.add('UADMIN');
+  discord = await new FakeDiscord().start();
+  port = await freePort();
+  const env: Record<string, string> = {
+    PATH: process.env.PATH ?? '',
+    HOME: process.env.HOME ?? '',
+    PORT: String(port),
+    MLQ_DATA_DIR: mkdtempSync(join(tmpdir(), 'mlq-both-')),
+    SLACK_BOT_TOKEN: 'xoxb-service-test-token',
+    SLACK_SIGNING_SECRET: SECRET,
+    SLACK_API_URL: slack.apiUrl,
+    DISCORD_TOKEN: TOKEN,
+    DISCORD_API_URL: discord.apiUrl,
+    LOG_LEVEL: 'info',
+  };
+  if (TEST_DB === 'postgres') {
+    database = await createPostgresUrl();
+    env.DATABASE_URL = database.url;
+  }
+  service = spawn(process.execPath, ['--import', 'tsx', 'src/main.ts'], { env, stdio: ['ignore', 'pipe', 'inherit'] });
+  service.stdout!.on('data', (d) => (stdout += d));
+  await waitFor(async () => (await fetch(`http://127.0.0.1:${port}/healthz`).catch(() => null))?.ok, 30_000);
+});
+
+afterAll(async () => {
+  service.kill('SIGTERM');
+  await new Promise((resolve) => service.once('exit', resolve));
+  await slack.stop();
+  await discord.stop();
+  await database?.drop();
+});
+
+describe('the service with Slack and Discord in one process', () => {
+  it('registers /mlq globally, logs the invite URL, and answers every subcommand within 3 seconds', async () => {
+    expect(discord.of('PUT', /^\/applications\/\d+\/commands$/)).toHaveLength(1);
+    expect(stdout).toMatch(/oauth2\/authorize\?client_id=900000000000000003&scope=bot\+applications\.commands&permissions=\d+/);
+    const subs = ['start', 'help', 'today', 'ask', 'solution', 'streak', 'leaderboard', 'stats', 'topics', 'config', 'reveal', 'skip', 'stop'];
+    for (const sub of subs) {
+      const started = Date.now();
+      const id = discord.command(ADMIN, sub, [], true);
+      const first = await waitFor(() => discord.answers(id)[0], 3000);
+      expect([4, 5], sub).toContain((first.body as { type: number }).type);
+      expect(Date.now() - started, sub).toBeLessThan(3000);
+    }
+    expect(discord.of('POST', /\/threads$/).length).toBeGreaterThanOrEqual(1);
+  });
+
+  it('serves Slack over HTTP from the same process and the same database', async () => {
+    const body = new URLSearchParams({ team_id: 'T1', channel_id: 'C9', channel_name: 'study', user_id: 'UADMIN', user_name: 'admin', command: '/mlq', text: 'start', response_url: slack.responseUrl('both-1'), trigger_id: 't' }).toString();
+    const result = await sendSigned(`http://127.0.0.1:${port}/slack/events`, SECRET, body, 'application/x-www-form-urlencoded');
+    expect(result.status).toBe(200);
+    await waitFor(() => slack.of('chat.postMessage')[0], 10_000);
+    if (database) {
+      const client = new pg.Client({ connectionString: database.url });
+      await client.connect();
+      const { rows } = await client.query('select id from channels order by id');
+      await client.end();
+      expect(rows.map((r) => r.id.split(':')[0])).toEqual(['discord', 'slack']);
+    }
+  });
+});
