@@ -1,12 +1,12 @@
-import type { Logger } from '../../src/core/log.ts';
 import { DiscordPlatform } from '../../src/platforms/discord/platform.ts';
 import { FakeDiscord } from './fake-discord.ts';
 import { createHarness, type Harness } from './harness.ts';
+import { captureLogger, type LogLine } from './process.ts';
 
 export interface DiscordHarness extends Harness {
   discord: FakeDiscord;
   platform: DiscordPlatform;
-  logs: { level: string; obj: object; msg?: string }[];
+  logs: LogLine[];
   invite: string;
 }
 
@@ -17,12 +17,7 @@ export async function createDiscordHarness(options: { messageContent?: boolean; 
   const h = await createHarness(options.start ?? new Date());
   const discord = await new FakeDiscord().start();
   discord.refuseMessageContent = options.refuse ?? false;
-  const logs: DiscordHarness['logs'] = [];
-  const logger: Logger = {
-    info: (obj, msg) => logs.push({ level: 'info', obj, msg }),
-    warn: (obj, msg) => logs.push({ level: 'warn', obj, msg }),
-    error: (obj, msg) => logs.push({ level: 'error', obj, msg }),
-  };
+  const { logger, logs } = captureLogger();
   h.deps.logger = logger;
   const platform = new DiscordPlatform({ token: TOKEN, apiUrl: discord.apiUrl, messageContent: options.messageContent ?? true, guildId: '900000000000000001', shards: 'auto' }, logger, {
     deferAfterMs: options.deferAfterMs,

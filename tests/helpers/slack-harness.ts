@@ -1,15 +1,15 @@
-import type { Logger } from '../../src/core/log.ts';
 import { startHttpServer } from '../../src/http-server.ts';
 import { SlackPlatform } from '../../src/platforms/slack/platform.ts';
 import { FakeSlack, type SignedOptions, sendSigned } from './fake-slack.ts';
 import { createHarness, type Harness } from './harness.ts';
+import { captureLogger, type LogLine } from './process.ts';
 
 export const SECRET = '8f742231b10e8888abcd99aaabbb85a5';
 
 export interface SlackHarness extends Harness {
   slack: FakeSlack;
   platform: SlackPlatform;
-  logs: { level: string; obj: object; msg?: string }[];
+  logs: LogLine[];
   url: string;
   command(user: string, text: string, options?: SignedOptions): Promise<{ status: number; ms: number; reply: Record<string, unknown> | undefined }>;
   event(event: Record<string, unknown>, options?: SignedOptions & { eventId?: string }): Promise<{ status: number }>;
@@ -23,12 +23,7 @@ let commandCounter = 0;
 export async function createSlackHarness(start?: Date): Promise<SlackHarness> {
   const h = await createHarness(start);
   const slack = await new FakeSlack().start();
-  const logs: SlackHarness['logs'] = [];
-  const logger: Logger = {
-    info: (obj, msg) => logs.push({ level: 'info', obj, msg }),
-    warn: (obj, msg) => logs.push({ level: 'warn', obj, msg }),
-    error: (obj, msg) => logs.push({ level: 'error', obj, msg }),
-  };
+  const { logger, logs } = captureLogger();
   h.deps.logger = logger;
   const platform = new SlackPlatform({ botToken: 'xoxb-test-token-1234', mode: 'http', signingSecret: SECRET, apiUrl: slack.apiUrl }, logger, {
     retry: { minTimeout: 50, maxTimeout: 200, randomize: false },

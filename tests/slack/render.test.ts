@@ -2,7 +2,8 @@ import { describe, expect, it } from 'vitest';
 import { card, fields, list, text } from '../../src/core/message.ts';
 import { slackConfig } from '../../src/platforms/slack/config.ts';
 import { classifyMessage, neutralCommandText, plainMessageText } from '../../src/platforms/slack/parse.ts';
-import { LIMITS, renderMessages, splitText, toMrkdwn } from '../../src/platforms/slack/render.ts';
+import { splitText } from '../../src/core/split-text.ts';
+import { LIMITS, renderMessages, toMrkdwn } from '../../src/platforms/slack/render.ts';
 
 describe('Slack rendering', () => {
   it('converts the neutral Markdown to mrkdwn', () => {

@@ -1,23 +1,15 @@
 import { type ChildProcess, spawn } from 'node:child_process';
 import { mkdtempSync } from 'node:fs';
-import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createPostgresUrl, TEST_DB } from '../helpers/database.ts';
 import { FakeSlack, sendSigned } from '../helpers/fake-slack.ts';
+import { freePort } from '../helpers/process.ts';
 import { waitFor } from '../helpers/wait.ts';
 
 const SECRET = 'aaaabbbbccccdddd0000111122223333';
 
-function freePort(): Promise<number> {
-  return new Promise((resolve) => {
-    const server = createServer().listen(0, '127.0.0.1', () => {
-      const { port } = server.address() as { port: number };
-      server.close(() => resolve(port));
-    });
-  });
-}
 
 let slack: FakeSlack;
 let service: ChildProcess;

@@ -2,6 +2,7 @@ import { ApplicationCommandOptionType, ButtonStyle, ComponentType, PermissionFla
 import type { Card } from '../../core/message.ts';
 import type { Ack } from '../../core/port.ts';
 import { CATEGORIES, CATEGORY_NAMES, LEVELS } from '../../core/types.ts';
+import { splitText } from '../../core/split-text.ts';
 
 /** Discord's message limits: description, fields, field value, title, total characters and embeds per message. */
 export const LIMITS = { description: 4096, fields: 25, fieldName: 256, fieldValue: 1024, title: 256, message: 6000, embeds: 10, buttons: 5 } as const;
@@ -24,19 +25,6 @@ const clip = (text: string, max: number) => (text.length > max ? `${text.slice(0
 const embedSize = (e: Embed) =>
   (e.title?.length ?? 0) + (e.description?.length ?? 0) + (e.fields ?? []).reduce((n, f) => n + f.name.length + f.value.length, 0);
 
-function splitParagraphs(text: string, max: number): string[] {
-  const pieces: string[] = [];
-  let rest = text;
-  while (rest.length > max) {
-    const window = rest.slice(0, max);
-    const cut = Math.max(window.lastIndexOf('\n\n'), window.lastIndexOf('\n'), window.lastIndexOf(' '));
-    const at = cut > max / 2 ? cut : max;
-    pieces.push(rest.slice(0, at).trimEnd());
-    rest = rest.slice(at).trimStart();
-  }
-  if (rest) pieces.push(rest);
-  return pieces;
-}
 
 /**
  * A card as Discord messages: embeds whose descriptions carry the card's Markdown (Discord reads the same subset),
@@ -46,7 +34,7 @@ export function renderMessages(card: Card): DiscordMessage[] {
   const embeds: Embed[] = [{ color: COLOUR, ...(card.title ? { title: clip(card.title, LIMITS.title) } : {}) }];
   const current = () => embeds[embeds.length - 1]!;
   const addText = (text: string) => {
-    for (const piece of splitParagraphs(text, LIMITS.description)) {
+    for (const piece of splitText(text, LIMITS.description)) {
       const embed = current();
       const joined = embed.description ? `${embed.description}\n\n${piece}` : piece;
       if (joined.length <= LIMITS.description && !embed.fields?.length) embed.description = joined;

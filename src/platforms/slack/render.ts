@@ -1,6 +1,7 @@
 import slackifyMarkdown from 'slackify-markdown';
 import type { Block, Card } from '../../core/message.ts';
 import type { Ack } from '../../core/port.ts';
+import { splitText } from '../../core/split-text.ts';
 
 /** Block Kit limits: characters in a section's text, blocks in a message, fields in a section, header length. */
 export const LIMITS = { section: 3000, blocks: 50, fields: 10, field: 2000, header: 150, context: 2000, text: 3000 } as const;
@@ -18,20 +19,6 @@ export function toMrkdwn(markdown: string): string {
   return slackifyMarkdown(markdown).replace(/\u200b/g, '').replace(/\n+$/, '');
 }
 
-/** Splits text into pieces of at most `max` characters, at paragraph, then line, then word boundaries. */
-export function splitText(text: string, max: number): string[] {
-  const pieces: string[] = [];
-  let rest = text;
-  while (rest.length > max) {
-    const window = rest.slice(0, max);
-    const cut = Math.max(window.lastIndexOf('\n\n'), window.lastIndexOf('\n'), window.lastIndexOf(' '));
-    const at = cut > max / 2 ? cut : max;
-    pieces.push(rest.slice(0, at).trimEnd());
-    rest = rest.slice(at).trimStart();
-  }
-  if (rest) pieces.push(rest);
-  return pieces;
-}
 
 const clip = (text: string, max: number) => (text.length > max ? `${text.slice(0, max - 1)}…` : text);
 const section = (mrkdwn: string): SlackBlock => ({ type: 'section', text: { type: 'mrkdwn', text: mrkdwn } });
