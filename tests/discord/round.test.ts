@@ -99,7 +99,7 @@ describe('a whole round in Discord through discord.js', () => {
 
     say(U1, thread, 'I would check whether both curves flatten out before buying any more labelled data.');
     await waitFor(async () => (await ledger()).some((r) => r.reason === 'probe_reply'));
-    expect(h.discord.of('PUT', /reactions\/%E2%AD%90\/@me$/)).toHaveLength(1);
+    await waitFor(() => h!.discord.of('PUT', /reactions\/%E2%AD%90\/@me$/).length === 1);
 
     const board = await run(U1, 'leaderboard', []);
     expect(board.flags & EPHEMERAL).toBe(EPHEMERAL);

@@ -56,6 +56,7 @@ describe('Slack in Socket Mode', () => {
       event: { type: 'message', channel: 'C1', user: 'U1', text: 'socket answer', ts: '1700000500.000001', thread_ts: String(post.result!.ts) },
     });
     await waitFor(async () => (await h!.database.store.db.selectFrom('answers').select('text').execute()).length === 1);
-    expect(slack.of('reactions.add')[0]!.params).toMatchObject({ channel: 'C1', timestamp: '1700000500.000001', name: 'white_check_mark' });
+    const reaction = await waitFor(() => slack!.of('reactions.add')[0]);
+    expect(reaction.params).toMatchObject({ channel: 'C1', timestamp: '1700000500.000001', name: 'white_check_mark' });
   });
 });
