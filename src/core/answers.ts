@@ -18,7 +18,7 @@ export async function recordThreadMessage(deps: CoreDeps, event: ThreadMessageEv
   const tooLong = event.text.length > MAX_ANSWER_CHARS;
   const text = tooLong ? event.text.slice(0, MAX_ANSWER_CHARS) : event.text;
 
-  if (round.status !== 'revealed' && at < round.revealAt) {
+  if (round.status === 'posted' && at < round.revealAt) {
     const inserted = await deps.repo.insertAnswer(
       { roundId: round.id, memberId: event.author.id, messageId: event.messageId, text, sealed: false },
       at,
@@ -56,7 +56,7 @@ async function openRoundOf(deps: CoreDeps, messageId: string) {
   const answer = await deps.repo.answerByMessage(messageId);
   if (!answer) return null;
   const round = await deps.repo.getRound(answer.roundId);
-  return round && round.status !== 'revealed' && round.status !== 'skipped' ? { answer, round } : null;
+  return round && round.status === 'posted' ? { answer, round } : null;
 }
 
 /** An edit before the reveal updates the answer's text; after the reveal the answer stands as it was. */

@@ -12,7 +12,8 @@ import { runCommand } from './commands/run.ts';
 import type { CommandReply } from './commands/spec.ts';
 import type { CoreDeps } from './deps.ts';
 import type { ButtonEvent, CommandEvent, MessageDeletedEvent, MessageEditedEvent, ReactionEvent, ThreadMessageEvent } from './events.ts';
-import { startToday, tick } from './rounds.ts';
+import { startToday } from './rounds.ts';
+import { type PassOptions, type PassReport, schedulerPass } from './scheduler-pass.ts';
 import type { Channel, Round } from './types.ts';
 
 /** The core as platforms see it: neutral events in, replies and port calls out. */
@@ -50,8 +51,9 @@ export class Mlq {
     return recordReaction(this.deps, event);
   }
 
-  tick(): Promise<{ posted: number; revealed: number }> {
-    return tick(this.deps);
+  /** One scheduler pass: due posts, lapsed posts, reveals and digests, each done once across replicas. */
+  tick(options?: PassOptions): Promise<PassReport> {
+    return schedulerPass(this.deps, options);
   }
 
   /** Subscribes a channel with the default schedule unless it exists; for the console and for tests. */

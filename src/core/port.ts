@@ -13,8 +13,11 @@ export interface ChatPort {
   readonly platform: string;
   /** False when the platform cannot read thread replies, so members answer only through the answer button. */
   readonly answersInThread?: boolean;
-  post(channelId: string, message: Card): Promise<PostedMessage>;
-  reply(threadId: string, message: Card): Promise<{ messageId: string }>;
+  /** Posts a message; `key` identifies the work so the platform can recognise a repeat (Slack metadata, Discord nonce). */
+  post(channelId: string, message: Card, key?: string): Promise<PostedMessage>;
+  reply(threadId: string, message: Card, key?: string): Promise<{ messageId: string }>;
+  /** Finds a message posted earlier under `key` (in a channel, or in a thread), for work whose lease lapsed mid-post. */
+  findPosted?(targetId: string, key: string, since: Date): Promise<PostedMessage | null>;
   update(messageId: string, message: Card): Promise<void>;
   react(messageId: string, ack: Ack): Promise<void>;
   sendPrivate(memberId: string, channelId: string, message: Card): Promise<void>;

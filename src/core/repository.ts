@@ -8,6 +8,8 @@ export interface NewRound {
   localDate: string;
   postAt: Date;
   revealAt: Date;
+  /** The claim: until then no other pass retries posting this round. */
+  leaseUntil?: Date;
 }
 
 export interface Award {
@@ -40,6 +42,24 @@ export interface QuestionSearch {
   words: string[];
 }
 
+export interface DigestRow {
+  id: number;
+  channelId: string;
+  week: string;
+  dueAt: Date;
+  attempts: number;
+}
+
+/** What the weekly digest reports; gathered by the store in a few set-based queries. */
+export interface DigestData {
+  top: LeaderboardRow[];
+  streaks: { name: string; current: number }[];
+  rounds: number;
+  answers: number;
+  mostDiscussed: { prompt: string; replies: number } | null;
+  leastAnswered: { category: Category; answers: number } | null;
+}
+
 /** Every read and write the core needs; src/store implements it with Kysely, and each write is idempotent. */
 export interface Repository {
   upsertCommunity(id: string, platform: string, name: string): Promise<void>;
@@ -65,8 +85,6 @@ export interface Repository {
   roundForDate(channelId: string, localDate: string): Promise<Round | null>;
   latestRound(channelId: string): Promise<Round | null>;
   dueReveals(now: Date, limit: number): Promise<Round[]>;
-  /** Marks a posted round revealed and gives it the channel's next sequence number; null if another got there first. */
-  claimReveal(roundId: number, at: Date): Promise<Round | null>;
   latestRevealedSeq(channelId: string): Promise<number>;
   skipRound(roundId: number): Promise<boolean>;
   /** Deletes a round whose post never reached the platform, freeing its date for a later attempt. */
@@ -89,6 +107,23 @@ export interface Repository {
   leaderboard(channelId: string, period: string, limit: number): Promise<LeaderboardRow[]>;
   rankOf(channelId: string, period: string, memberId: string): Promise<LeaderboardRow | null>;
   memberStats(channelId: string, memberId: string, week: string): Promise<MemberStats>;
+
+  claimDueChannels(now: Date, limit: number, leaseMs: number): Promise<Channel[]>;
+  releaseChannel(id: string, nextPostAt: Date | null): Promise<void>;
+  claimStalePosts(now: Date, limit: number, leaseMs: number): Promise<Round[]>;
+  retryLater(table: 'rounds' | 'digests', id: number, until: Date): Promise<void>;
+  claimReveals(now: Date, limit: number, leaseMs: number, onlyId?: number): Promise<Round[]>;
+  markRevealed(roundId: number, at: Date): Promise<void>;
+  skipStaleRound(roundId: number): Promise<void>;
+  dueDigestChannels(now: Date, limit: number): Promise<Channel[]>;
+  setNextDigest(channelId: string, at: Date | null): Promise<void>;
+  createDigest(channelId: string, week: string, dueAt: Date, now: Date, leaseMs: number, skipped?: boolean): Promise<DigestRow | null>;
+  claimStaleDigests(now: Date, limit: number, leaseMs: number): Promise<DigestRow[]>;
+  finishDigest(id: number, status: 'sent' | 'skipped', messageId: string | null): Promise<void>;
+  digestData(channelId: string, week: string, categories: Category[]): Promise<DigestData>;
+  /** Streaks alive after round `lastSeq` (current > 0), for covering a missed round with a freeze or an away period. */
+  liveStreaks(channelId: string, lastSeq: number): Promise<Map<string, StreakState>>;
+  setAway(channelId: string, memberId: string, until: string | null): Promise<void>;
 
   createPractice(memberId: string, channelId: string, questionId: string, at: Date): Promise<number>;
   latestPractice(memberId: string): Promise<{ id: number; questionId: string; revealedAt: Date | null } | null>;

@@ -1,12 +1,22 @@
 import type { CoreDeps } from './deps.ts';
-import { ChannelUnavailableError } from './port.ts';
+import { card, text } from './message.ts';
 import { ledgerKey, POINTS } from './points.ts';
+import { ChannelUnavailableError } from './port.ts';
 import { questionCard, revealCard, revealedRootCard, skippedRootCard } from './question-cards.ts';
 import { pickQuestion } from './picker.ts';
 import type { Award } from './repository.ts';
-import { addDays, localDate, nextPlannedRound, type PlannedRound, plannedRound, weekStart } from './schedule.ts';
-import { settleStreak } from './streaks.ts';
-import type { Channel, Round } from './types.ts';
+import { addDays, levelsFor, localDate, nextPlannedRound, type PlannedRound, plannedRound, revealFor, weekStart } from './schedule.ts';
+import { coverMissedRound, settleStreak } from './streaks.ts';
+import type { Channel, Round, StreakState } from './types.ts';
+
+/** How long a claim on a post, reveal or digest holds before another replica may take the work over. */
+export const LEASE_MS = 2 * 60_000;
+/** Post attempts before the channel is paused and its organisers told. */
+export const MAX_ATTEMPTS = 5;
+
+export const roundKey = (round: Round) => `mlq-round-${round.id}`;
+export const revealKey = (round: Round) => `mlq-reveal-${round.id}`;
+const backoffMs = (attempt: number) => Math.min(30, 2 ** Math.max(0, attempt - 1)) * 60_000;
 
 export type StartOutcome = { round: Round; created: boolean } | { round: null; reason: 'no-questions' };
 
@@ -17,98 +27,139 @@ export async function startRound(deps: CoreDeps, channel: Channel, planned: Plan
   const questionId = pickQuestion(
     await deps.repo.questionCandidates(),
     await deps.repo.questionUsage(channel.id),
-    channel,
+    { categories: channel.categories, levels: levelsFor(channel, planned.localDate) },
     deps.random,
   );
   if (!questionId) {
     deps.logger.warn({ channel: channel.id }, 'no question matches the channel categories and levels');
     return { round: null, reason: 'no-questions' };
   }
-  const round = await deps.repo.createRound({ channelId: channel.id, questionId, ...planned });
+  const leaseUntil = new Date(deps.clock.now().getTime() + LEASE_MS);
+  const round = await deps.repo.createRound({ channelId: channel.id, questionId, ...planned, leaseUntil });
   if (!round) {
     const winner = await deps.repo.roundForDate(channel.id, planned.localDate);
     return winner ? { round: winner, created: false } : { round: null, reason: 'no-questions' };
   }
-  try {
-    await postRound(deps, channel, round);
-  } catch (error) {
-    await deps.repo.abandonRound(round.id);
-    throw error;
-  }
+  await postRound(deps, channel, round);
   return { round: (await deps.repo.getRound(round.id)) ?? round, created: true };
 }
 
-async function postRound(deps: CoreDeps, channel: Channel, round: Round): Promise<void> {
+/** Posts a claimed round; after a lapsed lease, first asks the platform whether the post went out already. */
+export async function postRound(deps: CoreDeps, channel: Channel, round: Round): Promise<'posted' | 'recovered' | 'failed'> {
   const question = await deps.repo.getQuestion(round.questionId);
   if (!question) throw new Error(`question ${round.questionId} of round ${round.id} is missing`);
   const port = deps.ports.for(channel.id);
-  const posted = await port.post(channel.id, questionCard(question, round, channel.timezone, port.answersInThread !== false));
-  await deps.repo.markPosted(round.id, posted.messageId, posted.threadId);
-  deps.logger.info({ channel: channel.id, round: round.id, question: question.id }, 'round posted');
+  try {
+    if ((round.attempts ?? 1) > 1 && port.findPosted) {
+      const found = await port.findPosted(channel.id, roundKey(round), new Date(round.postAt.getTime() - LEASE_MS));
+      if (found) {
+        await deps.repo.markPosted(round.id, found.messageId, found.threadId);
+        deps.logger.info({ channel: channel.id, round: round.id }, 'round found on the platform after a lapsed lease; not posted again');
+        return 'recovered';
+      }
+    }
+    const card = questionCard(question, round, channel.timezone, port.answersInThread !== false);
+    const posted = await port.post(channel.id, card, roundKey(round));
+    await deps.repo.markPosted(round.id, posted.messageId, posted.threadId);
+    deps.logger.info({ channel: channel.id, round: round.id, question: question.id }, 'round posted');
+    return 'posted';
+  } catch (error) {
+    await failedPost(deps, channel, round, error);
+    return 'failed';
+  }
 }
 
-/** Moves the channel's next post time past `date`, so the scheduler will not plan that date again. */
-export async function advanceSchedule(deps: CoreDeps, channel: Channel, afterDate: string): Promise<void> {
-  const next = nextPlannedRound(channel, deps.clock.now(), addDays(afterDate, 1));
-  await deps.repo.saveChannel({ ...channel, nextPostAt: next?.postAt ?? null });
+async function failedPost(deps: CoreDeps, channel: Channel, round: Round, error: unknown): Promise<void> {
+  const attempts = round.attempts ?? 1;
+  if (error instanceof ChannelUnavailableError) {
+    await deps.repo.skipStaleRound(round.id);
+    await pauseUnavailable(deps, channel.id, error.reason);
+    return;
+  }
+  if (attempts >= MAX_ATTEMPTS) {
+    await deps.repo.skipStaleRound(round.id);
+    await pauseUnavailable(deps, channel.id, `posting failed ${attempts} times`);
+    return;
+  }
+  const retryAt = new Date(deps.clock.now().getTime() + backoffMs(attempts));
+  await deps.repo.retryLater('rounds', round.id, retryAt);
+  deps.logger.warn({ channel: channel.id, round: round.id, attempt: attempts, retryAt, err: error }, 'posting the round failed; it will be retried');
+}
+
+/** Pauses a channel the platform refuses, logs it, and tells its organisers where the platform lets us. */
+export async function pauseUnavailable(deps: CoreDeps, channelId: string, reason: string): Promise<void> {
+  await deps.repo.pauseChannel(channelId, reason);
+  deps.logger.warn({ channel: channelId, reason }, 'channel paused: the platform says it is unavailable; /mlq start resumes it');
+  const channel = await deps.repo.getChannel(channelId);
+  for (const organiser of channel?.organiserIds ?? []) {
+    await deps.ports
+      .for(channelId)
+      .sendPrivate(organiser, channelId, card('mlq paused a channel', [text(`The daily question could not be posted (${reason}), so mlq paused the channel. Run \`/mlq start\` there to resume.`)]))
+      .catch(() => undefined);
+  }
 }
 
 /** Posts today's round now if the channel has none today (used by `/mlq start` and the console). */
 export async function startToday(deps: CoreDeps, channel: Channel): Promise<StartOutcome> {
   const now = deps.clock.now();
   const today = localDate(now, channel.timezone);
-  const planned = plannedRound({ ...channel, weekdays: [1, 2, 3, 4, 5, 6, 7] }, today)!;
-  const revealAt = planned.revealAt > now ? planned.revealAt : new Date(now.getTime() + channel.revealDelayMinutes * 60_000);
+  const planned = revealFor(channel, today, now);
+  const revealAt = planned > now ? planned : new Date(now.getTime() + channel.revealDelayMinutes * 60_000);
   const outcome = await startRound(deps, channel, { localDate: today, postAt: now, revealAt });
-  await advanceSchedule(deps, channel, today);
+  const next = nextPlannedRound(channel, now, addDays(today, 1));
+  await deps.repo.saveChannel({ ...channel, nextPostAt: next?.postAt ?? null });
   return outcome;
 }
 
-/** Claims and reveals a round: settles points and streaks, posts the reveal in the thread and updates the root. */
-export async function revealRound(deps: CoreDeps, round: Round): Promise<Round | null> {
+/** Settles points and streaks of a claimed round (idempotent), posts the reveal once and updates the root. */
+export async function finishReveal(deps: CoreDeps, claimed: Round): Promise<Round> {
   const now = deps.clock.now();
-  const claimed = await deps.repo.claimReveal(round.id, now);
-  if (!claimed || claimed.seq === null) return null;
   const channel = await deps.repo.getChannel(claimed.channelId);
   const question = await deps.repo.getQuestion(claimed.questionId);
-  if (!channel || !question) return claimed;
+  if (!channel || !question || claimed.seq === null) {
+    await deps.repo.markRevealed(claimed.id, now);
+    return claimed;
+  }
   const answers = await deps.repo.countedAnswers(claimed.id);
   const votes = await deps.repo.votesFor(answers.map((a) => a.id));
-  const week = weekStart(claimed.localDate);
-  const base = { channelId: channel.id, roundId: claimed.id, week, at: now };
-  const awards: Award[] = answers.map((a) => ({
-    ...base,
-    key: ledgerKey('answer', claimed.id, a.memberId),
-    memberId: a.memberId,
-    reason: 'answer',
-    points: POINTS.answer,
-  }));
+  const base = { channelId: channel.id, roundId: claimed.id, week: weekStart(claimed.localDate), at: now };
+  const awards: Award[] = answers.map((a) => ({ ...base, key: ledgerKey('answer', claimed.id, a.memberId), memberId: a.memberId, reason: 'answer', points: POINTS.answer }));
   for (const answer of answers) {
-    const counted = votes.filter((v) => v.answerId === answer.id).slice(0, POINTS.peerVotesCountedPerAnswer);
-    for (const vote of counted) {
-      awards.push({
-        ...base,
-        key: ledgerKey('peer_vote', claimed.id, answer.memberId, vote.voterId),
-        memberId: answer.memberId,
-        reason: 'peer_vote',
-        points: POINTS.peerVote,
-      });
+    for (const vote of votes.filter((v) => v.answerId === answer.id).slice(0, POINTS.peerVotesCountedPerAnswer)) {
+      awards.push({ ...base, key: ledgerKey('peer_vote', claimed.id, answer.memberId, vote.voterId), memberId: answer.memberId, reason: 'peer_vote', points: POINTS.peerVote });
     }
   }
   await deps.repo.award(awards);
-  const previous = await deps.repo.streaks(channel.id, answers.map((a) => a.memberId));
-  await deps.repo.settleStreaks(
-    channel.id,
-    answers.map((a) => ({ memberId: a.memberId, state: settleStreak(previous.get(a.memberId), claimed.seq!) })),
-  );
+  await settleRoundStreaks(deps, channel.id, claimed, answers.map((a) => a.memberId));
+
   const port = deps.ports.for(channel.id);
   const sealed = answers.filter((a) => a.sealed);
   const names = await deps.repo.memberNames(sealed.map((a) => a.memberId));
   const sealedView = sealed.map((a) => ({ name: names.get(a.memberId) ?? a.memberId, text: a.text }));
-  if (claimed.threadId) await port.reply(claimed.threadId, revealCard(question, answers.length, sealedView));
+  const alreadyPosted = claimed.threadId && (claimed.attempts ?? 1) > 1 && port.findPosted ? await port.findPosted(claimed.threadId, revealKey(claimed), claimed.postAt) : null;
+  if (claimed.threadId && !alreadyPosted) await port.reply(claimed.threadId, revealCard(question, answers.length, sealedView), revealKey(claimed));
   if (claimed.messageId) await port.update(claimed.messageId, revealedRootCard(question, answers.length));
+  await deps.repo.markRevealed(claimed.id, now);
   deps.logger.info({ channel: channel.id, round: claimed.id, answers: answers.length }, 'round revealed');
-  return claimed;
+  return { ...claimed, status: 'revealed', answerCount: answers.length };
+}
+
+async function settleRoundStreaks(deps: CoreDeps, channelId: string, round: Round, answered: string[]): Promise<void> {
+  const seq = round.seq!;
+  const previous = await deps.repo.streaks(channelId, answered);
+  const updates: { memberId: string; state: StreakState }[] = answered.map((memberId) => ({ memberId, state: settleStreak(previous.get(memberId), seq) }));
+  for (const [memberId, state] of await deps.repo.liveStreaks(channelId, seq - 1)) {
+    if (answered.includes(memberId)) continue;
+    const covered = coverMissedRound(state, seq, round.localDate);
+    if (covered) updates.push({ memberId, state: covered });
+  }
+  await deps.repo.settleStreaks(channelId, updates);
+}
+
+/** Reveals one round now (an organiser's `/mlq reveal`); null when it was revealed already. */
+export async function revealRound(deps: CoreDeps, round: Round): Promise<Round | null> {
+  const [claimed] = await deps.repo.claimReveals(deps.clock.now(), 1, LEASE_MS, round.id);
+  return claimed ? finishReveal(deps, claimed) : null;
 }
 
 /** Skips a round that is not yet revealed and posts a fresh question in its place. */
@@ -119,40 +170,9 @@ export async function skipRound(deps: CoreDeps, channel: Channel, round: Round):
   return startRound(deps, channel, { localDate: round.localDate, postAt: deps.clock.now(), revealAt: round.revealAt });
 }
 
-async function pauseUnavailable(deps: CoreDeps, channelId: string, error: ChannelUnavailableError): Promise<void> {
-  await deps.repo.pauseChannel(channelId, error.reason);
-  deps.logger.warn({ channel: channelId, reason: error.reason }, 'channel paused: the platform says it is unavailable; /mlq start resumes it');
-}
-
-/** One scheduler pass: posts every round that is due and reveals every round whose reveal time has come. */
-export async function tick(deps: CoreDeps, batch = 100): Promise<{ posted: number; revealed: number }> {
-  const now = deps.clock.now();
-  let posted = 0;
-  let revealed = 0;
-  for (const channel of await deps.repo.dueChannels(now, batch)) {
-    try {
-      const date = localDate(channel.nextPostAt!, channel.timezone);
-      const planned = plannedRound(channel, date);
-      if (planned && planned.revealAt > now) {
-        const outcome = await startRound(deps, channel, planned);
-        if (outcome.round && outcome.created) posted++;
-      }
-      await advanceSchedule(deps, channel, date);
-    } catch (error) {
-      if (error instanceof ChannelUnavailableError) {
-        await pauseUnavailable(deps, channel.id, error);
-      } else {
-        deps.logger.error({ channel: channel.id, err: error }, 'posting the round failed; the next tick tries again');
-      }
-    }
-  }
-  for (const round of await deps.repo.dueReveals(now, batch)) {
-    try {
-      if (await revealRound(deps, round)) revealed++;
-    } catch (error) {
-      if (error instanceof ChannelUnavailableError) await pauseUnavailable(deps, round.channelId, error);
-      else deps.logger.error({ round: round.id, err: error }, 'revealing the round failed');
-    }
-  }
-  return { posted, revealed };
+/** The planned round of a claimed channel's due date, or null when its reveal has passed (not posted late). */
+export function dueRound(channel: Channel, now: Date): { planned: PlannedRound | null; date: string } {
+  const date = localDate(channel.nextPostAt ?? now, channel.timezone);
+  const planned = plannedRound(channel, date);
+  return { planned: planned && planned.revealAt > now ? planned : null, date };
 }

@@ -53,7 +53,34 @@ export interface PlannedRound {
 export function plannedRound(settings: ChannelSettings, date: string): PlannedRound | null {
   if (!settings.weekdays.includes(weekdayOf(date))) return null;
   const postAt = wallClock(date, settings.postTime, settings.timezone);
-  return { localDate: date, postAt, revealAt: new Date(postAt.getTime() + settings.revealDelayMinutes * 60_000) };
+  return { localDate: date, postAt, revealAt: revealFor(settings, date, postAt) };
+}
+
+/** The reveal of a round: the fixed local reveal time if set (the next day's when it is not after the post), else the delay. */
+export function revealFor(settings: ChannelSettings, date: string, postAt: Date): Date {
+  if (!settings.revealTime) return new Date(postAt.getTime() + settings.revealDelayMinutes * 60_000);
+  const same = wallClock(date, settings.revealTime, settings.timezone);
+  return same > postAt ? same : wallClock(addDays(date, 1), settings.revealTime, settings.timezone);
+}
+
+/** The next digest instant strictly after `after`, or null when the channel has no digest. */
+export function nextDigestAt(settings: ChannelSettings, after: Date): Date | null {
+  if (!settings.digestWeekday) return null;
+  let date = localDate(after, settings.timezone);
+  for (let i = 0; i < 9; i++, date = addDays(date, 1)) {
+    if (weekdayOf(date) !== settings.digestWeekday) continue;
+    const at = wallClock(date, settings.digestTime ?? '16:00', settings.timezone);
+    if (at > after) return at;
+  }
+  return null;
+}
+
+/** The levels a round may use on a date: with the ramp on, junior early in the week, mid midweek, senior at the end. */
+export function levelsFor(settings: ChannelSettings, date: string): ChannelSettings['levels'] {
+  if (!settings.ramp) return settings.levels;
+  const day = weekdayOf(date);
+  const wanted = day <= 2 ? 'junior' : day <= 4 ? 'mid' : 'senior';
+  return settings.levels.length === 0 || settings.levels.includes(wanted) ? [wanted] : settings.levels;
 }
 
 /** The next planned round whose reveal is still ahead of `now`, starting from the local date `from`. */

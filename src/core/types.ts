@@ -73,8 +73,15 @@ export interface ChannelSettings {
   postTime: string;
   weekdays: Weekday[];
   revealDelayMinutes: number;
+  /** A fixed local reveal time (HH:MM) instead of the delay, when set. */
+  revealTime?: string | null;
   categories: Category[];
   levels: Level[];
+  /** Weekday of the weekly digest, or null for none. */
+  digestWeekday?: Weekday | null;
+  digestTime?: string;
+  /** Easier questions early in the week, harder later. */
+  ramp?: boolean;
 }
 
 export interface Channel extends ChannelSettings {
@@ -84,9 +91,10 @@ export interface Channel extends ChannelSettings {
   active: boolean;
   organiserIds: string[];
   nextPostAt: Date | null;
+  nextDigestAt?: Date | null;
 }
 
-export type RoundStatus = 'posting' | 'posted' | 'revealed' | 'skipped';
+export type RoundStatus = 'posting' | 'posted' | 'revealing' | 'revealed' | 'skipped';
 
 export interface Round {
   id: number;
@@ -100,6 +108,7 @@ export interface Round {
   messageId: string | null;
   threadId: string | null;
   answerCount: number;
+  attempts?: number;
 }
 
 export interface Member {
@@ -121,6 +130,10 @@ export interface StreakState {
   current: number;
   best: number;
   lastSeq: number;
+  /** Freezes held: each covers one missed round. */
+  freezes?: number;
+  /** Local date (YYYY-MM-DD) until which the member is away and missed rounds do not break the streak. */
+  awayUntil?: string | null;
 }
 
 export interface LeaderboardRow {

@@ -51,6 +51,11 @@ export function channelsRepo(db: Kysely<Database>) {
         categories: channel.categories,
         levels: channel.levels,
         next_post_at: channel.nextPostAt,
+        reveal_time: channel.revealTime ?? null,
+        digest_weekday: channel.digestWeekday === undefined ? 5 : channel.digestWeekday,
+        digest_time: channel.digestTime ?? '16:00',
+        ramp: channel.ramp ?? false,
+        next_digest_at: channel.nextDigestAt ?? null,
         updated_at: new Date(),
       };
       await db

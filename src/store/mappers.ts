@@ -16,6 +16,11 @@ export function toChannel(row: Selectable<ChannelsTable>): Channel {
     categories: row.categories as Category[],
     levels: row.levels as Level[],
     nextPostAt: row.next_post_at,
+    revealTime: row.reveal_time,
+    digestWeekday: row.digest_weekday as Weekday | null,
+    digestTime: row.digest_time,
+    ramp: row.ramp,
+    nextDigestAt: row.next_digest_at,
   };
 }
 
@@ -32,6 +37,7 @@ export function toRound(row: Selectable<RoundsTable>): Round {
     messageId: row.message_id,
     threadId: row.thread_id,
     answerCount: row.answer_count,
+    attempts: row.attempts,
   };
 }
 

@@ -6,6 +6,8 @@ import { questionsRepo } from './questions-repo.ts';
 import { roundsRepo } from './rounds-repo.ts';
 import type { Database } from './schema.ts';
 import { scoresRepo } from './scores-repo.ts';
+import { workRepo } from './work-repo.ts';
+import { digestRepo } from './digest-repo.ts';
 
 /** The Kysely implementation of the core's repository, plus the bank sync that start-up uses. */
 export function createRepository(db: Kysely<Database>) {
@@ -15,6 +17,8 @@ export function createRepository(db: Kysely<Database>) {
     ...roundsRepo(db),
     ...answersRepo(db),
     ...scoresRepo(db),
+    ...workRepo(db),
+    ...digestRepo(db),
   };
   return repository satisfies Repository;
 }

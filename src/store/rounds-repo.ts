@@ -16,6 +16,8 @@ export function roundsRepo(db: Kysely<Database>) {
           status: 'posting',
           post_at: round.postAt,
           reveal_at: round.revealAt,
+          lease_until: round.leaseUntil ?? null,
+          attempts: 1,
         })
         .onConflict((oc) => oc.columns(['channel_id', 'local_date']).where('status', '<>', 'skipped').doNothing())
         .returningAll()
@@ -26,7 +28,7 @@ export function roundsRepo(db: Kysely<Database>) {
     async markPosted(roundId: number, messageId: string, threadId: string): Promise<void> {
       await db
         .updateTable('rounds')
-        .set({ message_id: messageId, thread_id: threadId, status: sql`case when status = 'posting' then 'posted' else status end` })
+        .set({ message_id: messageId, thread_id: threadId, lease_until: null, status: sql`case when status = 'posting' then 'posted' else status end` })
         .where('id', '=', roundId)
         .execute();
     },
@@ -74,39 +76,6 @@ export function roundsRepo(db: Kysely<Database>) {
         .limit(limit)
         .execute();
       return rows.map(toRound);
-    },
-
-    async claimReveal(roundId: number, at: Date): Promise<Round | null> {
-      return db.transaction().execute(async (trx) => {
-        const claimed = await trx
-          .updateTable('rounds')
-          .set({ status: 'revealed', revealed_at: at })
-          .where('id', '=', roundId)
-          .where('status', '=', 'posted')
-          .returning('channel_id')
-          .executeTakeFirst();
-        if (!claimed) return null;
-        const channel = await trx
-          .updateTable('channels')
-          .set((eb) => ({ last_seq: eb('last_seq', '+', 1) }))
-          .where('id', '=', claimed.channel_id)
-          .returning('last_seq')
-          .executeTakeFirstOrThrow();
-        const row = await trx
-          .updateTable('rounds')
-          .set((eb) => ({
-            seq: channel.last_seq,
-            answer_count: eb
-              .selectFrom('answers')
-              .select((e) => e.fn.countAll<number>().as('n'))
-              .where('answers.round_id', '=', roundId)
-              .where('answers.withdrawn_at', 'is', null),
-          }))
-          .where('id', '=', roundId)
-          .returningAll()
-          .executeTakeFirstOrThrow();
-        return toRound(row);
-      });
     },
 
     async skipRound(roundId: number): Promise<boolean> {

@@ -25,6 +25,12 @@ export interface ChannelsTable {
   levels: string[];
   next_post_at: Timestamp | null;
   last_seq: Generated<number>;
+  reveal_time: string | null;
+  digest_weekday: number | null;
+  digest_time: Generated<string>;
+  ramp: Generated<boolean>;
+  next_digest_at: Timestamp | null;
+  post_lease_until: Timestamp | null;
   created_at: CreatedAt;
   updated_at: ColumnType<Date, Date | string | undefined, Date | string>;
 }
@@ -54,7 +60,7 @@ export interface RoundsTable {
   question_id: string;
   local_date: string;
   seq: number | null;
-  status: 'posting' | 'posted' | 'revealed' | 'skipped';
+  status: 'posting' | 'posted' | 'revealing' | 'revealed' | 'skipped';
   post_at: Timestamp;
   reveal_at: Timestamp;
   message_id: string | null;
@@ -62,6 +68,8 @@ export interface RoundsTable {
   answer_count: Generated<number>;
   revealed_at: Timestamp | null;
   created_at: CreatedAt;
+  lease_until: Timestamp | null;
+  attempts: Generated<number>;
 }
 
 export interface ThreadMessagesTable {
@@ -115,6 +123,20 @@ export interface StreaksTable {
   current: number;
   best: number;
   last_seq: number;
+  freezes: Generated<number>;
+  away_until: string | null;
+}
+
+export interface DigestsTable {
+  id: Generated<number>;
+  channel_id: string;
+  week: string;
+  status: 'sending' | 'sent' | 'skipped';
+  due_at: Timestamp;
+  lease_until: Timestamp | null;
+  attempts: Generated<number>;
+  message_id: string | null;
+  created_at: CreatedAt;
 }
 
 export interface PracticesTable {
@@ -140,4 +162,5 @@ export interface Database {
   scores: ScoresTable;
   streaks: StreaksTable;
   practices: PracticesTable;
+  digests: DigestsTable;
 }

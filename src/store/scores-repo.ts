@@ -67,6 +67,8 @@ export function scoresRepo(db: Kysely<Database>) {
             current: u.state.current,
             best: u.state.best,
             last_seq: u.state.lastSeq,
+            freezes: u.state.freezes ?? 0,
+            away_until: u.state.awayUntil ?? null,
           })),
         )
         .onConflict((oc) =>
@@ -74,6 +76,8 @@ export function scoresRepo(db: Kysely<Database>) {
             current: sql`excluded.current`,
             best: sql`excluded.best`,
             last_seq: sql`excluded.last_seq`,
+            freezes: sql`excluded.freezes`,
+            away_until: sql`excluded.away_until`,
           }),
         )
         .execute();
@@ -87,7 +91,20 @@ export function scoresRepo(db: Kysely<Database>) {
         .where('channel_id', '=', channelId)
         .where('member_id', 'in', memberIds)
         .execute();
-      return new Map(rows.map((r) => [r.member_id, { current: r.current, best: r.best, lastSeq: r.last_seq }]));
+      return new Map(rows.map((r) => [r.member_id, { current: r.current, best: r.best, lastSeq: r.last_seq, freezes: r.freezes, awayUntil: r.away_until }]));
+    },
+
+    async liveStreaks(channelId: string, lastSeq: number): Promise<Map<string, StreakState>> {
+      const rows = await db.selectFrom('streaks').selectAll().where('channel_id', '=', channelId).where('last_seq', '=', lastSeq).where('current', '>', 0).execute();
+      return new Map(rows.map((r) => [r.member_id, { current: r.current, best: r.best, lastSeq: r.last_seq, freezes: r.freezes, awayUntil: r.away_until }]));
+    },
+
+    async setAway(channelId: string, memberId: string, until: string | null): Promise<void> {
+      await db
+        .insertInto('streaks')
+        .values({ channel_id: channelId, member_id: memberId, current: 0, best: 0, last_seq: 0, away_until: until })
+        .onConflict((oc) => oc.columns(['channel_id', 'member_id']).doUpdateSet({ away_until: until }))
+        .execute();
     },
 
     async leaderboard(channelId: string, period: string, limit: number): Promise<LeaderboardRow[]> {

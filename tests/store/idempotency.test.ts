@@ -75,10 +75,14 @@ describe(`the schema keeps every write idempotent (${TEST_DB})`, () => {
 
   it('claims a reveal once and numbers revealed rounds in order', async () => {
     const round = (await repo.roundByThread('test:t2'))!;
-    const [a, b] = await Promise.all([repo.claimReveal(round.id, at), repo.claimReveal(round.id, at)]);
-    expect([a, b].filter(Boolean)).toHaveLength(1);
-    expect((a ?? b)!.seq).toBe(1);
-    expect((a ?? b)!.answerCount).toBe(1);
+    const [a, b] = await Promise.all([repo.claimReveals(at, 10, 60_000, round.id), repo.claimReveals(at, 10, 60_000, round.id)]);
+    const claimed = [...a, ...b];
+    expect(claimed).toHaveLength(1);
+    expect(claimed[0]!.seq).toBe(1);
+    expect(claimed[0]!.answerCount).toBe(1);
+    expect(await repo.claimReveals(new Date(at.getTime() + 30_000), 10, 60_000)).toEqual([]);
+    const lapsed = await repo.claimReveals(new Date(at.getTime() + 61_000), 10, 60_000);
+    expect(lapsed.map((r) => [r.id, r.seq, r.attempts])).toEqual([[round.id, 1, 2]]);
     expect(await repo.latestRevealedSeq('test:T:C')).toBe(1);
   });
 

@@ -11,7 +11,7 @@ import { type CommandContext, defineCommand } from './spec.ts';
 
 async function openRound(ctx: CommandContext, channel: Channel) {
   const round = await ctx.deps.repo.latestRound(channel.id);
-  return round && round.status !== 'revealed' ? round : null;
+  return round && (round.status === 'posting' || round.status === 'posted') ? round : null;
 }
 
 export const today = defineCommand({

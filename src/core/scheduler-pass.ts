@@ -1,0 +1,125 @@
+import pLimit from 'p-limit';
+import type { CoreDeps } from './deps.ts';
+import { digestCard } from './digest.ts';
+import { ChannelUnavailableError } from './port.ts';
+import type { DigestRow } from './repository.ts';
+import { dueRound, finishReveal, LEASE_MS, pauseUnavailable, postRound, startRound } from './rounds.ts';
+import { addDays, localDate, nextDigestAt, nextPlannedRound, weekStart } from './schedule.ts';
+import type { Channel } from './types.ts';
+
+/** A digest overdue by more than this is skipped rather than sent late. */
+export const DIGEST_GRACE_MS = 24 * 60 * 60_000;
+
+export interface PassOptions {
+  batch?: number;
+  concurrency?: number;
+  leaseMs?: number;
+}
+
+export interface PassReport {
+  posted: number;
+  recovered: number;
+  revealed: number;
+  digests: number;
+  failed: number;
+}
+
+/**
+ * One scheduler pass, the same on every replica: claims due posts, lapsed posts, due reveals and digests from the
+ * store (SKIP LOCKED and leases, so each is done once across replicas) and runs them concurrently with a bound, so
+ * one slow or rate-limited channel never holds up the rest.
+ */
+export async function schedulerPass(deps: CoreDeps, options: PassOptions = {}): Promise<PassReport> {
+  const { batch = 500, concurrency = 16, leaseMs = LEASE_MS } = options;
+  const limit = pLimit(concurrency);
+  const report: PassReport = { posted: 0, recovered: 0, revealed: 0, digests: 0, failed: 0 };
+  const now = deps.clock.now();
+  const guard = (what: string, work: () => Promise<void>) =>
+    limit(() =>
+      work().catch((error: unknown) => {
+        report.failed++;
+        deps.logger.error({ err: error }, `${what} failed; its lease lapses and another pass retries it`);
+      }),
+    );
+
+  const channels = await deps.repo.claimDueChannels(now, batch, leaseMs);
+  const stale = await deps.repo.claimStalePosts(now, batch, leaseMs);
+  const tasks: Promise<void>[] = [
+    ...channels.map((channel) =>
+      guard('posting a round', async () => {
+        const { planned, date } = dueRound(channel, now);
+        const next = nextPlannedRound(channel, now, addDays(date, 1));
+        const outcome = planned ? await startRound(deps, channel, planned) : null;
+        await deps.repo.releaseChannel(channel.id, next?.postAt ?? null);
+        if (outcome?.round && outcome.created) report.posted++;
+      }),
+    ),
+    ...stale.map((round) =>
+      guard('re-posting a round', async () => {
+        const channel = await deps.repo.getChannel(round.channelId);
+        if (!channel || round.revealAt <= now) {
+          await deps.repo.skipStaleRound(round.id);
+          deps.logger.warn({ round: round.id }, 'a round whose post never completed is past its reveal; skipped');
+          return;
+        }
+        const result = await postRound(deps, channel, round);
+        if (result === 'recovered') report.recovered++;
+        if (result === 'posted') report.posted++;
+      }),
+    ),
+  ];
+  await Promise.all(tasks);
+
+  const reveals = await deps.repo.claimReveals(deps.clock.now(), batch, leaseMs);
+  await Promise.all(
+    reveals.map((round) =>
+      guard('revealing a round', async () => {
+        try {
+          await finishReveal(deps, round);
+          report.revealed++;
+        } catch (error) {
+          if (!(error instanceof ChannelUnavailableError)) throw error;
+          await deps.repo.markRevealed(round.id, deps.clock.now());
+          await pauseUnavailable(deps, round.channelId, error.reason);
+        }
+      }),
+    ),
+  );
+
+  const digestChannels = await deps.repo.dueDigestChannels(deps.clock.now(), batch);
+  const staleDigests = await deps.repo.claimStaleDigests(deps.clock.now(), batch, leaseMs);
+  await Promise.all([
+    ...digestChannels.map((channel) =>
+      guard('sending a digest', async () => {
+        const due = channel.nextDigestAt!;
+        const late = now.getTime() - due.getTime() > DIGEST_GRACE_MS;
+        const week = weekStart(localDate(due, channel.timezone));
+        const row = await deps.repo.createDigest(channel.id, week, due, now, leaseMs, late);
+        await deps.repo.setNextDigest(channel.id, nextDigestAt(channel, now > due ? now : due));
+        if (row && (await sendDigest(deps, channel, row))) report.digests++;
+      }),
+    ),
+    ...staleDigests.map((row) =>
+      guard('re-sending a digest', async () => {
+        const channel = await deps.repo.getChannel(row.channelId);
+        if (!channel || now.getTime() - row.dueAt.getTime() > DIGEST_GRACE_MS) return deps.repo.finishDigest(row.id, 'skipped', null);
+        if (await sendDigest(deps, channel, row)) report.digests++;
+      }),
+    ),
+  ]);
+  return report;
+}
+
+async function sendDigest(deps: CoreDeps, channel: Channel, row: DigestRow): Promise<boolean> {
+  const port = deps.ports.for(channel.id);
+  const key = `mlq-digest-${row.id}`;
+  const found = row.attempts > 1 && port.findPosted ? await port.findPosted(channel.id, key, row.dueAt) : null;
+  if (found) {
+    await deps.repo.finishDigest(row.id, 'sent', found.messageId);
+    return false;
+  }
+  const data = await deps.repo.digestData(channel.id, row.week, channel.categories);
+  const posted = await port.post(channel.id, digestCard(data, channel, row.week), key);
+  await deps.repo.finishDigest(row.id, 'sent', posted.messageId);
+  return true;
+}

@@ -1,0 +1,69 @@
+import { type Kysely, sql } from 'kysely';
+import type { DigestData } from '../core/repository.ts';
+import { CATEGORIES, type Category } from '../core/types.ts';
+import type { Database } from './schema.ts';
+import { scoresRepo } from './scores-repo.ts';
+
+const addDays = (date: string, days: number) => new Date(Date.parse(`${date}T00:00:00Z`) + days * 86_400_000).toISOString().slice(0, 10);
+
+/** The weekly digest's figures for one channel and week, each one query. */
+export function digestRepo(db: Kysely<Database>) {
+  return {
+    async digestData(channelId: string, week: string, categories: Category[]): Promise<DigestData> {
+      const end = addDays(week, 6);
+      const top = await scoresRepo(db).leaderboard(channelId, `w:${week}`, 5);
+      const latest = await db.selectFrom('channels').select('last_seq').where('id', '=', channelId).executeTakeFirst();
+      const streaks = await db
+        .selectFrom('streaks')
+        .leftJoin('members', 'members.id', 'streaks.member_id')
+        .select(['streaks.member_id', 'members.name', 'streaks.current'])
+        .where('streaks.channel_id', '=', channelId)
+        .where('streaks.last_seq', '>=', latest?.last_seq ?? 0)
+        .where('streaks.current', '>', 1)
+        .orderBy('streaks.current', 'desc')
+        .limit(3)
+        .execute();
+      const rounds = await db
+        .selectFrom('rounds')
+        .select([(eb) => eb.fn.countAll<number>().as('rounds'), (eb) => eb.fn.coalesce(eb.fn.sum<number>('answer_count'), sql<number>`0`).as('answers')])
+        .where('channel_id', '=', channelId)
+        .where('status', '=', 'revealed')
+        .where('local_date', '>=', week)
+        .where('local_date', '<=', end)
+        .executeTakeFirstOrThrow();
+      const discussed = await db
+        .selectFrom('thread_messages')
+        .innerJoin('rounds', 'rounds.id', 'thread_messages.round_id')
+        .innerJoin('questions', 'questions.id', 'rounds.question_id')
+        .select(['questions.prompt', (eb) => eb.fn.countAll<number>().as('replies')])
+        .where('rounds.channel_id', '=', channelId)
+        .where('rounds.local_date', '>=', week)
+        .where('rounds.local_date', '<=', end)
+        .where('thread_messages.kind', 'in', ['discussion', 'probe_reply'])
+        .groupBy(['rounds.id', 'questions.prompt'])
+        .orderBy('replies', 'desc')
+        .limit(1)
+        .executeTakeFirst();
+      const answered = await db
+        .selectFrom('answers')
+        .innerJoin('rounds', 'rounds.id', 'answers.round_id')
+        .innerJoin('questions', 'questions.id', 'rounds.question_id')
+        .select(['questions.category', (eb) => eb.fn.countAll<number>().as('n')])
+        .where('rounds.channel_id', '=', channelId)
+        .where('answers.withdrawn_at', 'is', null)
+        .groupBy('questions.category')
+        .execute();
+      const pool = categories.length ? categories : [...CATEGORIES];
+      const counts = pool.map((category) => ({ category, answers: Number(answered.find((a) => a.category === category)?.n ?? 0) }));
+      const least = counts.length ? counts.reduce((a, b) => (b.answers < a.answers ? b : a)) : null;
+      return {
+        top,
+        streaks: streaks.map((s) => ({ name: s.name ?? s.member_id, current: s.current })),
+        rounds: Number(rounds.rounds),
+        answers: Number(rounds.answers),
+        mostDiscussed: discussed && Number(discussed.replies) > 0 ? { prompt: discussed.prompt, replies: Number(discussed.replies) } : null,
+        leastAnswered: least,
+      };
+    },
+  };
+}
