@@ -71,7 +71,7 @@ describe('the console channel, as a newcomer runs it', () => {
     const run = await start('/mlq lederboard\n/mlq config reveal soon\n/mlq help\n/mlq ask calibration\n/mlq ask qwertyuiop\n', { MLQ_DATA_DIR: mkdtempSync(join(tmpdir(), 'mlq-console-')) });
     expect(run.code).toBe(0);
     expect(run.stdout).toContain("I don't know lederboard. Did you mean /mlq leaderboard?");
-    expect(run.stdout).toContain('soon is not a delay; write it like 6h, 90m or 1h30m');
+    expect(run.stdout).toContain('soon is not a delay or a time; write it like 6h, 90m or at 17:00');
     expect(run.stdout).toContain('Points and streaks');
     expect(run.stdout).toContain("▌ Practice · ");
     expect(run.stdout).toContain('No question matches “qwertyuiop”');

@@ -1,5 +1,6 @@
 import { type Card, card, context, fields, list, text } from './message.ts';
 import type { MemberStats } from './repository.ts';
+import { MAX_FREEZES, ROUNDS_PER_FREEZE } from './streaks.ts';
 import { CATEGORY_NAMES, type LeaderboardRow, type Period } from './types.ts';
 
 const medal = (rank: number) => (rank === 1 ? '🥇' : rank === 2 ? '🥈' : rank === 3 ? '🥉' : `${rank}.`);
@@ -20,6 +21,8 @@ export interface StreakView {
   current: number;
   best: number;
   pending: boolean;
+  freezes: number;
+  awayUntil: string | null;
 }
 
 export function streakCard(view: StreakView, self: boolean): Card {
@@ -27,6 +30,8 @@ export function streakCard(view: StreakView, self: boolean): Card {
   const lines = [`${who} streak: **${view.current}** ${view.current === 1 ? 'round' : 'rounds'} in a row · best ${view.best}.`];
   if (view.pending) lines.push(`Today's answer is in: it adds 1 when the round is revealed.`);
   else if (view.current === 0) lines.push(self ? 'Answer the next question in its thread to start one.' : '');
+  lines.push(`Freezes: ${view.freezes} of ${MAX_FREEZES} (one is earned every ${ROUNDS_PER_FREEZE} rounds in a row and covers a missed round).`);
+  if (view.awayUntil) lines.push(`Away until ${view.awayUntil}: missed rounds do not break the streak.`);
   return card(undefined, [text(lines.filter(Boolean).join(' '))], lines[0]!.replace(/\*\*/g, ''));
 }
 

@@ -6,6 +6,9 @@ export interface Sent {
   target: string;
   card?: Card;
   ack?: Ack;
+  key?: string;
+  messageId?: string;
+  threadId?: string;
 }
 
 /** A fake platform that keeps what the core sent, so a test can read the conversation back. */
@@ -16,15 +19,26 @@ export class RecordingPort implements ChatPort {
 
   constructor(readonly platform = 'test') {}
 
-  async post(channelId: string, card: Card): Promise<PostedMessage> {
-    this.sent.push({ kind: 'post', target: channelId, card });
+  /** When set, called before each post: a test makes the platform slow, failing or crashing here. */
+  beforePost?: (channelId: string, key?: string) => Promise<void> | void;
+
+  async post(channelId: string, card: Card, key?: string): Promise<PostedMessage> {
+    await this.beforePost?.(channelId, key);
     const n = ++this.counter;
-    return { messageId: `${this.platform}:msg:${n}`, threadId: `${this.platform}:thread:${n}` };
+    const posted = { messageId: `${this.platform}:msg:${n}`, threadId: `${this.platform}:thread:${n}` };
+    this.sent.push({ kind: 'post', target: channelId, card, key, ...posted });
+    return posted;
   }
 
-  async reply(threadId: string, card: Card): Promise<{ messageId: string }> {
-    this.sent.push({ kind: 'reply', target: threadId, card });
-    return { messageId: `${this.platform}:msg:${++this.counter}` };
+  async reply(threadId: string, card: Card, key?: string): Promise<{ messageId: string }> {
+    const messageId = `${this.platform}:msg:${++this.counter}`;
+    this.sent.push({ kind: 'reply', target: threadId, card, key, messageId });
+    return { messageId };
+  }
+
+  async findPosted(targetId: string, key: string): Promise<PostedMessage | null> {
+    const found = this.sent.find((s) => s.key === key && s.target === targetId && (s.kind === 'post' || s.kind === 'reply'));
+    return found ? { messageId: found.messageId!, threadId: found.threadId ?? found.messageId! } : null;
   }
 
   async update(messageId: string, card: Card): Promise<void> {

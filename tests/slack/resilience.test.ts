@@ -49,6 +49,10 @@ describe('Slack Web API failures', () => {
     const channel = await h.database.store.db.selectFrom('channels').select(['active', 'paused_reason', 'next_post_at']).executeTakeFirstOrThrow();
     expect(channel).toEqual({ active: false, paused_reason: 'channel_not_found', next_post_at: null });
     expect(h.logs.filter((l) => l.level === 'warn' && /channel paused/.test(l.msg ?? '')).length).toBeGreaterThanOrEqual(1);
-    expect(await h.database.store.db.selectFrom('rounds').select('local_date').execute()).toEqual([{ local_date: '2026-11-23' }]);
+    const rounds = await h.database.store.db.selectFrom('rounds').select(['local_date', 'status']).orderBy('id').execute();
+    expect(rounds).toEqual([
+      { local_date: '2026-11-23', status: 'revealed' },
+      { local_date: '2026-11-24', status: 'skipped' },
+    ]);
   });
 });

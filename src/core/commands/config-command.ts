@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { card, context, fields, text } from '../message.ts';
-import { formatLocal, nextPlannedRound } from '../schedule.ts';
+import { addDays, formatLocal, nextDigestAt, nextPlannedRound } from '../schedule.ts';
 import type { Channel } from '../types.ts';
 import { findSetting, SETTINGS } from './config-settings.ts';
 import { didYouMean } from './parse.ts';
@@ -45,8 +45,8 @@ export const config = defineCommand({
   name: 'config',
   aliases: ['settings'],
   summary: "Show or change the channel's schedule and question mix",
-  usage: '[time|timezone|days|reveal|categories|levels <value>]',
-  details: 'Examples: `time 09:30`, `timezone Europe/Berlin`, `days mon-fri`, `reveal 6h`, `categories statistics,evaluation`, `levels all`.',
+  usage: '[time|timezone|days|reveal|digest|ramp|categories|levels <value>]',
+  details: 'Examples: `time 09:30`, `timezone Europe/Berlin`, `days mon-fri`, `reveal 6h` or `reveal at 17:00`, `digest fri 16:00`, `ramp on`, `categories statistics,evaluation`, `levels all`.',
   organiserOnly: true,
   needsChannel: true,
   args: configArgs,
@@ -55,10 +55,9 @@ export const config = defineCommand({
     if (args.show) return privately(settingsCard(channel, ctx.now, 'Channel settings'));
     const updated: Channel = { ...channel, ...args.change };
     const next = updated.active ? nextPlannedRound(updated, ctx.now) : null;
-    const today = await ctx.deps.repo.latestRound(channel.id);
-    const skipToday = today && next && today.localDate === next.localDate;
-    const after = skipToday ? nextPlannedRound(updated, ctx.now, undefined) : next;
-    await ctx.deps.repo.saveChannel({ ...updated, nextPostAt: after?.postAt ?? null });
+    const latest = await ctx.deps.repo.latestRound(channel.id);
+    const after = latest && next && latest.localDate >= next.localDate ? nextPlannedRound(updated, ctx.now, addDays(latest.localDate, 1)) : next;
+    await ctx.deps.repo.saveChannel({ ...updated, nextPostAt: after?.postAt ?? null, nextDigestAt: updated.active ? nextDigestAt(updated, ctx.now) : null });
     const saved = (await ctx.deps.repo.getChannel(channel.id)) ?? updated;
     if (args.setting === 'categories' || args.setting === 'levels') {
       const pool = await ctx.deps.repo.searchQuestions({ categories: saved.categories, levels: saved.levels, words: [] }, 1);

@@ -43,6 +43,8 @@ function zoneSuggestion(input: string): string | null {
   return Intl.supportedValuesOf('timeZone').find((z) => z.toLowerCase().endsWith(`/${wanted}`)) ?? null;
 }
 
+const DAY_LABELS = ['Mon', 'Tue', 'Wed', 'Thu', 'Fri', 'Sat', 'Sun'];
+
 const fmtDelay = (m: number) => (m % 60 === 0 ? `${m / 60}h` : m > 60 ? `${Math.floor(m / 60)}h${m % 60}m` : `${m}m`);
 
 /** A comma- or space-separated list of known words, or `all` (an empty list, meaning no restriction). */
@@ -96,13 +98,38 @@ export const SETTINGS: SettingSpec[] = [
     name: 'reveal',
     aliases: ['delay', 'reveal-delay'],
     example: '6h',
-    show: (s) => `${fmtDelay(s.revealDelayMinutes)} after the post`,
+    show: (s) => (s.revealTime ? `at ${s.revealTime}` : `${fmtDelay(s.revealDelayMinutes)} after the post`),
     value: z.string().transform((v, ctx) => {
+      const at = parseTime(v.replace(/^at\s+/i, ''));
+      if (at) return { revealTime: at };
       const minutes = parseDuration(v);
-      if (minutes === null) return fail(ctx, `\`${v.slice(0, 20)}\` is not a delay; write it like 6h, 90m or 1h30m`);
+      if (minutes === null) return fail(ctx, `\`${v.slice(0, 20)}\` is not a delay or a time; write it like 6h, 90m or at 17:00`);
       if (minutes < 5 || minutes > 23 * 60) return fail(ctx, 'the reveal delay must be between 5m and 23h');
-      return { revealDelayMinutes: minutes };
+      return { revealDelayMinutes: minutes, revealTime: null };
     }),
+  },
+  {
+    name: 'digest',
+    aliases: ['weekly'],
+    example: 'fri 16:00',
+    show: (s) => (s.digestWeekday ? `${DAY_LABELS[s.digestWeekday - 1]} ${s.digestTime ?? '16:00'}` : 'off'),
+    value: z.string().transform((v, ctx) => {
+      if (/^(off|none|no)$/i.test(v.trim())) return { digestWeekday: null };
+      const [day = '', ...time] = v.trim().split(/\s+/);
+      const days = resolveWeekdays(day);
+      const at = time.length ? parseTime(time.join(' ')) : '16:00';
+      if (!days || days.length !== 1 || !at) return fail(ctx, `\`${v.slice(0, 30)}\` is not a digest time; write it like fri 16:00, or off`);
+      return { digestWeekday: days[0]!, digestTime: at };
+    }),
+  },
+  {
+    name: 'ramp',
+    aliases: ['difficulty'],
+    example: 'on',
+    show: (s) => (s.ramp ? 'on (junior Mon–Tue, mid Wed–Thu, senior Fri–Sun)' : 'off'),
+    value: z.string().transform((v, ctx) =>
+      /^(on|yes|true)$/i.test(v.trim()) ? { ramp: true } : /^(off|no|false)$/i.test(v.trim()) ? { ramp: false } : fail(ctx, 'ramp is on or off'),
+    ),
   },
   {
     name: 'categories',

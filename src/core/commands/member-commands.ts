@@ -1,10 +1,11 @@
 import { leaderboardCard, statsCard, type StreakView, streakCard } from '../board-cards.ts';
 import type { CoreDeps } from '../deps.ts';
-import { localDate, weekStart } from '../schedule.ts';
-import { visibleStreak } from '../streaks.ts';
+import { addDays, localDate, weekStart } from '../schedule.ts';
+import { MAX_AWAY_DAYS, visibleStreak } from '../streaks.ts';
+import { z } from 'zod';
 import type { Channel } from '../types.ts';
 import { literal, mention, words } from './args.ts';
-import { privately, publicly } from './reply.ts';
+import { privately, publicly, say } from './reply.ts';
 import { defineCommand } from './spec.ts';
 
 /** The streak a member sees, including whether the open round's answer is in and waiting for the reveal. */
@@ -20,8 +21,31 @@ export async function streakView(deps: CoreDeps, channel: Channel, memberId: str
   if (open && open.status !== 'revealed') {
     pending = (await deps.repo.countedAnswers(open.id)).some((a) => a.memberId === memberId);
   }
-  return { name: name ?? memberId, current: visibleStreak(state, latestSeq), best: state?.best ?? 0, pending };
+  const today = localDate(deps.clock.now(), channel.timezone);
+  const awayUntil = state?.awayUntil && state.awayUntil >= today ? state.awayUntil : null;
+  return { name: name ?? memberId, current: visibleStreak(state, latestSeq), best: state?.best ?? 0, pending, freezes: state?.freezes ?? 0, awayUntil };
 }
+
+export const away = defineCommand({
+  name: 'away',
+  summary: `Pause your streak while you are away (up to ${MAX_AWAY_DAYS} days; \`off\` to come back)`,
+  usage: '<days|off>',
+  organiserOnly: false,
+  needsChannel: true,
+  args: words({ days: z.string().regex(/^(\d{1,2}|off)$/i, 'give a number of days or off') }).refine((a) => a.days !== undefined, 'give a number of days, for example `/mlq away 5`'),
+  async run(ctx, args) {
+    const channel = ctx.channel!;
+    if (/^off$/i.test(args.days!)) {
+      await ctx.deps.repo.setAway(channel.id, ctx.event.actor.id, null);
+      return say('Welcome back: your streak counts rounds again from the next one.');
+    }
+    const days = Number(args.days);
+    if (days < 1 || days > MAX_AWAY_DAYS) return say(`You can be away for 1 to ${MAX_AWAY_DAYS} days.`);
+    const until = addDays(localDate(ctx.now, channel.timezone), days - 1);
+    await ctx.deps.repo.setAway(channel.id, ctx.event.actor.id, until);
+    return say(`Away until ${until} (${channel.timezone}): rounds you miss until then do not break your streak. \`/mlq away off\` ends it early.`);
+  },
+});
 
 export const streak = defineCommand({
   name: 'streak',

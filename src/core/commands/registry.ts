@@ -1,10 +1,10 @@
 import { ask, solution, topics } from './bank-commands.ts';
 import { config } from './config-command.ts';
 import { helpCommand } from './help-command.ts';
-import { leaderboard, stats, streak } from './member-commands.ts';
+import { away, leaderboard, stats, streak } from './member-commands.ts';
 import { reveal, skip, start, stop, today } from './round-commands.ts';
 import type { AnyCommand } from './spec.ts';
 
 /** Every `/mlq` command, in the order help lists them. */
 export const COMMANDS: AnyCommand[] = [];
-COMMANDS.push(helpCommand(() => COMMANDS), today, ask, solution, streak, leaderboard, stats, topics, reveal, skip, config, start, stop);
+COMMANDS.push(helpCommand(() => COMMANDS), today, ask, solution, streak, away, leaderboard, stats, topics, reveal, skip, config, start, stop);

@@ -2,7 +2,7 @@ import { card, context, text } from '../message.ts';
 import { isOrganiser } from '../organisers.ts';
 import { questionCard } from '../question-cards.ts';
 import { revealRound, skipRound, startToday } from '../rounds.ts';
-import { formatLocal, localDate, nextPlannedRound } from '../schedule.ts';
+import { formatLocal, localDate, nextDigestAt, nextPlannedRound } from '../schedule.ts';
 import type { Channel } from '../types.ts';
 import { formatWeekdays } from '../vocab.ts';
 import { none } from './args.ts';
@@ -99,12 +99,12 @@ export const start = defineCommand({
           organiserIds: [event.actor.id],
           nextPostAt: null,
         };
-    await deps.repo.saveChannel(channel);
-    const outcome = await startToday(deps, channel);
+    await deps.repo.saveChannel({ ...channel, nextDigestAt: nextDigestAt(channel, ctx.now) });
+    const outcome = await startToday(deps, { ...channel, nextDigestAt: nextDigestAt(channel, ctx.now) });
     const when = `${formatWeekdays(channel.weekdays)} at ${channel.postTime} (${channel.timezone})`;
     return publicly(
       card('mlq is on in this channel', [
-        text(`A machine-learning interview question comes ${when}; the strong answer is revealed ${channel.revealDelayMinutes / 60}h later.`),
+        text(`A machine-learning interview question comes ${when}; the strong answer is revealed ${channel.revealTime ? `at ${channel.revealTime}` : `${channel.revealDelayMinutes / 60}h later`}.`),
         context(
           `${outcome.round ? "Today's question is posted above: answer in its thread." : 'No question matches the settings yet.'} ` +
             'Organisers change the schedule with `/mlq config`; everyone can see `/mlq help`.',

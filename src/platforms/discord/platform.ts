@@ -1,3 +1,4 @@
+import { createHash } from 'node:crypto';
 import {
   type ButtonInteraction,
   type ChatInputCommandInteraction,
@@ -22,6 +23,14 @@ import { ACK_EMOJI, INVITE_PERMISSIONS, mlqCommand, renderMessage, renderMessage
 
 /** Discord REST errors that mean the channel is gone or closed to the bot (Unknown Channel, Missing Access, Missing Permissions). */
 const CHANNEL_GONE = new Set([10003, 50001, 50013]);
+/** "A thread has already been created for this message": a repeated post after a crash; the thread shares the message id. */
+const THREAD_EXISTS = 160004;
+
+/**
+ * Discord's own dedupe: a message sent again with the same nonce within a few minutes returns the first one instead
+ * of posting twice (enforce_nonce), which covers a crash between posting and recording within the lease.
+ */
+const nonce = (key?: string) => (key ? { nonce: createHash('sha256').update(key).digest('base64url').slice(0, 25), enforce_nonce: true } : {});
 
 /** Thrown when the gateway refuses the Message Content intent (close code 4014). */
 export class MessageContentRefusedError extends Error {
@@ -235,23 +244,24 @@ export class DiscordPlatform implements ChatPort {
     throw error;
   }
 
-  async post(id: string, card: Card): Promise<PostedMessage> {
+  async post(id: string, card: Card, key?: string): Promise<PostedMessage> {
     const ref = decode(id)!;
     const message = (await this.client.rest
-      .post(Routes.channelMessages(ref.channel), { body: renderMessage(card) })
+      .post(Routes.channelMessages(ref.channel), { body: { ...renderMessage(card), ...nonce(key) } })
       .catch((error) => this.gone(error, id))) as { id: string };
     const title = (card.fallback.split('\n')[0] ?? 'Question').replace(/^Question of the day \(([^)]*)\):?.*/, 'Question of the day · $1');
     const thread = (await this.client.rest
       .post(Routes.threads(ref.channel, message.id), { body: { name: title.slice(0, 100), auto_archive_duration: 1440 } })
-      .catch((error) => this.gone(error, id))) as { id: string };
+      .catch((error) => (error instanceof DiscordAPIError && error.code === THREAD_EXISTS ? { id: message.id } : this.gone(error, id)))) as { id: string };
     return { messageId: messageId(ref.guild, ref.channel, message.id), threadId: channelId(ref.guild, thread.id) };
   }
 
-  async reply(threadId: string, card: Card): Promise<{ messageId: string }> {
+  async reply(threadId: string, card: Card, key?: string): Promise<{ messageId: string }> {
     const ref = decode(threadId)!;
     let first: string | undefined;
-    for (const message of renderMessages(card)) {
-      const sent = (await this.client.rest.post(Routes.channelMessages(ref.channel), { body: message }).catch((error) => this.gone(error, threadId))) as { id: string };
+    for (const [i, message] of renderMessages(card).entries()) {
+      const body = { ...message, ...nonce(key && `${key}-${i}`) };
+      const sent = (await this.client.rest.post(Routes.channelMessages(ref.channel), { body }).catch((error) => this.gone(error, threadId))) as { id: string };
       first ??= messageId(ref.guild, ref.channel, sent.id);
     }
     return { messageId: first! };

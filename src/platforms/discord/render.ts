@@ -119,6 +119,7 @@ export function mlqCommand() {
       ]),
       sub('solution', 'Reveal the strong answer to your last practice question'),
       sub('streak', 'Your streak, or a member’s', [member]),
+      sub('away', 'Pause your streak while you are away', [{ type: ApplicationCommandOptionType.String, name: 'days', description: 'Days away (1 to 14), or off', required: true, max_length: 3 }]),
       sub('leaderboard', "This week's or the all-time leaderboard", [
         { type: ApplicationCommandOptionType.String, name: 'period', description: 'week or all', required: false, choices: [choice('week'), choice('all')] },
         { type: ApplicationCommandOptionType.Boolean, name: 'public', description: 'Post it for everyone', required: false },
@@ -128,7 +129,7 @@ export function mlqCommand() {
       sub('reveal', "Organisers: reveal the open round's strong answer now"),
       sub('skip', 'Organisers: skip the open question and post another'),
       sub('config', "Organisers: show or change the channel's schedule and question mix", [
-        { type: ApplicationCommandOptionType.String, name: 'setting', description: 'What to change', required: false, choices: ['time', 'timezone', 'days', 'reveal', 'categories', 'levels'].map((s) => choice(s)) },
+        { type: ApplicationCommandOptionType.String, name: 'setting', description: 'What to change', required: false, choices: ['time', 'timezone', 'days', 'reveal', 'digest', 'ramp', 'categories', 'levels'].map((s) => choice(s)) },
         { type: ApplicationCommandOptionType.String, name: 'value', description: 'For example 09:30, Europe/Berlin, mon-fri, 6h', required: false, max_length: 100 },
       ]),
       sub('start', 'Subscribe this channel to the daily question'),

@@ -27,6 +27,9 @@ const CHANNEL_GONE = new Set(['channel_not_found', 'not_in_channel', 'is_archive
 
 const CACHE_MS = 10 * 60_000;
 
+/** Slack message metadata carrying the work's key, so a post can be found again after a crash (see findPosted). */
+const metadata = (key?: string) => (key ? { metadata: { event_type: 'mlq_work', event_payload: { key } } } : {});
+
 function boltLogger(logger: Logger): BoltLogger {
   let level = LogLevel.WARN;
   const text = (msg: unknown[]) => msg.map((m) => (m instanceof Error ? m.message : String(m))).join(' ');
@@ -226,25 +229,39 @@ export class SlackPlatform implements ChatPort {
     throw error;
   }
 
-  async post(id: string, card: Card): Promise<PostedMessage> {
+  async post(id: string, card: Card, key?: string): Promise<PostedMessage> {
     const ref = decode(id)!;
     const result = await this.app.client.chat
-      .postMessage({ channel: ref.channel, unfurl_links: false, unfurl_media: false, ...renderMessage(card) })
+      .postMessage({ channel: ref.channel, unfurl_links: false, unfurl_media: false, ...renderMessage(card), ...metadata(key) })
       .catch((error) => this.gone(error, id));
     const posted = messageId(ref.team, ref.channel, result.ts!);
     return { messageId: posted, threadId: posted };
   }
 
-  async reply(threadId: string, card: Card): Promise<{ messageId: string }> {
+  async reply(threadId: string, card: Card, key?: string): Promise<{ messageId: string }> {
     const ref = decode(threadId)!;
     let first: string | undefined;
     for (const message of renderMessages(card)) {
       const result = await this.app.client.chat
-        .postMessage({ channel: ref.channel, thread_ts: ref.ts, unfurl_links: false, ...message })
+        .postMessage({ channel: ref.channel, thread_ts: ref.ts, unfurl_links: false, ...message, ...(first ? {} : metadata(key)) })
         .catch((error) => this.gone(error, channelId(ref.team, ref.channel)));
       first ??= messageId(ref.team, ref.channel, result.ts!);
     }
     return { messageId: first! };
+  }
+
+  /** Looks for a message of ours carrying `key` in its metadata: in the channel's history, or in a thread's replies. */
+  async findPosted(targetId: string, key: string, since: Date): Promise<PostedMessage | null> {
+    const ref = decode(targetId);
+    if (!ref) return null;
+    const oldest = String(Math.floor(since.getTime() / 1000));
+    const result = ref.ts
+      ? await this.app.client.conversations.replies({ channel: ref.channel, ts: ref.ts, include_all_metadata: true, limit: 200 })
+      : await this.app.client.conversations.history({ channel: ref.channel, oldest, include_all_metadata: true, limit: 200 });
+    const found = (result.messages ?? []).find((m) => (m.metadata?.event_payload as { key?: string } | undefined)?.key === key);
+    if (!found?.ts) return null;
+    const posted = messageId(ref.team, ref.channel, found.ts);
+    return { messageId: posted, threadId: posted };
   }
 
   async update(id: string, card: Card): Promise<void> {
