@@ -9,6 +9,8 @@ const ADMIN_URL = process.env.MLQ_TEST_PG_URL ?? 'postgres://postgres@127.0.0.1:
 
 export interface TestDatabase {
   store: StoreConnection;
+  /** The Postgres URL of this database (absent on PGlite, which has one connection). */
+  url?: string;
   drop(): Promise<void>;
 }
 
@@ -37,6 +39,7 @@ export async function createTestDatabase(): Promise<TestDatabase> {
   await migrateToLatest(store.db);
   return {
     store,
+    url: url.toString(),
     async drop() {
       await store.close();
       await admin((c) => c.query(`drop database if exists ${name} with (force)`));

@@ -22,11 +22,15 @@ export class RecordingPort implements ChatPort {
   /** When set, called before each post: a test makes the platform slow, failing or crashing here. */
   beforePost?: (channelId: string, key?: string) => Promise<void> | void;
 
+  /** When set, called after a post reached the platform and before it is returned: a test crashes the caller here. */
+  afterPost?: (channelId: string, key?: string) => Promise<void> | void;
+
   async post(channelId: string, card: Card, key?: string): Promise<PostedMessage> {
     await this.beforePost?.(channelId, key);
     const n = ++this.counter;
     const posted = { messageId: `${this.platform}:msg:${n}`, threadId: `${this.platform}:thread:${n}` };
     this.sent.push({ kind: 'post', target: channelId, card, key, ...posted });
+    await this.afterPost?.(channelId, key);
     return posted;
   }
 
