@@ -45,6 +45,7 @@ const envSchema = z.object({
     '6h',
   ),
   MLQ_CONSOLE: setting(z.enum(['auto', 'on', 'off']).default('auto'), 'must be auto, on or off', 'off'),
+  MLQ_FANOUT: setting(z.coerce.number().int().min(1).max(256).default(16), 'must be a number of concurrent posts from 1 to 256', '16'),
 });
 
 export type Config = z.output<typeof envSchema>;

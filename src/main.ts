@@ -133,7 +133,7 @@ async function main(): Promise<void> {
   process.on('SIGINT', () => void shutdown(0));
   process.on('SIGTERM', () => void shutdown(0));
 
-  const scheduler = startScheduler(() => mlq.tick(), logger);
+  const scheduler = startScheduler(() => mlq.tick({ concurrency: config.MLQ_FANOUT }), logger);
 
   if (terminal) {
     process.stdout.write(`mlq · a terminal study channel (${store.describe}). Reply to answer; /mlq help lists the commands.\n\n`);
