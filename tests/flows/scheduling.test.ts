@@ -136,6 +136,35 @@ describe('rounds on time, exactly once', () => {
     expect(keyed(h.port, 'mlq-round-', 'post').map((s) => s.target).sort()).toEqual(['test:crash:1', 'test:crash:2']);
   });
 
+  it('posts other channels while one is slow, and backs off then pauses a channel whose posts keep failing', async () => {
+    const from = new Date('2026-11-30T08:59:00Z');
+    h = await createHarness(from);
+    const s = { ...settings(1), timezone: 'UTC', postTime: '09:00', weekdays: [1, 2, 3, 4, 5] as ChannelSettings['weekdays'] };
+    for (let i = 0; i < 8; i++) await subscribe(h, `test:fan:${i}`, s, from);
+    const broken = await subscribe(h, 'test:fan:broken', s, from);
+    await h.repo.saveChannel({ ...broken, organiserIds: ['test:owner'] });
+    h.port.beforePost = async (channel) => {
+      if (channel === 'test:fan:0') await new Promise((r) => setTimeout(r, 1500));
+      if (channel === 'test:fan:broken') throw new Error('platform is down');
+    };
+    h.clock.set(new Date('2026-11-30T09:00:00Z'));
+    await h.mlq.tick();
+    const order = keyed(h.port, 'mlq-round-', 'post').map((p) => p.target);
+    expect(order).toHaveLength(8);
+    expect(order.at(-1)).toBe('test:fan:0');
+    const attempts = async () => (await h!.database.store.db.selectFrom('rounds').select(['attempts', 'status']).where('channel_id', '=', broken.id).executeTakeFirst())!;
+    expect(await attempts()).toEqual({ attempts: 1, status: 'posting' });
+    for (const [minutes, expected] of [[1.5, 2], [4, 3], [8.5, 4], [17, 5]] as const) {
+      h.clock.set(new Date(Date.parse('2026-11-30T09:00:00Z') + minutes * MINUTE + 1000));
+      await h.mlq.tick();
+      expect((await attempts()).attempts).toBe(expected);
+    }
+    expect(await attempts()).toEqual({ attempts: 5, status: 'skipped' });
+    const channel = await h.database.store.db.selectFrom('channels').select(['active', 'paused_reason']).where('id', '=', broken.id).executeTakeFirstOrThrow();
+    expect(channel).toEqual({ active: false, paused_reason: 'posting failed 5 times' });
+    expect(h.port.of('private').map((p) => p.target)).toEqual(['test:owner']);
+  });
+
   it.runIf(TEST_DB === 'postgres')('behaves as one when two instances with separate pools run against one Postgres', async () => {
     const from = new Date('2026-11-30T00:00:00Z');
     const to = new Date('2026-12-07T00:00:00Z');
