@@ -10,28 +10,21 @@ export type ThreadOutcome = 'answer' | 'discussion' | 'probe-reply' | 'duplicate
 
 /** Records a thread reply: the first per member before the reveal is the answer, later ones are discussion. */
 export async function recordThreadMessage(deps: CoreDeps, event: ThreadMessageEvent): Promise<ThreadOutcome> {
-  const round = await deps.repo.roundByThread(event.threadId);
-  if (!round || round.status === 'skipped') return 'ignored';
   const at = event.at ?? deps.clock.now();
-  await deps.repo.upsertMember(event.author, event.communityId);
-  const port = deps.ports.for(event.channelId);
   const tooLong = event.text.length > MAX_ANSWER_CHARS;
   const text = tooLong ? event.text.slice(0, MAX_ANSWER_CHARS) : event.text;
-
-  if (round.status === 'posted' && at < round.revealAt) {
-    const inserted = await deps.repo.insertAnswer(
-      { roundId: round.id, memberId: event.author.id, messageId: event.messageId, text, sealed: false },
-      at,
-    );
-    if (inserted === 'duplicate') return 'duplicate';
-    const kind = inserted === 'counted' ? 'answer' : 'discussion';
-    if (!(await deps.repo.recordThreadMessage(event.messageId, round.id, event.author.id, kind, at)) && kind === 'discussion') {
-      return 'duplicate';
-    }
-    if (kind === 'answer') await port.react(event.messageId, 'answer-counted');
-    return kind === 'answer' ? (tooLong ? 'too-long' : 'answer') : 'discussion';
+  const { outcome, round } = await deps.repo.answerInThread(event.threadId, event.author, event.communityId, event.messageId, text, at);
+  if (!round || round.status === 'skipped') return 'ignored';
+  if (outcome === 'duplicate') return 'duplicate';
+  if (outcome === 'counted') {
+    await deps.ports.for(event.channelId).react(event.messageId, 'answer-counted');
+    return tooLong ? 'too-long' : 'answer';
   }
-
+  if (outcome === 'already-answered') {
+    const fresh = await deps.repo.recordThreadMessage(event.messageId, round.id, event.author.id, 'discussion', at);
+    return fresh ? 'discussion' : 'duplicate';
+  }
+  await deps.repo.upsertMember(event.author, event.communityId);
   const probe = round.status === 'revealed' && wordCount(text) >= POINTS.probeReplyMinWords;
   const fresh = await deps.repo.recordThreadMessage(event.messageId, round.id, event.author.id, probe ? 'probe_reply' : 'discussion', at);
   if (!fresh) return 'duplicate';
@@ -48,7 +41,7 @@ export async function recordThreadMessage(deps: CoreDeps, event: ThreadMessageEv
       at,
     },
   ]);
-  if (awarded > 0) await port.react(event.messageId, 'probe-bonus');
+  if (awarded > 0) await deps.ports.for(event.channelId).react(event.messageId, 'probe-bonus');
   return awarded > 0 ? 'probe-reply' : 'discussion';
 }
 

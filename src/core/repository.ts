@@ -27,6 +27,12 @@ export type ThreadMessageKind = 'answer' | 'discussion' | 'probe_reply';
 
 export type AnswerInsert = 'counted' | 'already-answered' | 'duplicate';
 
+/** The outcome of recording a thread reply as an answer in one statement, with the round it belongs to. */
+export interface ThreadAnswer {
+  outcome: AnswerInsert | 'closed' | 'unknown-thread';
+  round: Pick<Round, 'id' | 'channelId' | 'localDate' | 'status' | 'revealAt'> | null;
+}
+
 export interface MemberStats {
   answers: number;
   points: number;
@@ -93,6 +99,11 @@ export interface Repository {
   /** Records a platform message once; false when the same message id was seen before. */
   recordThreadMessage(messageId: string, roundId: number, memberId: string, kind: ThreadMessageKind, at: Date): Promise<boolean>;
   insertAnswer(answer: Omit<Answer, 'id'>, at: Date): Promise<AnswerInsert>;
+  /**
+   * Records a thread reply as the member's answer in one statement (member, answer, thread row) when the thread's
+   * round is open (posted, before its reveal); otherwise reports why not, with the round.
+   */
+  answerInThread(threadId: string, member: Member, communityId: string, messageId: string, text: string, at: Date): Promise<ThreadAnswer>;
   answerByMessage(messageId: string): Promise<Answer | null>;
   updateAnswerText(messageId: string, text: string, at: Date): Promise<boolean>;
   withdrawAnswer(messageId: string, at: Date): Promise<boolean>;

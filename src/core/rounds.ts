@@ -3,7 +3,7 @@ import { card, text } from './message.ts';
 import { ledgerKey, POINTS } from './points.ts';
 import { ChannelUnavailableError } from './port.ts';
 import { questionCard, revealCard, revealedRootCard, skippedRootCard } from './question-cards.ts';
-import { pickQuestion } from './picker.ts';
+import { type PickCandidate, pickQuestion } from './picker.ts';
 import type { Award } from './repository.ts';
 import { addDays, levelsFor, localDate, nextPlannedRound, type PlannedRound, plannedRound, revealFor, weekStart } from './schedule.ts';
 import { coverMissedRound, settleStreak } from './streaks.ts';
@@ -21,11 +21,11 @@ const backoffMs = (attempt: number) => Math.min(30, 2 ** Math.max(0, attempt - 1
 export type StartOutcome = { round: Round; created: boolean } | { round: null; reason: 'no-questions' };
 
 /** Creates the channel's round for a planned date (once, whatever the number of callers) and posts it. */
-export async function startRound(deps: CoreDeps, channel: Channel, planned: PlannedRound): Promise<StartOutcome> {
+export async function startRound(deps: CoreDeps, channel: Channel, planned: PlannedRound, candidates?: () => Promise<PickCandidate[]>): Promise<StartOutcome> {
   const existing = await deps.repo.roundForDate(channel.id, planned.localDate);
   if (existing) return { round: existing, created: false };
   const questionId = pickQuestion(
-    await deps.repo.questionCandidates(),
+    await (candidates ? candidates() : deps.repo.questionCandidates()),
     await deps.repo.questionUsage(channel.id),
     { categories: channel.categories, levels: levelsFor(channel, planned.localDate) },
     deps.random,

@@ -2,6 +2,7 @@ import pLimit from 'p-limit';
 import type { CoreDeps } from './deps.ts';
 import { digestCard } from './digest.ts';
 import { ChannelUnavailableError } from './port.ts';
+import type { PickCandidate } from './picker.ts';
 import type { DigestRow } from './repository.ts';
 import { dueRound, finishReveal, LEASE_MS, pauseUnavailable, postRound, startRound } from './rounds.ts';
 import { addDays, localDate, nextDigestAt, nextPlannedRound, weekStart } from './schedule.ts';
@@ -14,6 +15,8 @@ export interface PassOptions {
   batch?: number;
   concurrency?: number;
   leaseMs?: number;
+  /** How long one pass keeps claiming further batches of due posts before leaving the rest to the next pass. */
+  budgetMs?: number;
 }
 
 export interface PassReport {
@@ -30,7 +33,10 @@ export interface PassReport {
  * one slow or rate-limited channel never holds up the rest.
  */
 export async function schedulerPass(deps: CoreDeps, options: PassOptions = {}): Promise<PassReport> {
-  const { batch = 500, concurrency = 16, leaseMs = LEASE_MS } = options;
+  const { batch = 500, concurrency = 16, leaseMs = LEASE_MS, budgetMs = 45_000 } = options;
+  const started = Date.now();
+  let cached: Promise<PickCandidate[]> | null = null;
+  const candidates = () => (cached ??= deps.repo.questionCandidates());
   const limit = pLimit(concurrency);
   const report: PassReport = { posted: 0, recovered: 0, revealed: 0, digests: 0, failed: 0 };
   const now = deps.clock.now();
@@ -42,18 +48,21 @@ export async function schedulerPass(deps: CoreDeps, options: PassOptions = {}): 
       }),
     );
 
-  const channels = await deps.repo.claimDueChannels(now, batch, leaseMs);
+  const postDue = (channel: Channel) =>
+    guard('posting a round', async () => {
+      const { planned, date } = dueRound(channel, now);
+      const next = nextPlannedRound(channel, now, addDays(date, 1));
+      const outcome = planned ? await startRound(deps, channel, planned, candidates) : null;
+      await deps.repo.releaseChannel(channel.id, next?.postAt ?? null);
+      if (outcome?.round && outcome.created) report.posted++;
+    });
+  for (;;) {
+    const channels = await deps.repo.claimDueChannels(now, batch, leaseMs);
+    await Promise.all(channels.map(postDue));
+    if (channels.length < batch || Date.now() - started > budgetMs) break;
+  }
   const stale = await deps.repo.claimStalePosts(now, batch, leaseMs);
   const tasks: Promise<void>[] = [
-    ...channels.map((channel) =>
-      guard('posting a round', async () => {
-        const { planned, date } = dueRound(channel, now);
-        const next = nextPlannedRound(channel, now, addDays(date, 1));
-        const outcome = planned ? await startRound(deps, channel, planned) : null;
-        await deps.repo.releaseChannel(channel.id, next?.postAt ?? null);
-        if (outcome?.round && outcome.created) report.posted++;
-      }),
-    ),
     ...stale.map((round) =>
       guard('re-posting a round', async () => {
         const channel = await deps.repo.getChannel(round.channelId);
