@@ -115,8 +115,8 @@ export async function seedOpenRounds(db: BenchDatabase, channels: number, localD
   const now = new Date();
   await sql`insert into communities (id, platform, name) values ('bench', 'bench', 'bench') on conflict do nothing`.execute(db.store.db);
   await sql`insert into channels (id, community_id, name, timezone, post_time, weekdays, reveal_delay_minutes)
-    select 'bench:c' || g, 'bench', 'c' || g, 'UTC', '09:00', '{1,2,3,4,5,6,7}', 360 from generate_series(1, ${channels}) g`.execute(db.store.db);
+    select 'bench:c' || g, 'bench', 'c' || g, 'UTC', '09:00', '{1,2,3,4,5,6,7}', 360 from generate_series(1, ${channels}::int) g`.execute(db.store.db);
   await sql`insert into rounds (channel_id, question_id, local_date, status, post_at, reveal_at, message_id, thread_id)
     select 'bench:c' || g, (select id from questions order by id limit 1), ${localDate}, 'posted', ${now}, ${new Date(now.getTime() + 86_400_000)},
-      'bench:m:root' || g, 'bench:t:' || g from generate_series(1, ${channels}) g`.execute(db.store.db);
+      'bench:m:root' || g, 'bench:t:' || g from generate_series(1, ${channels}::int) g`.execute(db.store.db);
 }

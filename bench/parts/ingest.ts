@@ -20,7 +20,7 @@ export async function ingest(baseUrl: string | undefined, quick: boolean): Promi
     const channels = quick ? 10 : 50;
     const perChannel = quick ? 100 : 1000;
     await seedOpenRounds(db, channels, new Date().toISOString().slice(0, 10));
-    await sql`insert into members (id, community_id, name) select 'bench:u' || g, 'bench', 'u' || g from generate_series(1, ${perChannel}) g`.execute(db.store.db);
+    await sql`insert into members (id, community_id, name) select 'bench:u' || g, 'bench', 'u' || g from generate_series(1, ${perChannel}::int) g`.execute(db.store.db);
     const { mlq } = benchCore(db.repo);
     const events: ThreadMessageEvent[] = [];
     for (let u = 1; u <= perChannel; u++) {

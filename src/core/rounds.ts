@@ -7,7 +7,7 @@ import { type PickCandidate, pickQuestion } from './picker.ts';
 import type { Award } from './repository.ts';
 import { addDays, levelsFor, localDate, nextPlannedRound, type PlannedRound, plannedRound, revealFor, weekStart } from './schedule.ts';
 import { coverMissedRound, settleStreak } from './streaks.ts';
-import type { Channel, Round, StreakState } from './types.ts';
+import type { Channel, Question, Round, StreakState } from './types.ts';
 
 /** How long a claim on a post, reveal or digest holds before another replica may take the work over. */
 export const LEASE_MS = 2 * 60_000;
@@ -21,9 +21,11 @@ const backoffMs = (attempt: number) => Math.min(30, 2 ** Math.max(0, attempt - 1
 export type StartOutcome = { round: Round; created: boolean } | { round: null; reason: 'no-questions' };
 
 /** Creates the channel's round for a planned date (once, whatever the number of callers) and posts it. */
-export async function startRound(deps: CoreDeps, channel: Channel, planned: PlannedRound, candidates?: () => Promise<PickCandidate[]>): Promise<StartOutcome> {
-  const existing = await deps.repo.roundForDate(channel.id, planned.localDate);
-  if (existing) return { round: existing, created: false };
+export async function startRound(deps: CoreDeps, channel: Channel, planned: PlannedRound, candidates?: () => Promise<PickCandidate[]>, questions?: QuestionCache): Promise<StartOutcome> {
+  if (!candidates) {
+    const existing = await deps.repo.roundForDate(channel.id, planned.localDate);
+    if (existing) return { round: existing, created: false };
+  }
   const questionId = pickQuestion(
     await (candidates ? candidates() : deps.repo.questionCandidates()),
     await deps.repo.questionUsage(channel.id),
@@ -40,13 +42,21 @@ export async function startRound(deps: CoreDeps, channel: Channel, planned: Plan
     const winner = await deps.repo.roundForDate(channel.id, planned.localDate);
     return winner ? { round: winner, created: false } : { round: null, reason: 'no-questions' };
   }
-  await postRound(deps, channel, round);
-  return { round: (await deps.repo.getRound(round.id)) ?? round, created: true };
+  await postRound(deps, channel, round, questions);
+  return { round, created: true };
 }
 
+/** Question bodies read once per scheduler pass instead of once per post. */
+export type QuestionCache = Map<string, Promise<Question | null>>;
+
 /** Posts a claimed round; after a lapsed lease, first asks the platform whether the post went out already. */
-export async function postRound(deps: CoreDeps, channel: Channel, round: Round): Promise<'posted' | 'recovered' | 'failed'> {
-  const question = await deps.repo.getQuestion(round.questionId);
+export async function postRound(deps: CoreDeps, channel: Channel, round: Round, questions?: QuestionCache): Promise<'posted' | 'recovered' | 'failed'> {
+  let pending = questions?.get(round.questionId);
+  if (!pending) {
+    pending = deps.repo.getQuestion(round.questionId);
+    questions?.set(round.questionId, pending);
+  }
+  const question = await pending;
   if (!question) throw new Error(`question ${round.questionId} of round ${round.id} is missing`);
   const port = deps.ports.for(channel.id);
   try {

@@ -4,7 +4,7 @@ import { digestCard } from './digest.ts';
 import { ChannelUnavailableError } from './port.ts';
 import type { PickCandidate } from './picker.ts';
 import type { DigestRow } from './repository.ts';
-import { dueRound, finishReveal, LEASE_MS, pauseUnavailable, postRound, startRound } from './rounds.ts';
+import { dueRound, finishReveal, LEASE_MS, pauseUnavailable, postRound, type QuestionCache, startRound } from './rounds.ts';
 import { addDays, localDate, nextDigestAt, nextPlannedRound, weekStart } from './schedule.ts';
 import type { Channel } from './types.ts';
 
@@ -37,6 +37,7 @@ export async function schedulerPass(deps: CoreDeps, options: PassOptions = {}): 
   const started = Date.now();
   let cached: Promise<PickCandidate[]> | null = null;
   const candidates = () => (cached ??= deps.repo.questionCandidates());
+  const questions: QuestionCache = new Map();
   const limit = pLimit(concurrency);
   const report: PassReport = { posted: 0, recovered: 0, revealed: 0, digests: 0, failed: 0 };
   const now = deps.clock.now();
@@ -52,7 +53,7 @@ export async function schedulerPass(deps: CoreDeps, options: PassOptions = {}): 
     guard('posting a round', async () => {
       const { planned, date } = dueRound(channel, now);
       const next = nextPlannedRound(channel, now, addDays(date, 1));
-      const outcome = planned ? await startRound(deps, channel, planned, candidates) : null;
+      const outcome = planned ? await startRound(deps, channel, planned, candidates, questions) : null;
       await deps.repo.releaseChannel(channel.id, next?.postAt ?? null);
       if (outcome?.round && outcome.created) report.posted++;
     });

@@ -1,0 +1,54 @@
+import { spawn } from 'node:child_process';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { sql } from 'kysely';
+import { freePort } from '../../tests/helpers/process.ts';
+import { benchCore, benchDatabase, progress, type Row } from '../lib.ts';
+
+/** Cold start to a healthy `/healthz` on an empty PGlite data folder with the full bank, as `npm start` would run it. */
+async function coldStart(): Promise<number> {
+  const dataDir = mkdtempSync(join(tmpdir(), 'mlq-bench-cold-'));
+  const port = await freePort();
+  const started = performance.now();
+  const child = spawn(process.execPath, ['--import', 'tsx', 'src/main.ts'], {
+    env: { PATH: process.env.PATH, HOME: process.env.HOME, MLQ_DATA_DIR: dataDir, MLQ_CONSOLE: 'off', PORT: String(port), LOG_LEVEL: 'silent' },
+    stdio: 'ignore',
+  });
+  try {
+    for (;;) {
+      const ok = await fetch(`http://127.0.0.1:${port}/healthz`).then((r) => r.ok, () => false);
+      if (ok) return (performance.now() - started) / 1000;
+      if (performance.now() - started > 60_000) return Number.POSITIVE_INFINITY;
+      await new Promise((r) => setTimeout(r, 25));
+    }
+  } finally {
+    child.kill('SIGTERM');
+    rmSync(dataDir, { recursive: true, force: true });
+  }
+}
+
+/** Resident memory with many channels and members stored and the scheduler passing over them, and cold start. */
+export async function footprint(baseUrl: string | undefined, quick: boolean): Promise<Row[]> {
+  const db = await benchDatabase(baseUrl);
+  try {
+    const channels = quick ? 1_000 : 10_000;
+    const members = quick ? 10_000 : 100_000;
+    progress(`footprint: ${channels} channels, ${members} members, scheduler passes`);
+    await sql`insert into communities (id, platform, name) values ('bench', 'bench', 'b')`.execute(db.store.db);
+    await sql`insert into members (id, community_id, name) select 'bench:u' || g, 'bench', 'u' || g from generate_series(1, ${members}::int) g`.execute(db.store.db);
+    await sql`insert into channels (id, community_id, name, timezone, post_time, weekdays, reveal_delay_minutes, next_post_at)
+      select 'bench:p' || g, 'bench', 'p' || g, 'UTC', '09:00', '{1,2,3,4,5}', 360, now() + interval '1 day' from generate_series(1, ${channels}::int) g`.execute(db.store.db);
+    const { mlq } = benchCore(db.repo);
+    for (let i = 0; i < 5; i++) await mlq.tick();
+    global.gc?.();
+    const rss = process.memoryUsage().rss / 1024 / 1024;
+    const cold = await coldStart();
+    return [
+      { part: 'footprint', metric: `resident memory (${channels} channels, ${members} members, scheduler running)`, value: rss, unit: 'MB', target: '< 150 MB', met: rss < 150 },
+      { part: 'footprint', metric: 'cold start to healthy on PGlite with the full bank', value: cold, unit: 's', target: '< 3 s', met: cold < 3 },
+    ];
+  } finally {
+    await db.drop();
+  }
+}

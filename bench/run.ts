@@ -1,0 +1,50 @@
+import { execFileSync } from 'node:child_process';
+import { mkdirSync, writeFileSync } from 'node:fs';
+import { cpus, totalmem } from 'node:os';
+import pg from 'pg';
+import type { Row } from './lib.ts';
+import { commands } from './parts/commands.ts';
+import { fanout } from './parts/fanout.ts';
+import { footprint } from './parts/footprint.ts';
+import { ingest } from './parts/ingest.ts';
+import { leaderboards } from './parts/leaderboards.ts';
+
+const quick = process.argv.includes('--quick');
+const baseUrl = process.env.DATABASE_URL || undefined;
+
+async function postgresVersion(): Promise<string> {
+  if (!baseUrl) return 'PGlite (embedded)';
+  const client = new pg.Client({ connectionString: baseUrl });
+  await client.connect();
+  const { rows } = await client.query('show server_version');
+  await client.end();
+  return `PostgreSQL ${rows[0].server_version}`;
+}
+
+const version = await postgresVersion();
+process.stderr.write(`mlq bench${quick ? ' (quick)' : ''} on ${baseUrl ? `Postgres from DATABASE_URL (${version})` : 'PGlite (no DATABASE_URL)'}\n`);
+const rows: Row[] = [];
+for (const [name, part] of [['ingest', ingest], ['commands', commands], ['leaderboards', leaderboards], ['fan-out', fanout], ['footprint', footprint]] as const) {
+  process.stderr.write(`${name}\n`);
+  rows.push(...(await part(baseUrl, quick)));
+}
+
+const fmt = (v: number) => (Number.isInteger(v) ? String(v) : v.toFixed(2));
+const widths = [12, 62, 10, 18, 12, 5];
+const line = (cells: string[]) => cells.map((c, i) => c.padEnd(widths[i]!)).join(' ').trimEnd();
+const table = [
+  line(['part', 'metric', 'value', 'unit', 'target', 'met']),
+  ...rows.map((r) => line([r.part, r.metric, fmt(r.value), r.unit, r.target ?? '', r.met === undefined ? '' : r.met ? 'yes' : 'NO'])),
+].join('\n');
+console.log(table);
+
+let pgbench = '';
+try {
+  pgbench = execFileSync('pgbench', ['--version'], { encoding: 'utf8' }).trim();
+} catch {
+  pgbench = 'not found';
+}
+const machine = { cores: cpus().length, cpu: cpus()[0]?.model ?? '', memoryGiB: Number((totalmem() / 2 ** 30).toFixed(1)), node: process.version, database: version, pgbench };
+mkdirSync('bench/results', { recursive: true });
+writeFileSync('bench/results/latest.json', `${JSON.stringify({ at: new Date().toISOString(), quick, machine, rows }, null, 2)}\n`);
+process.stderr.write(`written to bench/results/latest.json (${machine.cores} cores, ${machine.memoryGiB} GiB, ${version})\n`);
