@@ -11,9 +11,7 @@ import { startHttpServer } from './http-server.ts';
 import { consoleConfig } from './platforms/console/config.ts';
 import { ConsolePlatform } from './platforms/console/platform.ts';
 import { discordConfig } from './platforms/discord/config.ts';
-import { DiscordPlatform, MessageContentRefusedError } from './platforms/discord/platform.ts';
 import { slackConfig } from './platforms/slack/config.ts';
-import { SlackPlatform } from './platforms/slack/platform.ts';
 import { startScheduler } from './scheduler/scheduler.ts';
 import { connect, type StoreConnection } from './store/connect.ts';
 import { migrateToLatest } from './store/migrate.ts';
@@ -82,7 +80,7 @@ async function main(): Promise<void> {
   const mlq = new Mlq(deps);
   const terminal = useConsole ? new ConsolePlatform(console) : null;
   if (terminal) ports.register(terminal);
-  const slackPlatform = slack.value ? new SlackPlatform(slack.value, logger) : null;
+  const slackPlatform = slack.value ? new (await import('./platforms/slack/platform.ts')).SlackPlatform(slack.value, logger) : null;
   if (slackPlatform) {
     ports.register(slackPlatform);
     slackPlatform.attach(mlq);
@@ -96,13 +94,14 @@ async function main(): Promise<void> {
     logger.info({ team: who.team, bot: who.botUserId, mode: slack.value!.mode }, 'connected to Slack');
   }
 
-  const discordPlatform = discord.value ? new DiscordPlatform(discord.value, logger) : null;
+  const discordModule = discord.value ? await import('./platforms/discord/platform.ts') : null;
+  const discordPlatform = discord.value && discordModule ? new discordModule.DiscordPlatform(discord.value, logger) : null;
   if (discordPlatform) {
     ports.register(discordPlatform);
     discordPlatform.attach(mlq);
     const started = await discordPlatform.start().catch((error: Error & { code?: string }) =>
       fail(
-        error instanceof MessageContentRefusedError
+        error instanceof discordModule!.MessageContentRefusedError
           ? error.message
           : error.code === 'TokenInvalid'
             ? 'DISCORD_TOKEN was refused by Discord; copy the token from the Bot page of your application in the Developer Portal.'

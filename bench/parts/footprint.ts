@@ -1,5 +1,5 @@
 import { spawn } from 'node:child_process';
-import { mkdtempSync, rmSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { sql } from 'kysely';
@@ -28,6 +28,32 @@ async function coldStart(): Promise<number> {
   }
 }
 
+/** The running service's resident memory: started against the seeded database, after its scheduler has passed. */
+async function serviceRss(url: string): Promise<number> {
+  const port = await freePort();
+  const child = spawn(process.execPath, ['--import', 'tsx', 'src/main.ts'], {
+    env: { PATH: process.env.PATH, HOME: process.env.HOME, DATABASE_URL: url, MLQ_CONSOLE: 'off', PORT: String(port), LOG_LEVEL: 'silent' },
+    stdio: 'ignore',
+  });
+  try {
+    for (let i = 0; i < 2400; i++) {
+      if (await fetch(`http://127.0.0.1:${port}/healthz`).then((r) => r.ok, () => false)) break;
+      await new Promise((r) => setTimeout(r, 25));
+    }
+    await new Promise((r) => setTimeout(r, 3000));
+    const status = readFileSync(`/proc/${child.pid}/status`, 'utf8');
+    return Number(/VmRSS:\s+(\d+) kB/.exec(status)?.[1] ?? 0) / 1024;
+  } finally {
+    child.kill('SIGTERM');
+  }
+}
+
+async function inProcessRss(db: Awaited<ReturnType<typeof benchDatabase>>): Promise<number> {
+  const { mlq } = benchCore(db.repo);
+  for (let i = 0; i < 5; i++) await mlq.tick();
+  return process.memoryUsage().rss / 1024 / 1024;
+}
+
 /** Resident memory with many channels and members stored and the scheduler passing over them, and cold start. */
 export async function footprint(baseUrl: string | undefined, quick: boolean): Promise<Row[]> {
   const db = await benchDatabase(baseUrl);
@@ -39,13 +65,10 @@ export async function footprint(baseUrl: string | undefined, quick: boolean): Pr
     await sql`insert into members (id, community_id, name) select 'bench:u' || g, 'bench', 'u' || g from generate_series(1, ${members}::int) g`.execute(db.store.db);
     await sql`insert into channels (id, community_id, name, timezone, post_time, weekdays, reveal_delay_minutes, next_post_at)
       select 'bench:p' || g, 'bench', 'p' || g, 'UTC', '09:00', '{1,2,3,4,5}', 360, now() + interval '1 day' from generate_series(1, ${channels}::int) g`.execute(db.store.db);
-    const { mlq } = benchCore(db.repo);
-    for (let i = 0; i < 5; i++) await mlq.tick();
-    global.gc?.();
-    const rss = process.memoryUsage().rss / 1024 / 1024;
+    const rss = db.url ? await serviceRss(db.url) : await inProcessRss(db);
     const cold = await coldStart();
     return [
-      { part: 'footprint', metric: `resident memory (${channels} channels, ${members} members, scheduler running)`, value: rss, unit: 'MB', target: '< 150 MB', met: rss < 150 },
+      { part: 'footprint', metric: `service resident memory (${channels} channels, ${members} members, scheduler ran)`, value: rss, unit: 'MB', target: '< 150 MB', met: rss < 150 },
       { part: 'footprint', metric: 'cold start to healthy on PGlite with the full bank', value: cold, unit: 's', target: '< 3 s', met: cold < 3 },
     ];
   } finally {

@@ -1,5 +1,4 @@
 import { mkdirSync } from 'node:fs';
-import { PGlite } from '@electric-sql/pglite';
 import { Kysely, PGliteDialect, PostgresDialect, sql } from 'kysely';
 import pg from 'pg';
 import type { Database } from './schema.ts';
@@ -31,6 +30,7 @@ export async function connect(options: ConnectOptions): Promise<StoreConnection>
     describe = `Postgres at ${redact(options.databaseUrl)}`;
   } else {
     if (options.dataDir) mkdirSync(options.dataDir, { recursive: true });
+    const { PGlite } = await import('@electric-sql/pglite');
     const pglite = options.dataDir ? new PGlite(options.dataDir) : new PGlite();
     db = new Kysely<Database>({ dialect: new PGliteDialect({ pglite }) });
     kind = 'pglite';
