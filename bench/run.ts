@@ -10,6 +10,8 @@ import { ingest } from './parts/ingest.ts';
 import { leaderboards } from './parts/leaderboards.ts';
 
 const quick = process.argv.includes('--quick');
+/** `--only ingest,commands` runs some parts (for development); the table and latest.json then hold only those. */
+const only = process.argv.find((a) => a.startsWith('--only='))?.slice(7).split(',');
 const baseUrl = process.env.DATABASE_URL || undefined;
 
 async function postgresVersion(): Promise<string> {
@@ -25,6 +27,7 @@ const version = await postgresVersion();
 process.stderr.write(`mlq bench${quick ? ' (quick)' : ''} on ${baseUrl ? `Postgres from DATABASE_URL (${version})` : 'PGlite (no DATABASE_URL)'}\n`);
 const rows: Row[] = [];
 for (const [name, part] of [['ingest', ingest], ['commands', commands], ['leaderboards', leaderboards], ['fan-out', fanout], ['footprint', footprint]] as const) {
+  if (only && !only.includes(name)) continue;
   process.stderr.write(`${name}\n`);
   rows.push(...(await part(baseUrl, quick)));
 }
@@ -46,5 +49,5 @@ try {
 }
 const machine = { cores: cpus().length, cpu: cpus()[0]?.model ?? '', memoryGiB: Number((totalmem() / 2 ** 30).toFixed(1)), node: process.version, database: version, pgbench };
 mkdirSync('bench/results', { recursive: true });
-writeFileSync('bench/results/latest.json', `${JSON.stringify({ at: new Date().toISOString(), quick, machine, rows }, null, 2)}\n`);
+writeFileSync('bench/results/latest.json', `${JSON.stringify({ at: new Date().toISOString(), quick, only: only ?? 'all', machine, rows }, null, 2)}\n`);
 process.stderr.write(`written to bench/results/latest.json (${machine.cores} cores, ${machine.memoryGiB} GiB, ${version})\n`);

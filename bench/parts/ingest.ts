@@ -40,9 +40,12 @@ export async function ingest(baseUrl: string | undefined, quick: boolean): Promi
         latencies.push(performance.now() - t);
       }
     };
+    const cpu = process.cpuUsage();
     const started = performance.now();
     await Promise.all(Array.from({ length: PRODUCERS }, () => produce(events)));
     const seconds = (performance.now() - started) / 1000;
+    const used = process.cpuUsage(cpu);
+    const cpuPerAnswer = (used.user + used.system) / 1000 / events.length;
     const rate = events.length / seconds;
 
     const replay = events.filter((_, i) => i % 10 === 0);
@@ -55,6 +58,7 @@ export async function ingest(baseUrl: string | undefined, quick: boolean): Promi
       { part: 'ingest', metric: 'answers per second (8 producers)', value: Math.round(rate), unit: '/s' },
       { part: 'ingest', metric: 'answer latency p50', value: percentile(latencies, 50), unit: 'ms' },
       { part: 'ingest', metric: 'answer latency p99', value: percentile(latencies, 99), unit: 'ms' },
+      { part: 'ingest', metric: 'CPU per answer (mlq process; the rest is the database)', value: cpuPerAnswer, unit: 'ms' },
       { part: 'ingest', metric: `counted twice after replaying ${replay.length} events`, value: twice, unit: 'rows', target: '0', met: twice === 0 },
     ];
     if (db.kind === 'postgres' && db.url) {
