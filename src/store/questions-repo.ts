@@ -83,6 +83,7 @@ export function questionsRepo(db: Kysely<Database>) {
           (await trx.selectFrom('questions').select(['id', 'content_hash', 'retired_at']).execute()).map((r) => [r.id, r]),
         );
         const report: SyncReport = { added: 0, updated: 0, retired: 0, unchanged: 0 };
+        const changed = [];
         for (const { question: q, hash } of entries) {
           const before = existing.get(q.id);
           existing.delete(q.id);
@@ -90,23 +91,27 @@ export function questionsRepo(db: Kysely<Database>) {
             report.unchanged++;
             continue;
           }
-          const values = {
-            category: q.category,
-            level: q.level,
-            prompt: q.prompt,
-            tags: q.tags,
-            body: JSON.stringify(q),
-            content_hash: hash,
-            retired_at: null,
-            updated_at: now,
-          };
-          await trx
-            .insertInto('questions')
-            .values({ id: q.id, ...values })
-            .onConflict((oc) => oc.column('id').doUpdateSet(values))
-            .execute();
           if (before) report.updated++;
           else report.added++;
+          changed.push({ id: q.id, category: q.category, level: q.level, prompt: q.prompt, tags: q.tags, body: JSON.stringify(q), content_hash: hash, retired_at: null, updated_at: now });
+        }
+        for (let i = 0; i < changed.length; i += 500) {
+          await trx
+            .insertInto('questions')
+            .values(changed.slice(i, i + 500))
+            .onConflict((oc) =>
+              oc.column('id').doUpdateSet((eb) => ({
+                category: eb.ref('excluded.category'),
+                level: eb.ref('excluded.level'),
+                prompt: eb.ref('excluded.prompt'),
+                tags: eb.ref('excluded.tags'),
+                body: eb.ref('excluded.body'),
+                content_hash: eb.ref('excluded.content_hash'),
+                retired_at: null,
+                updated_at: now,
+              })),
+            )
+            .execute();
         }
         const gone = [...existing.values()].filter((r) => r.retired_at === null).map((r) => r.id);
         if (gone.length) {
