@@ -8,7 +8,7 @@ import {
   type SealedOutcome,
   type ThreadOutcome,
 } from './answers.ts';
-import { runCommand } from './commands/run.ts';
+import { expectsPublicReply, runCommand } from './commands/run.ts';
 import type { CommandReply } from './commands/spec.ts';
 import type { CoreDeps } from './deps.ts';
 import type { ButtonEvent, CommandEvent, MessageDeletedEvent, MessageEditedEvent, ReactionEvent, ThreadMessageEvent } from './events.ts';
@@ -22,6 +22,11 @@ export class Mlq {
 
   command(event: CommandEvent): Promise<CommandReply> {
     return runCommand(this.deps, event);
+  }
+
+  /** Whether a command line will be answered publicly, for platforms that must choose before the reply exists. */
+  expectsPublicReply(text: string): boolean {
+    return expectsPublicReply(text);
   }
 
   /** A button maps to the text command that does the same, so both paths share one implementation. */

@@ -75,7 +75,6 @@ export interface Repository {
 
   getChannel(id: string): Promise<Channel | null>;
   saveChannel(channel: Channel): Promise<void>;
-  dueChannels(now: Date, limit: number): Promise<Channel[]>;
   pauseChannel(id: string, reason: string): Promise<void>;
 
   questionCandidates(): Promise<PickCandidate[]>;

@@ -69,16 +69,5 @@ export function channelsRepo(db: Kysely<Database>) {
       await db.updateTable('channels').set({ active: false, paused_reason: reason, next_post_at: null, updated_at: new Date() }).where('id', '=', id).execute();
     },
 
-    async dueChannels(now: Date, limit: number): Promise<Channel[]> {
-      const rows = await db
-        .selectFrom('channels')
-        .selectAll()
-        .where('active', '=', true)
-        .where('next_post_at', '<=', now)
-        .orderBy('next_post_at')
-        .limit(limit)
-        .execute();
-      return rows.map(toChannel);
-    },
   };
 }

@@ -1,10 +1,10 @@
 import { type Kysely, sql } from 'kysely';
 import type { DigestData } from '../core/repository.ts';
+import { addDays } from '../core/schedule.ts';
 import { CATEGORIES, type Category } from '../core/types.ts';
 import type { Database } from './schema.ts';
 import { scoresRepo } from './scores-repo.ts';
 
-const addDays = (date: string, days: number) => new Date(Date.parse(`${date}T00:00:00Z`) + days * 86_400_000).toISOString().slice(0, 10);
 
 /** The weekly digest's figures for one channel and week, each one query. */
 export function digestRepo(db: Kysely<Database>) {

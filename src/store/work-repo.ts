@@ -158,9 +158,5 @@ export function workRepo(db: Kysely<Database>) {
       await db.updateTable('rounds').set({ status: 'skipped', lease_until: null }).where('id', '=', roundId).where('status', '=', 'posting').execute();
     },
 
-    async now(): Promise<Date> {
-      const row = await sql<{ now: Date }>`select now() as now`.execute(db);
-      return row.rows[0]!.now;
-    },
   };
 }

@@ -74,3 +74,11 @@ describe('the /mlq command parser', () => {
     expect(!huge.ok && huge.error).toBe('too-long');
   });
 });
+
+describe('reply visibility known before a command runs', () => {
+  it('is public only for start, stop and a leaderboard asked for with public', async () => {
+    const { expectsPublicReply } = await import('../../src/core/commands/run.ts');
+    expect(['/mlq start', '/mlq stop', '/mlq leaderboard all public'].map(expectsPublicReply)).toEqual([true, true, true]);
+    expect(['/mlq leaderboard', '/mlq help', '/mlq streak', '/mlq nonsense'].map(expectsPublicReply)).toEqual([false, false, false, false]);
+  });
+});

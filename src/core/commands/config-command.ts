@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { card, context, fields, text } from '../message.ts';
+import { card, context, fields } from '../message.ts';
 import { addDays, formatLocal, nextDigestAt, nextPlannedRound } from '../schedule.ts';
 import type { Channel } from '../types.ts';
 import { findSetting, SETTINGS } from './config-settings.ts';
@@ -67,4 +67,3 @@ export const config = defineCommand({
   },
 });
 
-export const configHelp = text;

@@ -60,6 +60,8 @@ export const streak = defineCommand({
   },
 });
 
+const boardIsPublic = (args: { visibility?: 'public' }) => args.visibility !== undefined;
+
 export const leaderboard = defineCommand({
   name: 'leaderboard',
   aliases: ['lb', 'board', 'top'],
@@ -68,6 +70,7 @@ export const leaderboard = defineCommand({
   organiserOnly: false,
   needsChannel: true,
   args: words({ period: literal('week', 'all'), visibility: literal('public') }),
+  publicReply: boardIsPublic,
   async run(ctx, args) {
     const channel = ctx.channel!;
     const period = args.period ?? 'week';
@@ -78,7 +81,7 @@ export const leaderboard = defineCommand({
       ctx.deps.repo.rankOf(channel.id, key, ctx.event.actor.id),
     ]);
     const board = leaderboardCard(period, rows, me, week);
-    return args.visibility ? publicly(board) : privately(board);
+    return boardIsPublic(args) ? publicly(board) : privately(board);
   },
 });
 

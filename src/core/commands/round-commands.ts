@@ -80,6 +80,7 @@ export const start = defineCommand({
   organiserOnly: false,
   needsChannel: false,
   args: none,
+  publicReply: () => true,
   async run(ctx) {
     const { deps, event } = ctx;
     const existing = ctx.channel;
@@ -121,6 +122,7 @@ export const stop = defineCommand({
   organiserOnly: true,
   needsChannel: true,
   args: none,
+  publicReply: () => true,
   async run(ctx) {
     const channel = ctx.channel!;
     if (!channel.active) return say('This channel is paused already. `/mlq start` resumes it.');
@@ -129,4 +131,3 @@ export const stop = defineCommand({
   },
 });
 
-export { NOT_SUBSCRIBED };

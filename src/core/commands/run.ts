@@ -6,6 +6,12 @@ import { COMMANDS } from './registry.ts';
 import { NOT_SUBSCRIBED, say } from './reply.ts';
 import type { CommandReply } from './spec.ts';
 
+/** Whether a command line will be answered publicly, known before it runs (false for anything that does not parse). */
+export function expectsPublicReply(text: string): boolean {
+  const parsed = parseCommand(text, COMMANDS);
+  return parsed.ok && (parsed.value.spec.publicReply?.(parsed.value.args) ?? false);
+}
+
 /** Parses, authorises and runs one `/mlq` command line; every outcome is a reply, never an exception. */
 export async function runCommand(deps: CoreDeps, event: CommandEvent): Promise<CommandReply> {
   const parsed = parseCommand(event.text, COMMANDS);

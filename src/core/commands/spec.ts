@@ -29,6 +29,8 @@ export interface CommandSpec<A = unknown> {
   /** True when the command needs the channel to be subscribed already. */
   needsChannel: boolean;
   args: z.ZodType<A, string[]>;
+  /** True when the reply is for the whole channel; adapters that must commit early (Discord's deferral) ask this. */
+  publicReply?: (args: A) => boolean;
   run(ctx: CommandContext, args: A): Promise<CommandReply>;
 }
 

@@ -177,8 +177,7 @@ export class DiscordPlatform implements ChatPort {
   private async command(interaction: ChatInputCommandInteraction): Promise<void> {
     const guild = interaction.guildId!;
     const text = commandLine((interaction.options.data as unknown as RawOption[]) ?? [], guild);
-    const sub = interaction.options.getSubcommand(false);
-    const guessPublic = sub === 'start' || sub === 'stop' || (sub === 'leaderboard' && interaction.options.getBoolean('public') === true);
+    const guessPublic = this.core().expectsPublicReply(text);
     let deferred: Promise<unknown> | null = null;
     const defer = () => (deferred = interaction.deferReply(guessPublic ? {} : { flags: MessageFlags.Ephemeral }));
     const timer = this.deferAfterMs > 0 ? setTimeout(defer, this.deferAfterMs) : (defer(), undefined);
