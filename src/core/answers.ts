@@ -6,13 +6,17 @@ import { weekStart } from './schedule.ts';
 /** The longest answer kept; longer text is cut here and the member told so. */
 export const MAX_ANSWER_CHARS = 10_000;
 
+/** Text as it can be stored: NUL characters (which Postgres text cannot hold) removed. */
+export const storable = (text: string): string => text.replaceAll('\u0000', '');
+
 export type ThreadOutcome = 'answer' | 'discussion' | 'probe-reply' | 'duplicate' | 'ignored' | 'too-long';
 
 /** Records a thread reply: the first per member before the reveal is the answer, later ones are discussion. */
 export async function recordThreadMessage(deps: CoreDeps, event: ThreadMessageEvent): Promise<ThreadOutcome> {
   const at = event.at ?? deps.clock.now();
-  const tooLong = event.text.length > MAX_ANSWER_CHARS;
-  const text = tooLong ? event.text.slice(0, MAX_ANSWER_CHARS) : event.text;
+  const clean = storable(event.text);
+  const tooLong = clean.length > MAX_ANSWER_CHARS;
+  const text = tooLong ? clean.slice(0, MAX_ANSWER_CHARS) : clean;
   const { outcome, round } = await deps.repo.answerInThread(event.threadId, event.author, event.communityId, event.messageId, text, at);
   if (!round || round.status === 'skipped') return 'ignored';
   if (outcome === 'duplicate') return 'duplicate';
@@ -56,7 +60,7 @@ async function openRoundOf(deps: CoreDeps, messageId: string) {
 export async function editAnswer(deps: CoreDeps, event: MessageEditedEvent): Promise<boolean> {
   const open = await openRoundOf(deps, event.messageId);
   if (!open) return false;
-  return deps.repo.updateAnswerText(event.messageId, event.text.slice(0, MAX_ANSWER_CHARS), event.at ?? deps.clock.now());
+  return deps.repo.updateAnswerText(event.messageId, storable(event.text).slice(0, MAX_ANSWER_CHARS), event.at ?? deps.clock.now());
 }
 
 /** A deletion before the reveal withdraws the answer (the member may answer again). */
@@ -108,7 +112,7 @@ export type SealedOutcome = 'answer' | 'already-answered' | 'closed' | 'duplicat
 
 /** An answer given privately (through a form): stored and counted like a thread answer, shown to all at the reveal. */
 export async function recordSealedAnswer(deps: CoreDeps, event: SealedAnswerEvent): Promise<SealedOutcome> {
-  const text = event.text.trim().slice(0, MAX_ANSWER_CHARS);
+  const text = storable(event.text).trim().slice(0, MAX_ANSWER_CHARS);
   if (!text) return 'empty';
   const round = await deps.repo.getRound(event.roundId);
   const at = event.at ?? deps.clock.now();

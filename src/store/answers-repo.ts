@@ -1,7 +1,8 @@
 import { type Kysely, sql } from 'kysely';
 import type { AnswerInsert, ThreadAnswer, ThreadMessageKind } from '../core/repository.ts';
-import type { Answer, Member, RoundStatus } from '../core/types.ts';
+import type { Answer, Member } from '../core/types.ts';
 import type { Database } from './schema.ts';
+import { threadAnswerCoalescer } from './thread-answers.ts';
 
 const answerColumns = ['id', 'round_id', 'member_id', 'message_id', 'text', 'sealed'] as const;
 
@@ -10,6 +11,7 @@ function toAnswer(row: { id: number; round_id: number; member_id: string; messag
 }
 
 export function answersRepo(db: Kysely<Database>) {
+  const threadAnswers = threadAnswerCoalescer(db);
   return {
     async recordThreadMessage(messageId: string, roundId: number, memberId: string, kind: ThreadMessageKind, at: Date): Promise<boolean> {
       const row = await db
@@ -41,36 +43,8 @@ export function answersRepo(db: Kysely<Database>) {
       return same ? 'duplicate' : 'already-answered';
     },
 
-    async answerInThread(threadId: string, member: Member, communityId: string, messageId: string, text: string, at: Date): Promise<ThreadAnswer> {
-      const result = await sql<{ id: number | null; channel_id: string | null; local_date: string | null; status: RoundStatus | null; reveal_at: Date | null; inserted: number; seen: boolean }>`
-        with r as (
-          select id, channel_id, local_date, status, reveal_at from rounds where thread_id = ${threadId}
-        ), m as (
-          insert into members (id, community_id, name) select ${member.id}, ${communityId}, ${member.name} from r
-          on conflict (id) do update set name = excluded.name where members.name <> excluded.name
-          returning id
-        ), a as (
-          insert into answers (round_id, member_id, message_id, text, sealed, created_at, updated_at)
-          select r.id, ${member.id}, ${messageId}, ${text}, false, ${at}, ${at} from r where r.status = 'posted' and r.reveal_at > ${at}
-          on conflict do nothing
-          returning id
-        ), t as (
-          insert into thread_messages (message_id, round_id, member_id, kind, created_at)
-          select ${messageId}, r.id, ${member.id}, 'answer', ${at} from r, a
-          on conflict do nothing
-          returning message_id
-        )
-        select r.id, r.channel_id, r.local_date, r.status, r.reveal_at,
-          (select count(*)::int from a) as inserted,
-          exists (select 1 from answers where message_id = ${messageId}) or exists (select 1 from thread_messages where message_id = ${messageId}) as seen
-        from (select 1) one left join r on true`.execute(db);
-      const row = result.rows[0]!;
-      if (row.id === null) return { outcome: 'unknown-thread', round: null };
-      const round = { id: row.id, channelId: row.channel_id!, localDate: row.local_date!, status: row.status!, revealAt: new Date(row.reveal_at!) };
-      if (row.inserted > 0) return { outcome: 'counted', round };
-      if (row.seen) return { outcome: 'duplicate', round };
-      if (round.status !== 'posted' || round.revealAt <= at) return { outcome: 'closed', round };
-      return { outcome: 'already-answered', round };
+    answerInThread(threadId: string, member: Member, communityId: string, messageId: string, text: string, at: Date): Promise<ThreadAnswer> {
+      return threadAnswers.submit({ threadId, member, communityId, messageId, text, at });
     },
 
     async answerByMessage(messageId: string): Promise<Answer | null> {

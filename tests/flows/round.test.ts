@@ -67,6 +67,13 @@ describe('a whole round', () => {
     expect([answers.length, ledger.length, messages.length]).toEqual([1, 1, 1]);
   });
 
+  it('stores an answer with NUL characters in it, without them', async () => {
+    await subscribe();
+    expect((await reply(h, CH, ada, 'bias\u0000 and variance', 'test:nul:1')).outcome).toBe('answer');
+    const row = await h.database.store.db.selectFrom('answers').select('text').where('message_id', '=', 'test:nul:1').executeTakeFirstOrThrow();
+    expect(row.text).toBe('bias and variance');
+  });
+
   it('treats a reply after the reveal as discussion, and a long one as a probe reply once', async () => {
     await subscribe();
     await command(h, CH, { id: 'test:admin', name: 'admin' }, '/mlq reveal');
