@@ -1,13 +1,16 @@
 import { existsSync } from 'node:fs';
-import { resolve } from 'node:path';
+import { join, resolve } from 'node:path';
 import { pino } from 'pino';
 import { formatProblem, loadBank } from './bank/load.ts';
+import { ParseCache } from './bank/parse-cache.ts';
+import { cacheDir } from './cache-dir.ts';
 import { type Config, loadConfig } from './config.ts';
 import { Mlq } from './core/app.ts';
 import { systemClock } from './core/clock.ts';
 import type { CoreDeps } from './core/deps.ts';
 import { Ports } from './core/port.ts';
 import { startHttpServer } from './http-server.ts';
+import { StartupTimer } from './startup-timer.ts';
 import { consoleConfig } from './platforms/console/config.ts';
 import { ConsolePlatform } from './platforms/console/platform.ts';
 import { discordConfig } from './platforms/discord/config.ts';
@@ -35,6 +38,7 @@ async function openStore(config: Config): Promise<StoreConnection> {
 }
 
 async function main(): Promise<void> {
+  const stages = new StartupTimer();
   if (existsSync('.env')) process.loadEnvFile('.env');
   const loaded = loadConfig(process.env);
   if (!loaded.ok) fail(loaded.message);
@@ -48,16 +52,20 @@ async function main(): Promise<void> {
   const port = config.PORT ?? (slack.value?.mode === 'http' ? 3000 : undefined);
   const logger = pino({ level: config.LOG_LEVEL ?? (useConsole ? 'warn' : 'info'), base: { service: 'mlq' } }, pino.destination(useConsole ? 2 : 1));
 
-  const bank = loadBank(resolve(config.MLQ_QUESTIONS_DIR));
+  const bank = loadBank(resolve(config.MLQ_QUESTIONS_DIR), ParseCache.open(join(cacheDir(), 'bank-parse.json')));
+  stages.mark('bank');
   if (bank.problems.length) {
     const more = bank.problems.length > 1 ? ` (and ${bank.problems.length - 1} more; npm run bank -- lint lists them)` : '';
     fail(`a question file is malformed: ${formatProblem(bank.problems[0]!)}${more}.`);
   }
 
   const store = await openStore(config);
+  stages.mark('store');
   await migrateToLatest(store.db).catch((error: Error) => fail(`the database schema could not be migrated (${error.message}).`));
+  stages.mark('migrate');
   const repo = createRepository(store.db);
   const synced = await repo.syncQuestions(bank.questions.map((q) => ({ question: q.question, hash: q.hash })), new Date());
+  stages.mark('sync');
   logger.info({ store: store.describe, ...synced }, 'store ready and bank synced');
 
   const ports = new Ports();
@@ -117,6 +125,7 @@ async function main(): Promise<void> {
       )
     : null;
   if (http) logger.info({ port: http.port, host: config.HOST }, 'health check at /healthz');
+  stages.mark('platforms');
 
   let stopping = false;
   const shutdown = async (code = 0) => {
@@ -155,7 +164,8 @@ async function main(): Promise<void> {
     await shutdown(0);
   } else {
     await scheduler.runNow();
-    logger.info('mlq is running');
+    stages.mark('first pass');
+    logger.info({ startupMs: stages.report() }, 'mlq is running');
   }
 }
 

@@ -14,7 +14,7 @@ interface Run {
 /** Starts the real service the way the README does, with piped input, and waits for it to exit. */
 function start(input: string, env: Record<string, string>): Promise<Run> {
   return new Promise((resolve) => {
-    const child = spawn(process.execPath, ['--import', 'tsx', 'src/main.ts'], {
+    const child = spawn(process.execPath, ['dist/main.js'], {
       env: { PATH: process.env.PATH, HOME: process.env.HOME, MLQ_CONSOLE_USER: 'tester', TZ: 'UTC', ...env },
       stdio: ['pipe', 'pipe', 'pipe'],
     });

@@ -3,6 +3,7 @@ import { readdirSync, readFileSync, statSync } from 'node:fs';
 import { join, relative, sep } from 'node:path';
 import { isMap, LineCounter, parseDocument } from 'yaml';
 import type { Question } from '../core/types.ts';
+import type { ParseCache } from './parse-cache.ts';
 import { questionSchema } from './question-schema.ts';
 
 /** One problem in the bank, always with the file and line it is on. */
@@ -45,9 +46,32 @@ export function contentHash(question: Question): string {
   return createHash('sha256').update(canonical).digest('hex').slice(0, 16);
 }
 
+/** Problems with where a valid question sits: its id must match its file name, its folder its category. */
+function placementProblems(question: Question, path: string, root: string): { field: string; message: string }[] {
+  const problems: { field: string; message: string }[] = [];
+  const parts = relative(root, path).split(sep);
+  const stem = parts.at(-1)!.replace(/\.ya?ml$/, '');
+  if (stem !== question.id) problems.push({ field: 'id', message: `id ${question.id} does not match the file name ${stem}` });
+  if (parts.length !== 2 || parts[0] !== question.category) {
+    problems.push({ field: 'category', message: `a ${question.category} question belongs in questions/${question.category}/` });
+  }
+  return problems;
+}
+
+/** Validates parsed data already known to be well-formed YAML; null when anything is wrong (the slow path reports it). */
+function fromCached(data: unknown, path: string, root: string): Question | null {
+  const parsed = questionSchema.safeParse(data);
+  if (!parsed.success) return null;
+  const question = parsed.data as Question;
+  return placementProblems(question, path, root).length ? null : question;
+}
+
 /** Parses and validates one question file; every problem names the file and the line. */
-export function loadQuestionFile(path: string, root: string, display = relative(process.cwd(), path) || path): LoadedQuestion | BankProblem[] {
+export function loadQuestionFile(path: string, root: string, display = relative(process.cwd(), path) || path, cache?: ParseCache): LoadedQuestion | BankProblem[] {
   const source = readFileSync(path, 'utf8');
+  const cached = cache?.get(source);
+  const fast = cached === undefined ? null : fromCached(cached, path, root);
+  if (fast) return { question: fast, file: display, hash: contentHash(fast) };
   const lineCounter = new LineCounter();
   const doc = parseDocument(source, { lineCounter, prettyErrors: false, uniqueKeys: true });
   if (doc.errors.length) {
@@ -61,29 +85,25 @@ export function loadQuestionFile(path: string, root: string, display = relative(
     }
     return 1;
   };
-  const parsed = questionSchema.safeParse(doc.toJS());
-  const problems: BankProblem[] = [];
+  const data: unknown = doc.toJS();
+  const parsed = questionSchema.safeParse(data);
   if (!parsed.success) {
-    for (const issue of parsed.error.issues) {
+    return parsed.error.issues.map((issue) => {
       const key = issue.path.join('.');
       const missing = issue.code === 'invalid_type' && issue.input === undefined;
       const message = missing ? `missing field ${key}` : issue.code === 'unrecognized_keys' ? `unknown field ${issue.keys.join(', ')}` : issue.message;
-      problems.push({ file: display, line: lineOf(issue.path), message });
-    }
-    return problems;
+      return { file: display, line: lineOf(issue.path), message };
+    });
   }
   const question = parsed.data as Question;
-  const parts = relative(root, path).split(sep);
-  const stem = parts.at(-1)!.replace(/\.ya?ml$/, '');
-  if (stem !== question.id) problems.push({ file: display, line: lineOf(['id']), message: `id ${question.id} does not match the file name ${stem}` });
-  if (parts.length !== 2 || parts[0] !== question.category) {
-    problems.push({ file: display, line: lineOf(['category']), message: `a ${question.category} question belongs in questions/${question.category}/` });
-  }
-  return problems.length ? problems : { question, file: display, hash: contentHash(question) };
+  const problems = placementProblems(question, path, root).map((p) => ({ file: display, line: lineOf([p.field]), message: p.message }));
+  if (problems.length) return problems;
+  cache?.set(source, data);
+  return { question, file: display, hash: contentHash(question) };
 }
 
 /** Loads every question file under the bank folder; the questions that are valid, and the problems of the rest. */
-export function loadBank(dir: string): Bank {
+export function loadBank(dir: string, cache?: ParseCache): Bank {
   const bank: Bank = { questions: [], problems: [] };
   let files: string[];
   try {
@@ -93,7 +113,7 @@ export function loadBank(dir: string): Bank {
   }
   const seen = new Map<string, string>();
   for (const file of files) {
-    const result = loadQuestionFile(file, dir);
+    const result = loadQuestionFile(file, dir, undefined, cache);
     if (Array.isArray(result)) {
       bank.problems.push(...result);
       continue;
@@ -105,6 +125,7 @@ export function loadBank(dir: string): Bank {
       bank.questions.push(result);
     }
   }
+  cache?.save();
   if (files.length === 0) bank.problems.push({ file: dir, line: 1, message: 'the question folder has no .yaml files' });
   return bank;
 }

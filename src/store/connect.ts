@@ -1,6 +1,8 @@
 import { mkdirSync } from 'node:fs';
 import { Kysely, PGliteDialect, PostgresDialect, sql } from 'kysely';
-import pg from 'pg';
+import { cacheDir } from '../cache-dir.ts';
+import { migrateToLatest, schemaKey } from './migrate.ts';
+import { openPglite } from './pglite-template.ts';
 import type { Database } from './schema.ts';
 
 export interface StoreConnection {
@@ -15,6 +17,8 @@ export interface ConnectOptions {
   databaseUrl?: string;
   dataDir?: string;
   poolSize?: number;
+  /** Where the PGlite template is cached (default node_modules/.cache/mlq). */
+  cacheDir?: string;
 }
 
 /** Opens Postgres when a URL is given, otherwise an embedded PGlite kept in `dataDir` (in memory when that is absent). */
@@ -22,7 +26,9 @@ export async function connect(options: ConnectOptions): Promise<StoreConnection>
   let db: Kysely<Database>;
   let kind: StoreConnection['kind'];
   let describe: string;
+  let embedded: { closed: boolean; close(): Promise<void> } | undefined;
   if (options.databaseUrl) {
+    const { default: pg } = await import('pg');
     const pool = new pg.Pool({ connectionString: options.databaseUrl, max: options.poolSize ?? 10 });
     pool.on('error', () => undefined);
     db = new Kysely<Database>({ dialect: new PostgresDialect({ pool }) });
@@ -30,8 +36,12 @@ export async function connect(options: ConnectOptions): Promise<StoreConnection>
     describe = `Postgres at ${redact(options.databaseUrl)}`;
   } else {
     if (options.dataDir) mkdirSync(options.dataDir, { recursive: true });
-    const { PGlite } = await import('@electric-sql/pglite');
-    const pglite = options.dataDir ? new PGlite(options.dataDir) : new PGlite();
+    const pglite = await openPglite(options.dataDir, {
+      cacheDir: options.cacheDir ?? cacheDir(),
+      key: schemaKey(),
+      prepare: async (fresh) => void (await migrateToLatest(new Kysely<Database>({ dialect: new PGliteDialect({ pglite: fresh }) }))),
+    });
+    embedded = pglite;
     db = new Kysely<Database>({ dialect: new PGliteDialect({ pglite }) });
     kind = 'pglite';
     describe = options.dataDir ? `embedded PGlite in ${options.dataDir}` : 'embedded PGlite in memory';
@@ -48,7 +58,10 @@ export async function connect(options: ConnectOptions): Promise<StoreConnection>
         return false;
       }
     },
-    close: () => db.destroy(),
+    async close() {
+      await db.destroy();
+      if (embedded && !embedded.closed) await embedded.close();
+    },
   };
 }
 

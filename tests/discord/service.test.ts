@@ -43,7 +43,7 @@ beforeAll(async () => {
     database = await createPostgresUrl();
     env.DATABASE_URL = database.url;
   }
-  service = spawn(process.execPath, ['--import', 'tsx', 'src/main.ts'], { env, stdio: ['ignore', 'pipe', 'inherit'] });
+  service = spawn(process.execPath, ['dist/main.js'], { env, stdio: ['ignore', 'pipe', 'inherit'] });
   service.stdout!.on('data', (d) => (stdout += d));
   await waitFor(async () => (await fetch(`http://127.0.0.1:${port}/healthz`).catch(() => null))?.ok, 30_000);
 });

@@ -1,5 +1,7 @@
-import { resolve } from 'node:path';
+import { join, resolve } from 'node:path';
 import { loadBank } from '../../src/bank/load.ts';
+import { ParseCache } from '../../src/bank/parse-cache.ts';
+import { cacheDir } from '../../src/cache-dir.ts';
 import { Mlq } from '../../src/core/app.ts';
 import { ManualClock } from '../../src/core/clock.ts';
 import type { CoreDeps } from '../../src/core/deps.ts';
@@ -20,7 +22,7 @@ export interface Harness {
   close(): Promise<void>;
 }
 
-const bank = loadBank(resolve('questions'));
+const bank = loadBank(resolve('questions'), ParseCache.open(join(cacheDir(), 'bank-parse.json')));
 
 export const DEFAULTS: ChannelSettings = {
   timezone: 'UTC',

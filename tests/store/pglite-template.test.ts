@@ -1,0 +1,77 @@
+import { existsSync, mkdtempSync, readdirSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { schemaKey } from '../../src/store/migrate.ts';
+import { openPglite, templateBase } from '../../src/store/pglite-template.ts';
+import { TEST_DB } from '../helpers/database.ts';
+
+const temp = (name: string) => mkdtempSync(join(tmpdir(), `mlq-${name}-`));
+
+describe.skipIf(TEST_DB === 'postgres')('new PGlite databases start from a cached template', () => {
+  it('prepares the template once, then copies it into new data folders and memory, and reopens existing folders', async () => {
+    const cacheDir = temp('cache');
+    let prepared = 0;
+    const options = {
+      cacheDir,
+      key: 'k1',
+      prepare: async (p: { exec(sql: string): Promise<unknown> }) => {
+        prepared++;
+        await p.exec('create table marks (note text)');
+      },
+    };
+    const first = await openPglite(join(temp('data'), 'db'), options);
+    await first.exec("insert into marks values ('first')");
+    await first.close();
+    expect(existsSync(join(templateBase(options), 'PG_VERSION'))).toBe(true);
+
+    const dir = join(temp('data'), 'db');
+    const second = await openPglite(dir, options);
+    expect((await second.query('select count(*)::int as n from marks')).rows).toEqual([{ n: 0 }]);
+    await second.exec("insert into marks values ('second')");
+    await second.close();
+    const reopened = await openPglite(dir, options);
+    expect((await reopened.query('select note from marks')).rows).toEqual([{ note: 'second' }]);
+    await reopened.close();
+
+    const memory = await openPglite(undefined, options);
+    expect((await memory.query('select count(*)::int as n from marks')).rows).toEqual([{ n: 0 }]);
+    await memory.close();
+    expect(prepared).toBe(1);
+
+    const other = await openPglite(undefined, { ...options, key: 'k2' });
+    await other.close();
+    expect(prepared).toBe(2);
+    expect(readdirSync(cacheDir).filter((f) => f.includes('k1'))).toEqual([]);
+  });
+
+  it('still opens a new database when the cache folder cannot be written, or holds a damaged copy', async () => {
+    const blocker = join(temp('cache-ro'), 'a-file');
+    writeFileSync(blocker, '');
+    const options = { cacheDir: join(blocker, 'mlq'), key: 'ro', prepare: async (p: { exec(sql: string): Promise<unknown> }) => void (await p.exec('create table t (a int)')) };
+    const db = await openPglite(undefined, options);
+    expect((await db.query('select count(*)::int as n from t')).rows).toEqual([{ n: 0 }]);
+    await db.close();
+
+    const damaged = { ...options, cacheDir: temp('cache-bad') };
+    await (await openPglite(undefined, damaged)).close();
+    writeFileSync(join(templateBase(damaged), 'PG_VERSION'), 'garbage');
+    const inFolder = await openPglite(join(temp('data'), 'db'), damaged);
+    expect((await inFolder.query('select count(*)::int as n from t')).rows).toEqual([{ n: 0 }]);
+    await inFolder.close();
+
+    await (await openPglite(undefined, damaged)).close();
+    writeFileSync(`${templateBase(damaged)}.tar`, 'not a tar file');
+    const inMemory = await openPglite(undefined, damaged);
+    expect((await inMemory.query('select count(*)::int as n from t')).rows).toEqual([{ n: 0 }]);
+    await inMemory.close();
+  });
+
+  it('keys the template on the migration files, so that editing one makes a new template', () => {
+    const dir = temp('migrations');
+    const before = schemaKey(dir);
+    writeFileSync(join(dir, '0001-initial.ts'), 'export async function up() {}');
+    expect(schemaKey(dir)).not.toBe(before);
+    expect(schemaKey()).toMatch(/^[0-9a-f]{12}$/);
+  });
+});
