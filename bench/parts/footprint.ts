@@ -3,15 +3,15 @@ import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { sql } from 'kysely';
+import buildService from '../../scripts/build.mjs';
 import { freePort } from '../../tests/helpers/process.ts';
 import { benchCore, benchDatabase, progress, type Row } from '../lib.ts';
 
-/** Cold start to a healthy `/healthz` on an empty PGlite data folder with the full bank, as `npm start` would run it. */
-async function coldStart(): Promise<number> {
-  const dataDir = mkdtempSync(join(tmpdir(), 'mlq-bench-cold-'));
+/** Seconds from spawning `node dist/main.js` (what npm start and the image run) to a healthy `/healthz`. */
+async function startToHealthy(dataDir: string): Promise<number> {
   const port = await freePort();
   const started = performance.now();
-  const child = spawn(process.execPath, ['--import', 'tsx', 'src/main.ts'], {
+  const child = spawn(process.execPath, ['dist/main.js'], {
     env: { PATH: process.env.PATH, HOME: process.env.HOME, MLQ_DATA_DIR: dataDir, MLQ_CONSOLE: 'off', PORT: String(port), LOG_LEVEL: 'silent' },
     stdio: 'ignore',
   });
@@ -20,10 +20,29 @@ async function coldStart(): Promise<number> {
       const ok = await fetch(`http://127.0.0.1:${port}/healthz`).then((r) => r.ok, () => false);
       if (ok) return (performance.now() - started) / 1000;
       if (performance.now() - started > 60_000) return Number.POSITIVE_INFINITY;
-      await new Promise((r) => setTimeout(r, 25));
+      await new Promise((r) => setTimeout(r, 10));
     }
   } finally {
     child.kill('SIGTERM');
+    await new Promise((r) => child.once('exit', r));
+  }
+}
+
+/**
+ * Cold starts on PGlite with the full bank: into a new data folder (first start), then again on it (restart). One
+ * unmeasured start first makes sure the template `npm install` prepares exists.
+ */
+async function coldStarts(): Promise<{ first: number; restart: number }> {
+  await buildService();
+  const warm = mkdtempSync(join(tmpdir(), 'mlq-bench-warm-'));
+  await startToHealthy(warm);
+  rmSync(warm, { recursive: true, force: true });
+  const dataDir = mkdtempSync(join(tmpdir(), 'mlq-bench-cold-'));
+  try {
+    const first = await startToHealthy(dataDir);
+    const restart = await startToHealthy(dataDir);
+    return { first, restart };
+  } finally {
     rmSync(dataDir, { recursive: true, force: true });
   }
 }
@@ -31,7 +50,7 @@ async function coldStart(): Promise<number> {
 /** The running service's resident memory: started against the seeded database, after its scheduler has passed. */
 async function serviceRss(url: string): Promise<number> {
   const port = await freePort();
-  const child = spawn(process.execPath, ['--import', 'tsx', 'src/main.ts'], {
+  const child = spawn(process.execPath, ['dist/main.js'], {
     env: { PATH: process.env.PATH, HOME: process.env.HOME, DATABASE_URL: url, MLQ_CONSOLE: 'off', PORT: String(port), LOG_LEVEL: 'silent' },
     stdio: 'ignore',
   });
@@ -65,11 +84,13 @@ export async function footprint(baseUrl: string | undefined, quick: boolean): Pr
     await sql`insert into members (id, community_id, name) select 'bench:u' || g, 'bench', 'u' || g from generate_series(1, ${members}::int) g`.execute(db.store.db);
     await sql`insert into channels (id, community_id, name, timezone, post_time, weekdays, reveal_delay_minutes, next_post_at)
       select 'bench:p' || g, 'bench', 'p' || g, 'UTC', '09:00', '{1,2,3,4,5}', 360, now() + interval '1 day' from generate_series(1, ${channels}::int) g`.execute(db.store.db);
+    progress('footprint: cold starts on PGlite (a new data folder, then a restart)');
+    const cold = await coldStarts();
     const rss = db.url ? await serviceRss(db.url) : await inProcessRss(db);
-    const cold = await coldStart();
     return [
       { part: 'footprint', metric: `service resident memory (${channels} channels, ${members} members, scheduler ran)`, value: rss, unit: 'MB', target: '< 150 MB', met: rss < 150 },
-      { part: 'footprint', metric: 'cold start to healthy on PGlite with the full bank', value: cold, unit: 's', target: '< 3 s', met: cold < 3 },
+      { part: 'footprint', metric: 'cold start to healthy, PGlite, full bank: new data folder', value: cold.first, unit: 's', target: '< 3 s', met: cold.first < 3 },
+      { part: 'footprint', metric: 'cold start to healthy, PGlite, full bank: restart', value: cold.restart, unit: 's', target: '< 3 s', met: cold.restart < 3 },
     ];
   } finally {
     await db.drop();

@@ -107,6 +107,8 @@ export interface Repository {
   updateAnswerText(messageId: string, text: string, at: Date): Promise<boolean>;
   withdrawAnswer(messageId: string, at: Date): Promise<boolean>;
   countedAnswers(roundId: number): Promise<Answer[]>;
+  /** Whether the member has a counted (not withdrawn) answer in the round; one index lookup. */
+  hasCountedAnswer(roundId: number, memberId: string): Promise<boolean>;
   addVote(answerId: number, voterId: string, at: Date): Promise<number | null>;
   votesFor(answerIds: number[]): Promise<{ answerId: number; voterId: string }[]>;
 

@@ -82,6 +82,17 @@ export function answersRepo(db: Kysely<Database>) {
       });
     },
 
+    async hasCountedAnswer(roundId: number, memberId: string): Promise<boolean> {
+      const row = await db
+        .selectFrom('answers')
+        .select('id')
+        .where('round_id', '=', roundId)
+        .where('member_id', '=', memberId)
+        .where('withdrawn_at', 'is', null)
+        .executeTakeFirst();
+      return row !== undefined;
+    },
+
     async countedAnswers(roundId: number): Promise<Answer[]> {
       const rows = await db
         .selectFrom('answers')

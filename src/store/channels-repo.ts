@@ -1,4 +1,4 @@
-import type { Kysely } from 'kysely';
+import { type Kysely, sql } from 'kysely';
 import type { Channel, Member } from '../core/types.ts';
 import { toChannel } from './mappers.ts';
 import type { Database } from './schema.ts';
@@ -13,12 +13,16 @@ export function channelsRepo(db: Kysely<Database>) {
         .execute();
     },
 
+    /** Adds a member or renames one; a known member with the same name costs a read, no row lock and no WAL. */
     async upsertMember(member: Member, communityId: string): Promise<void> {
-      await db
-        .insertInto('members')
-        .values({ id: member.id, community_id: communityId, name: member.name })
-        .onConflict((oc) => oc.column('id').doUpdateSet({ name: member.name }).where('members.name', '<>', member.name))
-        .execute();
+      await sql`
+        with added as (
+          insert into members (id, community_id, name) values (${member.id}, ${communityId}, ${member.name})
+          on conflict (id) do nothing
+          returning id
+        )
+        update members set name = ${member.name}
+        where id = ${member.id} and name <> ${member.name} and not exists (select 1 from added)`.execute(db);
     },
 
     async memberName(id: string): Promise<string | null> {

@@ -67,6 +67,13 @@ describe('a whole round', () => {
     expect([answers.length, ledger.length, messages.length]).toEqual([1, 1, 1]);
   });
 
+  it("tells a member who answered today that the answer is in, and one who did not nothing of the kind", async () => {
+    await subscribe();
+    await reply(h, CH, ada, 'An answer before the reveal');
+    expect(cardText((await command(h, CH, ada, '/mlq streak')).card)).toContain("Today's answer is in");
+    expect(cardText((await command(h, CH, bob, '/mlq streak')).card)).not.toContain("Today's answer is in");
+  });
+
   it('stores an answer with NUL characters in it, without them', async () => {
     await subscribe();
     expect((await reply(h, CH, ada, 'bias\u0000 and variance', 'test:nul:1')).outcome).toBe('answer');

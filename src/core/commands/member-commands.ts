@@ -19,7 +19,7 @@ export async function streakView(deps: CoreDeps, channel: Channel, memberId: str
   const state = states.get(memberId);
   let pending = false;
   if (open && open.status !== 'revealed') {
-    pending = (await deps.repo.countedAnswers(open.id)).some((a) => a.memberId === memberId);
+    pending = await deps.repo.hasCountedAnswer(open.id, memberId);
   }
   const today = localDate(deps.clock.now(), channel.timezone);
   const awayUntil = state?.awayUntil && state.awayUntil >= today ? state.awayUntil : null;

@@ -13,6 +13,7 @@ import {
   PermissionFlagsBits,
   Routes,
 } from 'discord.js';
+import { LRUCache } from 'lru-cache';
 import type { Mlq } from '../../core/app.ts';
 import type { Logger } from '../../core/log.ts';
 import type { Card } from '../../core/message.ts';
@@ -53,7 +54,8 @@ export class DiscordPlatform implements ChatPort {
   readonly client: Client;
   private mlq?: Mlq;
   private readonly deferAfterMs: number;
-  private readonly organisers = new Map<string, { yes: boolean; at: number }>();
+  /** Whether a member may organise a channel, as their last interaction there reported; bounded. */
+  private readonly organisers = new LRUCache<string, boolean>({ max: 50_000 });
 
   constructor(
     private readonly config: DiscordConfig,
@@ -170,7 +172,7 @@ export class DiscordPlatform implements ChatPort {
     const name = member?.displayName ?? member?.nick ?? interaction.user.globalName ?? interaction.user.username;
     const id = memberId(guild, interaction.user.id);
     const canManage = Boolean(interaction.memberPermissions?.has(PermissionFlagsBits.ManageChannels));
-    this.organisers.set(`${channelId(guild, interaction.channelId!)}|${id}`, { yes: canManage, at: Date.now() });
+    this.organisers.set(`${channelId(guild, interaction.channelId!)}|${id}`, canManage);
     return { id, name };
   }
 
@@ -287,6 +289,6 @@ export class DiscordPlatform implements ChatPort {
 
   /** Manage Channels on the channel, as the member's last interaction there reported it. */
   async isAdmin(channel: string, member: string): Promise<boolean> {
-    return this.organisers.get(`${channel}|${member}`)?.yes ?? false;
+    return this.organisers.get(`${channel}|${member}`) ?? false;
   }
 }

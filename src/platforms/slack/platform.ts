@@ -1,5 +1,6 @@
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import { App, HTTPReceiver, type Logger as BoltLogger, LogLevel, SocketModeReceiver } from '@slack/bolt';
+import { LRUCache } from 'lru-cache';
 import type { Mlq } from '../../core/app.ts';
 import type { Logger } from '../../core/log.ts';
 import type { Card } from '../../core/message.ts';
@@ -51,7 +52,8 @@ export class SlackPlatform implements ChatPort {
   private readonly httpReceiver?: HTTPReceiver;
   private mlq?: Mlq;
   private botUserId?: string;
-  private readonly users = new Map<string, { name: string; admin: boolean; at: number }>();
+  /** Display names and admin flags from users.info, for 10 minutes, for at most 10,000 members (bounded memory). */
+  private readonly users = new LRUCache<string, { name: string; admin: boolean }>({ max: 10_000, ttl: CACHE_MS });
 
   constructor(
     private readonly config: SlackConfig,
@@ -101,13 +103,12 @@ export class SlackPlatform implements ChatPort {
 
   private async user(team: string, user: string): Promise<{ name: string; admin: boolean }> {
     const cached = this.users.get(`${team}:${user}`);
-    if (cached && Date.now() - cached.at < CACHE_MS) return cached;
+    if (cached) return cached;
     try {
       const { user: info } = await this.app.client.users.info({ user });
       const entry = {
         name: info?.profile?.display_name || info?.real_name || info?.name || user,
         admin: Boolean(info?.is_admin || info?.is_owner || info?.is_primary_owner),
-        at: Date.now(),
       };
       this.users.set(`${team}:${user}`, entry);
       return entry;

@@ -1,3 +1,4 @@
+import { LRUCache } from 'lru-cache';
 import slackifyMarkdown from 'slackify-markdown';
 import type { Block, Card } from '../../core/message.ts';
 import type { Ack } from '../../core/port.ts';
@@ -14,9 +15,18 @@ export interface SlackMessage {
   text: string;
 }
 
-/** The core's neutral Markdown as Slack mrkdwn, converted by slackify-markdown (bold, italics, code, lists, escaping). */
+const converted = new LRUCache<string, string>({ max: 2_000 });
+
+/**
+ * The core's neutral Markdown as Slack mrkdwn, converted by slackify-markdown (bold, italics, code, lists, escaping).
+ * Conversions are remembered: the unified pipeline costs about a millisecond a block, and cards repeat.
+ */
 export function toMrkdwn(markdown: string): string {
-  return slackifyMarkdown(markdown).replace(/\u200b/g, '').replace(/\n+$/, '');
+  const known = converted.get(markdown);
+  if (known !== undefined) return known;
+  const mrkdwn = slackifyMarkdown(markdown).replace(/\u200b/g, '').replace(/\n+$/, '');
+  converted.set(markdown, mrkdwn);
+  return mrkdwn;
 }
 
 
