@@ -1,19 +1,24 @@
 # syntax=docker/dockerfile:1
-FROM node:20-bookworm-slim AS deps
+FROM node:20-bookworm-slim AS build
 WORKDIR /app
 COPY package.json package-lock.json ./
-RUN npm ci --omit=dev --no-audit --no-fund
+RUN npm ci --no-audit --no-fund --ignore-scripts
+COPY scripts ./scripts
+COPY src ./src
+COPY migrations ./migrations
+RUN node scripts/build.mjs
 
 FROM node:20-bookworm-slim AS runtime
 ENV NODE_ENV=production HOST=0.0.0.0 PORT=3000 MLQ_CONSOLE=off MLQ_DATA_DIR=/data
 WORKDIR /app
-COPY --from=deps /app/node_modules ./node_modules
-COPY package.json tsconfig.json ./
-COPY src ./src
+COPY package.json package-lock.json ./
+RUN npm ci --omit=dev --no-audit --no-fund --ignore-scripts
+COPY --from=build /app/dist ./dist
 COPY migrations ./migrations
 COPY questions ./questions
-RUN mkdir -p /data && chown node:node /data
+# The embedded-database template and bank cache, so that a new /data opens in about 1.5 s (unused with DATABASE_URL).
+RUN node dist/prepare-cache.js && mkdir -p /data && chown node:node /data
 USER node
 EXPOSE 3000
 HEALTHCHECK --interval=30s --timeout=5s --start-period=20s CMD node -e "fetch('http://127.0.0.1:'+process.env.PORT+'/healthz').then(r=>process.exit(r.ok?0:1),()=>process.exit(1))"
-CMD ["sh", "-c", "node --import tsx src/store/migrate-cli.ts && exec node --import tsx src/main.ts"]
+CMD ["sh", "-c", "node dist/migrate-cli.js && exec node --enable-source-maps dist/main.js"]
