@@ -121,7 +121,8 @@ export interface Repository {
   memberStats(channelId: string, memberId: string, week: string): Promise<MemberStats>;
 
   claimDueChannels(now: Date, limit: number, leaseMs: number): Promise<Channel[]>;
-  releaseChannel(id: string, nextPostAt: Date | null): Promise<void>;
+  /** Ends the post leases of channels whose pass is done, each with its next post time; one statement. */
+  releaseChannels(released: { id: string; nextPostAt: Date | null }[]): Promise<void>;
   claimStalePosts(now: Date, limit: number, leaseMs: number): Promise<Round[]>;
   retryLater(table: 'rounds' | 'digests', id: number, until: Date): Promise<void>;
   claimReveals(now: Date, limit: number, leaseMs: number, onlyId?: number): Promise<Round[]>;

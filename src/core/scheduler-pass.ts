@@ -49,17 +49,19 @@ export async function schedulerPass(deps: CoreDeps, options: PassOptions = {}): 
       }),
     );
 
-  const postDue = (channel: Channel) =>
+  const postDue = (channel: Channel, released: { id: string; nextPostAt: Date | null }[]) =>
     guard('posting a round', async () => {
       const { planned, date } = dueRound(channel, now);
       const next = nextPlannedRound(channel, now, addDays(date, 1));
       const outcome = planned ? await startRound(deps, channel, planned, candidates, questions) : null;
-      await deps.repo.releaseChannel(channel.id, next?.postAt ?? null);
+      released.push({ id: channel.id, nextPostAt: next?.postAt ?? null });
       if (outcome?.round && outcome.created) report.posted++;
     });
   for (;;) {
     const channels = await deps.repo.claimDueChannels(now, batch, leaseMs);
-    await Promise.all(channels.map(postDue));
+    const released: { id: string; nextPostAt: Date | null }[] = [];
+    await Promise.all(channels.map((channel) => postDue(channel, released)));
+    await deps.repo.releaseChannels(released);
     if (channels.length < batch || Date.now() - started > budgetMs) break;
   }
   const stale = await deps.repo.claimStalePosts(now, batch, leaseMs);

@@ -31,8 +31,13 @@ export function workRepo(db: Kysely<Database>) {
       return rows.map(toChannel);
     },
 
-    async releaseChannel(id: string, nextPostAt: Date | null): Promise<void> {
-      await db.updateTable('channels').set({ next_post_at: nextPostAt, post_lease_until: null }).where('id', '=', id).execute();
+    async releaseChannels(released: { id: string; nextPostAt: Date | null }[]): Promise<void> {
+      if (released.length === 0) return;
+      const rows = JSON.stringify(released.map((r) => ({ id: r.id, next_post_at: r.nextPostAt?.toISOString() ?? null })));
+      await sql`
+        update channels set next_post_at = r.next_post_at, post_lease_until = null
+        from json_to_recordset(${rows}::json) as r(id text, next_post_at timestamptz)
+        where channels.id = r.id`.execute(db);
     },
 
     async claimStalePosts(now: Date, limit: number, leaseMs: number): Promise<Round[]> {
