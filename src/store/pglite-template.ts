@@ -1,6 +1,6 @@
 import { cpSync, existsSync, mkdirSync, readdirSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
-import { dirname, join } from 'node:path';
+import { basename, dirname, join } from 'node:path';
 import type { PGlite } from '@electric-sql/pglite';
 
 type PGliteClass = typeof import('@electric-sql/pglite').PGlite;
@@ -44,7 +44,7 @@ async function ensureTemplate(PGlite: PGliteClass, options: TemplateOptions): Pr
     renameSync(work, base);
     renameSync(`${work}.tar`, template.tar);
     for (const other of readdirSync(options.cacheDir)) {
-      if (other.startsWith('pglite-') && !other.startsWith(`${base.split('/').at(-1)}`) && !other.includes('.tmp')) {
+      if (other.startsWith('pglite-') && !other.startsWith(basename(base)) && !other.includes('.tmp')) {
         rmSync(join(options.cacheDir, other), { recursive: true, force: true });
       }
     }
