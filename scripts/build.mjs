@@ -12,9 +12,10 @@ export default async function buildService() {
     format: 'esm',
     platform: 'node',
     target: 'node20',
-    packages: 'external',
+    external: ['@electric-sql/pglite', '@slack/bolt', 'discord.js', 'pg', 'pino', 'slackify-markdown'],
     sourcemap: true,
     logLevel: 'warning',
+    banner: { js: "import { createRequire as __mlqCreateRequire } from 'node:module'; const require = __mlqCreateRequire(import.meta.url);" },
   });
 }
 

@@ -16,7 +16,8 @@ import { ConsolePlatform } from './platforms/console/platform.ts';
 import { discordConfig } from './platforms/discord/config.ts';
 import { slackConfig } from './platforms/slack/config.ts';
 import { startScheduler } from './scheduler/scheduler.ts';
-import { connect, type StoreConnection } from './store/connect.ts';
+import { bankSeed } from './store/bank-seed.ts';
+import { connect, type StoreConnection, type StoreSeed } from './store/connect.ts';
 import { migrateToLatest } from './store/migrate.ts';
 import { createRepository } from './store/repository.ts';
 
@@ -26,8 +27,8 @@ function fail(sentence: string): never {
   process.exit(1);
 }
 
-async function openStore(config: Config): Promise<StoreConnection> {
-  const store = await connect({ databaseUrl: config.DATABASE_URL, dataDir: resolve(config.MLQ_DATA_DIR) }).catch((error: Error) =>
+async function openStore(config: Config, seed: StoreSeed): Promise<StoreConnection> {
+  const store = await connect({ databaseUrl: config.DATABASE_URL, dataDir: resolve(config.MLQ_DATA_DIR), seed }).catch((error: Error) =>
     fail(`the database could not be opened (${error.message}).`),
   );
   if (!(await store.ping())) {
@@ -59,12 +60,13 @@ async function main(): Promise<void> {
     fail(`a question file is malformed: ${formatProblem(bank.problems[0]!)}${more}.`);
   }
 
-  const store = await openStore(config);
+  const entries = bank.questions.map((q) => ({ question: q.question, hash: q.hash }));
+  const store = await openStore(config, bankSeed(entries));
   stages.mark('store');
   await migrateToLatest(store.db).catch((error: Error) => fail(`the database schema could not be migrated (${error.message}).`));
   stages.mark('migrate');
   const repo = createRepository(store.db);
-  const synced = await repo.syncQuestions(bank.questions.map((q) => ({ question: q.question, hash: q.hash })), new Date());
+  const synced = await repo.syncQuestions(entries, new Date());
   stages.mark('sync');
   logger.info({ store: store.describe, ...synced }, 'store ready and bank synced');
 

@@ -1,8 +1,9 @@
 import { mkdirSync } from 'node:fs';
+import type { PGlite } from '@electric-sql/pglite';
 import { Kysely, PGliteDialect, PostgresDialect, sql } from 'kysely';
 import { cacheDir } from '../cache-dir.ts';
 import { migrateToLatest, schemaKey } from './migrate.ts';
-import { openPglite } from './pglite-template.ts';
+import { openPglite, prepareSeed, type TemplateOptions } from './pglite-template.ts';
 import type { Database } from './schema.ts';
 
 export interface StoreConnection {
@@ -19,6 +20,31 @@ export interface ConnectOptions {
   poolSize?: number;
   /** Where the PGlite template is cached (default node_modules/.cache/mlq). */
   cacheDir?: string;
+  /** A new PGlite data folder starts from the copy this seed made, when prepareEmbedded made it (see bank-seed.ts). */
+  seed?: StoreSeed;
+}
+
+/** Rows every new database gets (the synced bank), named by a key over their content. */
+export interface StoreSeed {
+  key: string;
+  apply(db: Kysely<Database>): Promise<void>;
+}
+
+const onPglite = (pglite: PGlite) => new Kysely<Database>({ dialect: new PGliteDialect({ pglite }) });
+
+function templateOptions(options: ConnectOptions): TemplateOptions {
+  return {
+    cacheDir: options.cacheDir ?? cacheDir(),
+    key: schemaKey(),
+    prepare: async (fresh) => void (await migrateToLatest(onPglite(fresh))),
+    seedKey: options.seed?.key,
+  };
+}
+
+/** Prepares the embedded database's cached copies ahead of the first start: the migrated template and, seeded, its copy. */
+export async function prepareEmbedded(options: ConnectOptions & { seed: StoreSeed }): Promise<boolean> {
+  const { seed } = options;
+  return prepareSeed(templateOptions(options), { key: seed.key, apply: (pglite) => seed.apply(onPglite(pglite)) });
 }
 
 /** Opens Postgres when a URL is given, otherwise an embedded PGlite kept in `dataDir` (in memory when that is absent). */
@@ -36,13 +62,9 @@ export async function connect(options: ConnectOptions): Promise<StoreConnection>
     describe = `Postgres at ${redact(options.databaseUrl)}`;
   } else {
     if (options.dataDir) mkdirSync(options.dataDir, { recursive: true });
-    const pglite = await openPglite(options.dataDir, {
-      cacheDir: options.cacheDir ?? cacheDir(),
-      key: schemaKey(),
-      prepare: async (fresh) => void (await migrateToLatest(new Kysely<Database>({ dialect: new PGliteDialect({ pglite: fresh }) }))),
-    });
+    const pglite = await openPglite(options.dataDir, templateOptions(options));
     embedded = pglite;
-    db = new Kysely<Database>({ dialect: new PGliteDialect({ pglite }) });
+    db = onPglite(pglite);
     kind = 'pglite';
     describe = options.dataDir ? `embedded PGlite in ${options.dataDir}` : 'embedded PGlite in memory';
   }

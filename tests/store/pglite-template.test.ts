@@ -3,7 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { schemaKey } from '../../src/store/migrate.ts';
-import { openPglite, templateBase } from '../../src/store/pglite-template.ts';
+import { openPglite, prepareSeed, seededBase, templateBase } from '../../src/store/pglite-template.ts';
 import { TEST_DB } from '../helpers/database.ts';
 
 const temp = (name: string) => mkdtempSync(join(tmpdir(), `mlq-${name}-`));
@@ -65,6 +65,32 @@ describe.skipIf(TEST_DB === 'postgres')('new PGlite databases start from a cache
     const inMemory = await openPglite(undefined, damaged);
     expect((await inMemory.query('select count(*)::int as n from t')).rows).toEqual([{ n: 0 }]);
     await inMemory.close();
+  });
+
+  it('starts a new data folder from the seeded copy made for its seed key, and from the plain template otherwise', async () => {
+    const cacheDir = temp('cache-seed');
+    const options = { cacheDir, key: 's1', prepare: async (p: { exec(sql: string): Promise<unknown> }) => void (await p.exec('create table marks (note text)')) };
+    const seed = (note: string) => ({ key: note, apply: async (p: { exec(sql: string): Promise<unknown> }) => void (await p.exec(`insert into marks values ('${note}')`)) });
+    const notes = async (dataDir: string | undefined, seedKey?: string) => {
+      const db = await openPglite(dataDir, { ...options, seedKey });
+      const rows = (await db.query<{ note: string }>('select note from marks')).rows.map((r) => r.note);
+      const buffers = (await db.query<{ shared_buffers: string }>('show shared_buffers')).rows[0]?.shared_buffers;
+      await db.close();
+      return { rows, buffers };
+    };
+
+    expect(await prepareSeed(options, seed('bank-a'))).toBe(true);
+    expect(await notes(join(temp('data'), 'db'), 'bank-a')).toEqual({ rows: ['bank-a'], buffers: '32MB' });
+    expect((await notes(join(temp('data'), 'db'), 'bank-b')).rows).toEqual([]);
+    expect((await notes(undefined, 'bank-a')).rows).toEqual([]);
+
+    expect(await prepareSeed(options, seed('bank-b'))).toBe(true);
+    expect(existsSync(seededBase(options, 'bank-a'))).toBe(false);
+    expect((await notes(join(temp('data'), 'db'), 'bank-b')).rows).toEqual(['bank-b']);
+
+    writeFileSync(join(seededBase(options, 'bank-b'), 'global', 'pg_control'), 'garbage');
+    expect((await notes(join(temp('data'), 'db'), 'bank-b')).rows).toEqual([]);
+    expect(existsSync(seededBase(options, 'bank-b'))).toBe(false);
   });
 
   it('keys the template on the migration files, so that editing one makes a new template', () => {
