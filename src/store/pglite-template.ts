@@ -129,9 +129,9 @@ async function openCopy(PGlite: PGliteClass, from: string, dataDir: string): Pro
 /**
  * Opens PGlite in `dataDir` (in memory when absent). A new database starts as a copy of a cached new, migrated one
  * (initdb and the migrations take about 5 s in WebAssembly): a data folder is copied file by file and opened (about
- * 1 s), an in-memory one is loaded from the copy's tar (about 1.5 s). The first new database on a machine makes the
- * copy; `npm install` makes it ahead (see prepare-cache.ts). A damaged copy is dropped and the database made from
- * scratch. An existing data folder is simply opened.
+ * 1 s), from the seeded copy when one was made for `seedKey`; an in-memory one is loaded from the copy's tar (about
+ * 1.5 s). The first new database on a machine makes the plain copy; `npm install` makes both ahead (see
+ * prepare-cache.ts). A damaged copy is dropped and the database made another way. An existing folder is simply opened.
  */
 export async function openPglite(dataDir: string | undefined, options: TemplateOptions): Promise<PGlite> {
   const { PGlite } = await import('@electric-sql/pglite');
