@@ -60,13 +60,12 @@ async function main(): Promise<void> {
     fail(`a question file is malformed: ${formatProblem(bank.problems[0]!)}${more}.`);
   }
 
-  const entries = bank.questions.map((q) => ({ question: q.question, hash: q.hash }));
-  const store = await openStore(config, bankSeed(entries));
+  const store = await openStore(config, bankSeed(bank.questions));
   stages.mark('store');
   await migrateToLatest(store.db).catch((error: Error) => fail(`the database schema could not be migrated (${error.message}).`));
   stages.mark('migrate');
   const repo = createRepository(store.db);
-  const synced = await repo.syncQuestions(entries, new Date());
+  const synced = await repo.syncQuestions(bank.questions, new Date());
   stages.mark('sync');
   logger.info({ store: store.describe, ...synced }, 'store ready and bank synced');
 

@@ -14,7 +14,7 @@ async function prepare(): Promise<void> {
   const started = performance.now();
   const dir = cacheDir();
   const bank = loadBank(resolve('questions'), ParseCache.open(join(dir, 'bank-parse.json')));
-  const seeded = await prepareEmbedded({ seed: bankSeed(bank.questions.map((q) => ({ question: q.question, hash: q.hash }))) });
+  const seeded = await prepareEmbedded({ seed: bankSeed(bank.questions) });
   if (!seeded) throw new Error(`${dir} cannot be written`);
   process.stdout.write(`mlq: prepared the embedded database template and the bank cache in ${dir} (${((performance.now() - started) / 1000).toFixed(1)} s)\n`);
 }

@@ -4,8 +4,8 @@ export class StartupTimer {
   private readonly stages: Record<string, number> = {};
 
   constructor(private readonly now: () => number = () => performance.now()) {
-    this.stages.modules = Math.round(this.now());
     this.last = this.now();
+    this.stages.modules = Math.round(this.last);
   }
 
   mark(stage: string): void {

@@ -67,6 +67,12 @@ export interface DigestData {
 }
 
 /** Every read and write the core needs; src/store implements it with Kysely, and each write is idempotent. */
+/** A channel whose post lease ends, with the time of its next post (null when it has none). */
+export interface ChannelRelease {
+  id: string;
+  nextPostAt: Date | null;
+}
+
 export interface Repository {
   upsertCommunity(id: string, platform: string, name: string): Promise<void>;
   upsertMember(member: Member, communityId: string): Promise<void>;
@@ -122,7 +128,7 @@ export interface Repository {
 
   claimDueChannels(now: Date, limit: number, leaseMs: number): Promise<Channel[]>;
   /** Ends the post leases of channels whose pass is done, each with its next post time; one statement. */
-  releaseChannels(released: { id: string; nextPostAt: Date | null }[]): Promise<void>;
+  releaseChannels(released: ChannelRelease[]): Promise<void>;
   claimStalePosts(now: Date, limit: number, leaseMs: number): Promise<Round[]>;
   retryLater(table: 'rounds' | 'digests', id: number, until: Date): Promise<void>;
   claimReveals(now: Date, limit: number, leaseMs: number, onlyId?: number): Promise<Round[]>;

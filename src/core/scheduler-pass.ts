@@ -3,7 +3,7 @@ import type { CoreDeps } from './deps.ts';
 import { digestCard } from './digest.ts';
 import { ChannelUnavailableError } from './port.ts';
 import type { PickCandidate } from './picker.ts';
-import type { DigestRow } from './repository.ts';
+import type { ChannelRelease, DigestRow } from './repository.ts';
 import { dueRound, finishReveal, LEASE_MS, pauseUnavailable, postRound, type QuestionCache, startRound } from './rounds.ts';
 import { addDays, localDate, nextDigestAt, nextPlannedRound, weekStart } from './schedule.ts';
 import type { Channel } from './types.ts';
@@ -49,7 +49,7 @@ export async function schedulerPass(deps: CoreDeps, options: PassOptions = {}): 
       }),
     );
 
-  const postDue = (channel: Channel, released: { id: string; nextPostAt: Date | null }[]) =>
+  const postDue = (channel: Channel, released: ChannelRelease[]) =>
     guard('posting a round', async () => {
       const { planned, date } = dueRound(channel, now);
       const next = nextPlannedRound(channel, now, addDays(date, 1));
@@ -59,7 +59,7 @@ export async function schedulerPass(deps: CoreDeps, options: PassOptions = {}): 
     });
   for (;;) {
     const channels = await deps.repo.claimDueChannels(now, batch, leaseMs);
-    const released: { id: string; nextPostAt: Date | null }[] = [];
+    const released: ChannelRelease[] = [];
     await Promise.all(channels.map((channel) => postDue(channel, released)));
     await deps.repo.releaseChannels(released);
     if (channels.length < batch || Date.now() - started > budgetMs) break;

@@ -1,5 +1,5 @@
 import { type Kysely, sql } from 'kysely';
-import type { DigestRow } from '../core/repository.ts';
+import type { ChannelRelease, DigestRow } from '../core/repository.ts';
 import type { Channel, Round } from '../core/types.ts';
 import { toChannel, toRound } from './mappers.ts';
 import type { Database } from './schema.ts';
@@ -31,7 +31,7 @@ export function workRepo(db: Kysely<Database>) {
       return rows.map(toChannel);
     },
 
-    async releaseChannels(released: { id: string; nextPostAt: Date | null }[]): Promise<void> {
+    async releaseChannels(released: ChannelRelease[]): Promise<void> {
       if (released.length === 0) return;
       const rows = JSON.stringify(released.map((r) => ({ id: r.id, next_post_at: r.nextPostAt?.toISOString() ?? null })));
       await sql`
