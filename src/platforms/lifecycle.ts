@@ -1,0 +1,31 @@
+import type { Mlq } from '../core/app.ts';
+import type { ChatPort } from '../core/port.ts';
+import type { RequestHandler } from '../http-server.ts';
+
+/** What the ready log line says about a platform once it is connected. */
+export interface StartedPlatform {
+  message: string;
+  fields: Record<string, unknown>;
+}
+
+/**
+ * The one lifecycle every chat platform has, so main.ts loops over the configured ones: inbound listeners are
+ * attached to the core, outbound messages go through `port`, and a failed start is one sentence for the operator.
+ */
+export interface Platform {
+  /** The prefix of the opaque ids it owns, e.g. `slack`. */
+  readonly name: string;
+  /** Outbound: the core's messages to this platform. */
+  readonly port: ChatPort;
+  /** HTTP routes served on the service's one server (Slack's `/slack/events` in HTTP mode); empty for most. */
+  readonly routes: RequestHandler[];
+  /** Inbound: connects the platform's listeners to the core; events that arrive before this are not handled. */
+  attach(mlq: Mlq): void;
+  /** Connects (checks tokens, opens sockets, registers commands). */
+  start(): Promise<StartedPlatform>;
+  stop(): Promise<void>;
+  /** The one sentence that says why `start` failed, naming the setting or the network, never a stack trace. */
+  startFailure(error: unknown): string;
+  /** Resolves when the platform ends the session itself (the terminal at the end of its input); absent for servers. */
+  readonly finished?: Promise<void>;
+}
