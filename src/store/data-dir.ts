@@ -100,11 +100,19 @@ export interface DataDir {
 function createFolders(path: string): Result<string | null, DataDirProblem> {
   const missing: string[] = [];
   for (let current = path; !existsSync(current); current = dirname(current)) missing.unshift(current);
+  let top: string | null = null;
   try {
-    for (const folder of missing) mkdirSync(folder);
-    return ok(missing[0] ?? null);
+    for (const folder of missing) {
+      try {
+        mkdirSync(folder);
+        top ??= folder;
+      } catch (error) {
+        if ((error as NodeJS.ErrnoException).code !== 'EEXIST' || !statSync(folder).isDirectory()) throw error;
+      }
+    }
+    return ok(top);
   } catch (error) {
-    if (missing[0]) rmSync(missing[0], { recursive: true, force: true });
+    if (top) rmSync(top, { recursive: true, force: true });
     const code = errorCode(error);
     const why = code === 'EROFS' ? 'its parent is on a read-only file system' : code === 'EACCES' || code === 'EPERM' ? 'this user may not create it there' : code;
     return err('cannot-create', `MLQ_DATA_DIR (${path}) cannot be created (${why}); choose a folder mlq can write to, ${example}.`);
@@ -128,7 +136,7 @@ export function openDataDir(dir: string): Result<DataDir, DataDirProblem> {
   const removeCreated = () => created.value && rmSync(created.value, { recursive: true, force: true });
   const lock = acquireLock(path);
   if (!lock.ok) {
-    removeCreated();
+    if (lock.error !== 'locked') removeCreated();
     return lock;
   }
   const locked = created.value ? ok<DataDirState>('absent') : inspectDataDir(path);
