@@ -150,12 +150,13 @@ async function opensElsewhere(PGlite: PGliteClass, from: string): Promise<boolea
  * when the cached copy is damaged (it fails in a scratch folder too), a CopyDestinationError when the folder is at fault.
  */
 async function openCopy(PGlite: PGliteClass, from: string, dataDir: string): Promise<PGlite | null> {
-  const before = new Set(readdirSync(dataDir));
+  const before = existsSync(dataDir) ? new Set(readdirSync(dataDir)) : null;
   try {
     copyDir(from, dataDir);
     return await PGlite.create({ dataDir, startParams: startParams(PGlite) });
   } catch (error) {
-    for (const entry of readdirSync(dataDir)) if (!before.has(entry)) removeQuietly(join(dataDir, entry));
+    if (!before) removeQuietly(dataDir);
+    else for (const entry of readdirSync(dataDir)) if (!before.has(entry)) removeQuietly(join(dataDir, entry));
     if (await opensElsewhere(PGlite, from)) throw new CopyDestinationError(dataDir, error as NodeJS.ErrnoException);
     return null;
   }
