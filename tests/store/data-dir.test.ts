@@ -1,7 +1,7 @@
-import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { describe, expect, it } from 'vitest';
+import { describe, expect, it, onTestFinished } from 'vitest';
 import { inspectDataDir, openDataDir } from '../../src/store/data-dir.ts';
 
 const temp = (name: string) => mkdtempSync(join(tmpdir(), `mlq-${name}-`));
@@ -33,12 +33,16 @@ const timed = <T>(run: () => T): { value: T; ms: number } => {
 
 describe('the data folder is checked before anything is written', () => {
   it.each([
-    ['/proc/forbidden', '/proc'],
-    ['/proc/self/mlq', '/proc'],
-    ['/sys/mlq-data', '/sys'],
-    ['/dev/mlq-data', '/dev'],
-    ['/dev/shm/mlq/deeper', '/dev'],
-  ])('refuses %s at once, inside %s, and creates nothing there', (path, root) => {
+    ['/proc/forbidden', '/proc', null],
+    ['/proc/self/mlq', '/proc', null],
+    ['/sys/mlq-data', '/sys', null],
+    ['/dev/mlq-data', '/dev', '/dev/mlq-data'],
+    ['/dev/shm/mlq/deeper', '/dev', '/dev/shm/mlq'],
+  ])('refuses %s at once, inside %s, and creates nothing there', (path, root, made) => {
+    if (made) {
+      expect(existsSync(made)).toBe(false);
+      onTestFinished(() => rmSync(made, { recursive: true, force: true }));
+    }
     const { value, ms } = timed(() => openDataDir(path));
     expect(value).toEqual({
       ok: false,
