@@ -11,6 +11,9 @@ const temp = (name: string) => mkdtempSync(join(tmpdir(), `mlq-${name}-`));
 const BANNER = 'a terminal study channel';
 const started: ServiceProcess[] = [];
 
+/** Waits until the service shows its banner or has ended, so that a refusal fails the test at once. */
+const ready = (run: ServiceProcess) => waitFor(() => run.stdout().includes(BANNER) || run.child.exitCode !== null, 100_000);
+
 const service = (dataDir: string) => {
   const run = startService({ MLQ_DATA_DIR: dataDir, MLQ_CONSOLE_USER: 'tester' });
   started.push(run);
@@ -31,7 +34,8 @@ describe.skipIf(process.env.MLQ_TEST_DB === 'postgres')('one mlq process per dat
   it('stops a second process at once naming the holder, takes over after kill -9, and releases on exit', async () => {
     const dir = join(temp('lock'), 'db');
     const first = service(dir);
-    await waitFor(() => first.stdout().includes(BANNER), 60_000);
+    await ready(first);
+    expect(first.stderr()).toBe('');
     const lock = JSON.parse(readFileSync(join(dir, 'mlq.lock'), 'utf8')) as { pid: number };
     expect(lock.pid).toBe(first.child.pid);
 
@@ -47,13 +51,13 @@ describe.skipIf(process.env.MLQ_TEST_DB === 'postgres')('one mlq process per dat
     expect(existsSync(join(dir, 'mlq.lock'))).toBe(true);
 
     const third = service(dir);
-    await waitFor(() => third.stdout().includes(BANNER), 60_000);
+    await ready(third);
     expect(third.stderr()).toBe('');
     expect(JSON.parse(readFileSync(join(dir, 'mlq.lock'), 'utf8')).pid).toBe(third.child.pid);
     third.child.stdin.end('quit\n');
     expect(await third.exited).toBe(0);
     expect(readdirSync(dir).filter((name) => name.startsWith('mlq'))).toEqual(['mlq-data.json']);
-  });
+  }, 240_000);
 
   it('lets exactly one of two processes started together on a new folder run', async () => {
     const dir = join(temp('race'), 'db');
@@ -63,10 +67,11 @@ describe.skipIf(process.env.MLQ_TEST_DB === 'postgres')('one mlq process per dat
     expect(loser.stderr()).toBe(
       `mlq: MLQ_DATA_DIR (${dir}) is in use by another mlq process (pid ${winner.child.pid}); stop that one first or choose another folder.\n`,
     );
-    await waitFor(() => winner.stdout().includes(BANNER), 60_000);
+    await ready(winner);
+    expect(winner.stdout()).toContain(BANNER);
     winner.child.stdin.end('quit\n');
     expect(await winner.exited).toBe(0);
-  });
+  }, 240_000);
 });
 
 describe('a lock names its process so that a reused pid is not taken for it', () => {
