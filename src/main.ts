@@ -17,7 +17,7 @@ import { discordConfig } from './platforms/discord/config.ts';
 import { slackConfig } from './platforms/slack/config.ts';
 import { startScheduler } from './scheduler/scheduler.ts';
 import { bankSeed } from './store/bank-seed.ts';
-import { connect, type StoreConnection, type StoreSeed } from './store/connect.ts';
+import { connect, type StoreConnection, StoreError, type StoreSeed } from './store/connect.ts';
 import { migrateToLatest } from './store/migrate.ts';
 import { createRepository } from './store/repository.ts';
 
@@ -28,12 +28,12 @@ function fail(sentence: string): never {
 }
 
 async function openStore(config: Config, seed: StoreSeed): Promise<StoreConnection> {
-  const store = await connect({ databaseUrl: config.DATABASE_URL, dataDir: resolve(config.MLQ_DATA_DIR), seed }).catch((error: Error) =>
-    fail(`the database could not be opened (${error.message}).`),
+  const store = await connect({ databaseUrl: config.DATABASE_URL, dataDir: resolve(config.MLQ_DATA_DIR), seed }).catch((error: unknown) =>
+    fail(error instanceof StoreError ? error.message : `the database could not be opened (${error instanceof Error ? error.message : String(error)}).`),
   );
   if (!(await store.ping())) {
     await store.close().catch(() => undefined);
-    fail(config.DATABASE_URL ? 'the Postgres server at DATABASE_URL cannot be reached; check the host, port, user and database name.' : `the embedded database in ${config.MLQ_DATA_DIR} cannot be opened.`);
+    fail(`the database (${store.describe}) stopped answering right after it opened.`);
   }
   return store;
 }

@@ -1,9 +1,11 @@
-import { mkdirSync } from 'node:fs';
 import type { PGlite } from '@electric-sql/pglite';
 import { Kysely, PGliteDialect, PostgresDialect, sql } from 'kysely';
 import { cacheDir } from '../cache-dir.ts';
+import { unwritableProblem } from './data-dir-lock.ts';
+import { type DataDir, openDataDir } from './data-dir.ts';
 import { migrateToLatest, schemaKey } from './migrate.ts';
-import { openPglite, prepareSeed, type TemplateOptions } from './pglite-template.ts';
+import { CopyDestinationError, openPglite, prepareSeed, type TemplateOptions } from './pglite-template.ts';
+import { classifyPostgresError, maskUrl } from './postgres-errors.ts';
 import type { Database } from './schema.ts';
 
 export interface StoreConnection {
@@ -22,6 +24,57 @@ export interface ConnectOptions {
   cacheDir?: string;
   /** A new PGlite data folder starts from the copy this seed made, when prepareEmbedded made it (see bank-seed.ts). */
   seed?: StoreSeed;
+  /** How long a new Postgres connection may take before the server counts as unreachable (default 10 s). */
+  connectTimeoutMs?: number;
+}
+
+/** The database cannot be used, for a reason the user can fix; `message` is one sentence naming the setting. */
+export class StoreError extends Error {
+  constructor(
+    readonly identifier: string,
+    message: string,
+  ) {
+    super(message);
+    this.name = 'StoreError';
+  }
+}
+
+const reasonOf = (error: unknown) =>
+  error instanceof Error ? error.message || (error as NodeJS.ErrnoException).code || error.name : String(error);
+
+async function openPostgres(url: string, options: ConnectOptions) {
+  const { default: pg } = await import('pg');
+  const pool = new pg.Pool({ connectionString: url, max: options.poolSize ?? 10, connectionTimeoutMillis: options.connectTimeoutMs ?? 10_000 });
+  pool.on('error', () => undefined);
+  try {
+    (await pool.connect()).release();
+  } catch (error) {
+    await pool.end().catch(() => undefined);
+    const problem = classifyPostgresError(url, error);
+    throw new StoreError(problem.error, problem.message);
+  }
+  return pool;
+}
+
+/** Opens PGlite in the checked and locked folder; on failure undoes what this run made there and releases the lock. */
+async function openEmbedded(options: ConnectOptions): Promise<{ pglite: PGlite; dir: DataDir | null }> {
+  const opened = options.dataDir ? openDataDir(options.dataDir) : null;
+  if (opened && !opened.ok) throw new StoreError(opened.error, opened.message);
+  const dir = opened?.value ?? null;
+  try {
+    const pglite = await openPglite(dir?.path, templateOptions(options));
+    if (dir && dir.state !== 'mlq') dir.markComplete();
+    return { pglite, dir };
+  } catch (error) {
+    dir?.discardNew();
+    dir?.release();
+    if (error instanceof CopyDestinationError) {
+      const problem = unwritableProblem(error.dataDir, error.reason);
+      throw new StoreError(problem.error, problem.message);
+    }
+    const where = dir ? `in MLQ_DATA_DIR (${dir.path})` : 'in memory';
+    throw new StoreError('cannot-open', `the embedded database ${where} could not be opened (${reasonOf(error)}).`);
+  }
 }
 
 /** Rows every new database gets (the synced bank), named by a key over their content. */
@@ -47,26 +100,30 @@ export async function prepareEmbedded(options: ConnectOptions & { seed: StoreSee
   return prepareSeed(templateOptions(options), { key: seed.key, apply: (pglite) => seed.apply(onPglite(pglite)) });
 }
 
-/** Opens Postgres when a URL is given, otherwise an embedded PGlite kept in `dataDir` (in memory when that is absent). */
+/**
+ * Opens Postgres when a URL is given, otherwise an embedded PGlite kept in `dataDir` (in memory when that is absent),
+ * whose folder is checked and locked for the life of the connection. Throws a StoreError with one sentence when the
+ * database cannot be used.
+ */
 export async function connect(options: ConnectOptions): Promise<StoreConnection> {
   let db: Kysely<Database>;
   let kind: StoreConnection['kind'];
   let describe: string;
-  let embedded: { closed: boolean; close(): Promise<void> } | undefined;
+  let closeEmbedded = async () => undefined;
   if (options.databaseUrl) {
-    const { default: pg } = await import('pg');
-    const pool = new pg.Pool({ connectionString: options.databaseUrl, max: options.poolSize ?? 10 });
-    pool.on('error', () => undefined);
+    const pool = await openPostgres(options.databaseUrl, options);
     db = new Kysely<Database>({ dialect: new PostgresDialect({ pool }) });
     kind = 'postgres';
-    describe = `Postgres at ${redact(options.databaseUrl)}`;
+    describe = `Postgres at ${maskUrl(options.databaseUrl)}`;
   } else {
-    if (options.dataDir) mkdirSync(options.dataDir, { recursive: true });
-    const pglite = await openPglite(options.dataDir, templateOptions(options));
-    embedded = pglite;
+    const { pglite, dir } = await openEmbedded(options);
+    closeEmbedded = async () => {
+      if (!pglite.closed) await pglite.close();
+      dir?.release();
+    };
     db = onPglite(pglite);
     kind = 'pglite';
-    describe = options.dataDir ? `embedded PGlite in ${options.dataDir}` : 'embedded PGlite in memory';
+    describe = dir ? `embedded PGlite in ${options.dataDir}` : 'embedded PGlite in memory';
   }
   return {
     db,
@@ -82,17 +139,7 @@ export async function connect(options: ConnectOptions): Promise<StoreConnection>
     },
     async close() {
       await db.destroy();
-      if (embedded && !embedded.closed) await embedded.close();
+      await closeEmbedded();
     },
   };
-}
-
-function redact(url: string): string {
-  try {
-    const parsed = new URL(url);
-    if (parsed.password) parsed.password = '***';
-    return parsed.toString();
-  } catch {
-    return 'the configured URL';
-  }
 }

@@ -1,7 +1,7 @@
 import { existsSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { loadConfig } from '../config.ts';
-import { connect } from './connect.ts';
+import { connect, StoreError } from './connect.ts';
 import { migrateToLatest } from './migrate.ts';
 
 if (existsSync('.env')) process.loadEnvFile('.env');
@@ -10,7 +10,10 @@ if (!config.ok) {
   process.stderr.write(`mlq: ${config.message}\n`);
   process.exit(1);
 }
-const store = await connect({ databaseUrl: config.value.DATABASE_URL, dataDir: resolve(config.value.MLQ_DATA_DIR) });
+const store = await connect({ databaseUrl: config.value.DATABASE_URL, dataDir: resolve(config.value.MLQ_DATA_DIR) }).catch((error: unknown) => {
+  process.stderr.write(`mlq: ${error instanceof StoreError ? error.message : `the database could not be opened (${String(error)}).`}\n`);
+  process.exit(1);
+});
 try {
   const applied = await migrateToLatest(store.db);
   console.log(applied.length ? `Applied ${applied.join(', ')} to ${store.describe}.` : `${store.describe} is up to date.`);

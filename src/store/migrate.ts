@@ -1,8 +1,9 @@
 import { createHash } from 'node:crypto';
 import { readFileSync } from 'node:fs';
-import { join, resolve } from 'node:path';
+import { join } from 'node:path';
 import { type Kysely, sql } from 'kysely';
 import { type Migration, type MigrationProvider, Migrator } from 'kysely/migration';
+import { installDir } from '../cache-dir.ts';
 import * as initial from '../../migrations/0001-initial.ts';
 import * as scheduling from '../../migrations/0002-scheduling.ts';
 import * as threadAnswers from '../../migrations/0003-thread-answers.ts';
@@ -38,9 +39,9 @@ export async function migrateToLatest(db: Kysely<any>): Promise<string[]> {
 
 /**
  * Identifies the schema the migrations build, for caching a migrated PGlite template: their names, and their
- * files' text when the working folder has them (so that editing a migration in development makes a new template).
+ * files' text when the install has them (so that editing a migration in development makes a new template).
  */
-export function schemaKey(dir = resolve('migrations')): string {
+export function schemaKey(dir = join(installDir(), 'migrations')): string {
   const hash = createHash('sha256').update(Object.keys(migrations).join('\n'));
   for (const name of Object.keys(migrations)) {
     try {

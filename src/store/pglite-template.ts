@@ -1,4 +1,5 @@
-import { constants, cpSync, existsSync, mkdirSync, readdirSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
+import { constants, cpSync, existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import { createRequire } from 'node:module';
 import { basename, dirname, join } from 'node:path';
 import type { PGlite } from '@electric-sql/pglite';
@@ -115,13 +116,48 @@ export async function prepareSeed(options: TemplateOptions, seed: TemplateSeed):
   }
 }
 
-/** Opens a copy of `from` in the new folder `dataDir`; null (and the folder emptied) when the copy is damaged. */
+/** The data folder could not take the copy (read-only, full, no permission); the cached copy is fine. */
+export class CopyDestinationError extends Error {
+  constructor(
+    readonly dataDir: string,
+    readonly reason: NodeJS.ErrnoException,
+  ) {
+    super(`${dataDir} could not be written (${reason.code ?? reason.message})`);
+  }
+}
+
+/** Whether the cached copy `from` opens in a fresh scratch folder; true when that cannot be tried (nothing is proven damaged). */
+async function opensElsewhere(PGlite: PGliteClass, from: string): Promise<boolean> {
+  let scratch: string;
+  try {
+    scratch = mkdtempSync(join(tmpdir(), 'mlq-check-'));
+    copyDir(from, scratch);
+  } catch {
+    return true;
+  }
+  try {
+    await (await PGlite.create({ dataDir: scratch, startParams: startParams(PGlite) })).close();
+    return true;
+  } catch {
+    return false;
+  } finally {
+    removeQuietly(scratch);
+  }
+}
+
+/**
+ * Opens a copy of `from` in the new folder `dataDir`. When that fails, only what the copy put there is removed; null
+ * when the cached copy is damaged (it fails in a scratch folder too), a CopyDestinationError when the folder is at fault.
+ */
 async function openCopy(PGlite: PGliteClass, from: string, dataDir: string): Promise<PGlite | null> {
+  const before = existsSync(dataDir) ? new Set(readdirSync(dataDir)) : null;
   try {
     copyDir(from, dataDir);
     return await PGlite.create({ dataDir, startParams: startParams(PGlite) });
-  } catch {
-    for (const entry of readdirSync(dataDir)) removeQuietly(join(dataDir, entry));
+  } catch (error) {
+    if (!before) removeQuietly(dataDir);
+    else for (const entry of readdirSync(dataDir)) if (!before.has(entry)) removeQuietly(join(dataDir, entry));
+    if (await opensElsewhere(PGlite, from)) throw new CopyDestinationError(dataDir, error as NodeJS.ErrnoException);
     return null;
   }
 }
@@ -131,7 +167,8 @@ async function openCopy(PGlite: PGliteClass, from: string, dataDir: string): Pro
  * (initdb and the migrations take about 5 s in WebAssembly): a data folder is copied file by file and opened (about
  * 1 s), from the seeded copy when one was made for `seedKey`; an in-memory one is loaded from the copy's tar (about
  * 1.5 s). The first new database on a machine makes the plain copy; `npm install` makes both ahead (see
- * prepare-cache.ts). A damaged copy is dropped and the database made another way. An existing folder is simply opened.
+ * prepare-cache.ts). A copy proven damaged is dropped and the database made another way; a folder that cannot take the
+ * copy leaves the cache alone. An existing folder is simply opened. The caller checks and locks `dataDir` first (data-dir.ts).
  */
 export async function openPglite(dataDir: string | undefined, options: TemplateOptions): Promise<PGlite> {
   const { PGlite } = await import('@electric-sql/pglite');

@@ -1,3 +1,4 @@
+import { type ChildProcessWithoutNullStreams, spawn } from 'node:child_process';
 import { createServer } from 'node:net';
 import type { Logger } from '../../src/core/log.ts';
 
@@ -22,4 +23,27 @@ export function captureLogger(): { logger: Logger; logs: LogLine[] } {
   const logs: LogLine[] = [];
   const line = (level: string) => (obj: object, msg?: string) => void logs.push({ level, obj, msg });
   return { logs, logger: { info: line('info'), warn: line('warn'), error: line('error') } };
+}
+
+/** The built service (`node dist/main.js`) running as a child process with piped stdin, stdout and stderr. */
+export interface ServiceProcess {
+  child: ChildProcessWithoutNullStreams;
+  stdout(): string;
+  stderr(): string;
+  /** Resolves with the exit code (null when killed) once the process has ended. */
+  exited: Promise<number | null>;
+}
+
+/** Starts `node dist/main.js` with only the given settings (plus PATH and HOME) and its stdin left open. */
+export function startService(env: Record<string, string>): ServiceProcess {
+  const child = spawn(process.execPath, ['dist/main.js'], {
+    env: { PATH: process.env.PATH, HOME: process.env.HOME, TZ: 'UTC', ...env },
+    stdio: ['pipe', 'pipe', 'pipe'],
+  });
+  let stdout = '';
+  let stderr = '';
+  child.stdout.on('data', (d) => (stdout += d));
+  child.stderr.on('data', (d) => (stderr += d));
+  const exited = new Promise<number | null>((resolve) => child.on('close', (code) => resolve(code)));
+  return { child, stdout: () => stdout, stderr: () => stderr, exited };
 }

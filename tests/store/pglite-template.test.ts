@@ -1,9 +1,9 @@
-import { existsSync, mkdtempSync, readdirSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { schemaKey } from '../../src/store/migrate.ts';
-import { openPglite, prepareSeed, seededBase, templateBase } from '../../src/store/pglite-template.ts';
+import { CopyDestinationError, openPglite, prepareSeed, seededBase, templateBase } from '../../src/store/pglite-template.ts';
 import { TEST_DB } from '../helpers/database.ts';
 
 const temp = (name: string) => mkdtempSync(join(tmpdir(), `mlq-${name}-`));
@@ -91,6 +91,24 @@ describe.skipIf(TEST_DB === 'postgres')('new PGlite databases start from a cache
     writeFileSync(join(seededBase(options, 'bank-b'), 'global', 'pg_control'), 'garbage');
     expect((await notes(join(temp('data'), 'db'), 'bank-b')).rows).toEqual([]);
     expect(existsSync(seededBase(options, 'bank-b'))).toBe(false);
+  });
+
+  it('removes only what a failed copy put into the folder, and keeps a sound cached copy when the folder is at fault', async () => {
+    const cacheDir = temp('cache-dest');
+    const options = { cacheDir, key: 'd1', prepare: async (p: { exec(sql: string): Promise<unknown> }) => void (await p.exec('create table t (a int)')) };
+    expect(await prepareSeed(options, { key: 'bank', apply: async () => undefined })).toBe(true);
+    const cached = readdirSync(cacheDir).sort();
+    const dir = temp('dest');
+    writeFileSync(join(dir, 'notes.txt'), 'my notes');
+    writeFileSync(join(dir, 'base'), 'a file where the copy needs a folder');
+    mkdirSync(join(dir, 'important'));
+    writeFileSync(join(dir, 'important', 'thesis.tex'), '\\section{Intro}');
+
+    await expect(openPglite(dir, { ...options, seedKey: 'bank' })).rejects.toBeInstanceOf(CopyDestinationError);
+    expect(readdirSync(dir).sort()).toEqual(['base', 'important', 'notes.txt']);
+    expect(readFileSync(join(dir, 'important', 'thesis.tex'), 'utf8')).toBe('\\section{Intro}');
+    expect(readdirSync(cacheDir).sort()).toEqual(cached);
+    expect(existsSync(join(seededBase(options, 'bank'), 'PG_VERSION'))).toBe(true);
   });
 
   it('keys the template on the migration files, so that editing one makes a new template', () => {
