@@ -125,7 +125,13 @@ async function main(): Promise<void> {
   }
 
   const http = port
-    ? await startHttpServer({ port, host: config.HOST, healthy: () => store.ping(), metrics, handlers: slackPlatform ? [slackPlatform.handle] : [] }).catch(
+    ? await startHttpServer({
+        port,
+        host: config.HOST,
+        healthy: () => store.ping(),
+        metrics,
+        handlers: slackPlatform ? [slackPlatform.handle] : [],
+      }).catch(
         (error: Error) => fail(`PORT ${port} on HOST ${config.HOST} cannot be used (${error.message}); choose a free port, for example PORT=3000.`),
       )
     : null;

@@ -16,12 +16,12 @@ export function createMetrics(): ServiceMetrics {
   const registers = [new Registry()];
   collectDefaultMetrics({ register: registers[0] });
   const counter = <L extends string>(name: string, help: string, labelNames: L[]) => new Counter({ name, help, labelNames, registers });
-  const posted = counter('mlq_rounds_posted_total', 'Rounds posted to a channel (a post found again after a lapsed lease included).', ['platform']);
+  const posted = counter('mlq_rounds_posted_total', 'Rounds posted (one found posted after a lapsed lease included).', ['platform']);
   const revealed = counter('mlq_rounds_revealed_total', 'Rounds revealed with their strong answer.', ['platform']);
   const counted = counter('mlq_answers_counted_total', "Members' answers counted, by how they were given (thread or form).", ['via']);
-  const refused = counter('mlq_answers_refused_total', "Members' answers not counted, by the reason (too-short, closed, already-answered, empty…).", ['reason']);
-  const commands = counter('mlq_commands_total', '/mlq commands handled, by command (unknown for none) and outcome.', ['command', 'outcome']);
-  const errors = counter('mlq_platform_errors_total', 'Failed calls to a chat platform, by platform and error code (other when unknown).', ['platform', 'code']);
+  const refused = counter('mlq_answers_refused_total', "Members' answers not counted, by the outcome that refused them.", ['reason']);
+  const commands = counter('mlq_commands_total', '/mlq commands, by command (unknown for none) and outcome.', ['command', 'outcome']);
+  const errors = counter('mlq_platform_errors_total', 'Failed calls to a chat platform, by platform and error code.', ['platform', 'code']);
   const commandSeconds = new Histogram({
     name: 'mlq_command_duration_seconds',
     help: 'Time to handle one /mlq command, from the line received to the reply ready.',

@@ -16,7 +16,8 @@ const events: RequestHandler = (req, res) => {
 };
 
 async function serve(options: { metrics?: MetricsSource; healthy?: boolean }) {
-  const http = await startHttpServer({ port: 0, host: '127.0.0.1', healthy: async () => options.healthy ?? true, handlers: [events], metrics: options.metrics });
+  const healthy = async () => options.healthy ?? true;
+  const http = await startHttpServer({ port: 0, host: '127.0.0.1', healthy, handlers: [events], metrics: options.metrics });
   close = http.close;
   return `http://127.0.0.1:${http.port}`;
 }

@@ -26,11 +26,16 @@ describe('answer outcomes map to counted, refused or nothing', () => {
 
 describe('a platform error gets a short, bounded code', () => {
   const discord = (code: number, status: number) =>
-    new DiscordAPIError({ code, message: 'Missing Access' }, code, status, 'POST', 'https://discord.com/api/v10/channels/1/messages', { files: undefined, body: {} });
+    new DiscordAPIError({ code, message: 'Missing Access' }, code, status, 'POST', 'https://discord.com/api/v10/channels/1/messages', {
+      files: undefined,
+      body: {},
+    });
+
+  const slack = (fields: object) => Object.assign(new Error('An API error occurred'), fields);
 
   it.each([
-    ['Slack platform error', Object.assign(new Error('x'), { code: 'slack_webapi_platform_error', data: { ok: false, error: 'not_in_channel' } }), 'not_in_channel'],
-    ['Slack rate limit', Object.assign(new Error('x'), { code: 'slack_webapi_rate_limited_error', retryAfter: 1 }), 'slack_webapi_rate_limited_error'],
+    ['Slack platform error', slack({ code: 'slack_webapi_platform_error', data: { ok: false, error: 'not_in_channel' } }), 'not_in_channel'],
+    ['Slack rate limit', slack({ code: 'slack_webapi_rate_limited_error', retryAfter: 1 }), 'slack_webapi_rate_limited_error'],
     ['Discord API error', discord(50001, 403), '50001'],
     ['Discord HTTP error without a code', Object.assign(new Error('Service Unavailable'), { status: 503 }), 'http-503'],
     ['Slack channel gone', new ChannelUnavailableError('slack:T1:C1', 'channel_not_found'), 'channel_not_found'],

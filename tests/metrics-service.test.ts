@@ -52,7 +52,12 @@ describe('the service serves /metrics on its HTTP server', () => {
     slack.admins.add('UADMIN');
     const port = await freePort();
     const base = `http://127.0.0.1:${port}`;
-    await startService({ PORT: String(port), SLACK_BOT_TOKEN: 'xoxb-service-test-token', SLACK_SIGNING_SECRET: SECRET, SLACK_API_URL: slack.apiUrl });
+    await startService({
+      PORT: String(port),
+      SLACK_BOT_TOKEN: 'xoxb-service-test-token',
+      SLACK_SIGNING_SECRET: SECRET,
+      SLACK_API_URL: slack.apiUrl,
+    });
     await waitFor(async () => (await fetch(`${base}/metrics`).catch(() => null))?.ok, 45_000);
     await waitFor(async () => ((await scrape(base)).get('mlq_scheduler_pass_duration_seconds_count') ?? 0) >= 1, 20_000);
 

@@ -19,7 +19,8 @@ beforeEach(async () => {
   h.deps.metrics = metrics;
   h.deps.ports = new Ports(metrics);
   h.deps.ports.register(h.platform);
-  const http = await startHttpServer({ port: 0, host: '127.0.0.1', healthy: () => h.database.store.ping(), metrics, handlers: [h.platform.handle] });
+  const healthy = () => h.database.store.ping();
+  const http = await startHttpServer({ port: 0, host: '127.0.0.1', healthy, metrics, handlers: [h.platform.handle] });
   base = `http://127.0.0.1:${http.port}`;
   closeServer = http.close;
 });
@@ -63,7 +64,9 @@ describe('metrics beside Slack on one server', () => {
     h.slack.inject('chat.postMessage', { status: 200, body: { ok: false, error: 'msg_too_long' } });
     await slash('UADMIN', 'start');
     expect(h.slack.of('chat.postMessage')).toHaveLength(1);
-    expect(series(await scrape(base), 'mlq_platform_errors_total')).toEqual({ 'mlq_platform_errors_total{platform="slack",code="msg_too_long"}': 1 });
+    expect(series(await scrape(base), 'mlq_platform_errors_total')).toEqual({
+      'mlq_platform_errors_total{platform="slack",code="msg_too_long"}': 1,
+    });
 
     h.slack.goneChannels.add('C1');
     h.clock.set(new Date('2026-11-23T08:03:30Z'));

@@ -41,7 +41,8 @@ const subscribe = (h: Harness, id = C1, nextPostAt = new Date('2026-11-23T09:00:
   h.mlq.ensureChannel({ ...h.deps.defaults, id, communityId: 'test', name: id, nextPostAt });
 
 /** A failure shaped as @slack/web-api throws it for `{ ok: false, error }`. */
-const slackError = (code: string) => Object.assign(new Error(`An API error occurred: ${code}`), { code: 'slack_webapi_platform_error', data: { ok: false, error: code } });
+const slackError = (code: string) =>
+  Object.assign(new Error(`An API error occurred: ${code}`), { code: 'slack_webapi_platform_error', data: { ok: false, error: code } });
 
 describe('GET /metrics counts commands by name and outcome', () => {
   it('reads exactly 1 and 1 after a known and an unknown command', async () => {
@@ -84,7 +85,8 @@ describe('GET /metrics counts platform errors where the core calls the port', ()
   it('counts a Slack-like failure under its code, and each further code under its own', async () => {
     const { h, base } = await setup();
     await subscribe(h);
-    const failures: unknown[] = [slackError('msg_too_long'), Object.assign(new Error('Missing Access'), { code: 50001, status: 403 }), new Error('socket hang up')];
+    const discordLike = Object.assign(new Error('Missing Access'), { code: 50001, status: 403 });
+    const failures: unknown[] = [slackError('msg_too_long'), discordLike, new Error('socket hang up')];
     h.port.beforePost = () => {
       const next = failures.shift();
       if (next) throw next;
@@ -123,7 +125,8 @@ describe('GET /metrics counts rounds and answers', () => {
     const round = (await h.mlq.currentRound(C1))!;
     const sealed = (who: string, text: string, id: string) =>
       h.mlq.sealedAnswer({ channelId: C1, communityId: 'test', roundId: round.id, author: member(who), text, submissionId: id });
-    expect((await reply(h, C1, member('alice'), 'Bias is the error from wrong assumptions; variance from sensitivity to data.')).outcome).toBe('answer');
+    const answer = 'Bias is the error from wrong assumptions; variance from sensitivity to data.';
+    expect((await reply(h, C1, member('alice'), answer)).outcome).toBe('answer');
     expect((await reply(h, C1, member('alice'), 'And one more thought on that.')).outcome).toBe('discussion');
     expect(await sealed('alice', 'A second answer through the form.', 'view-1')).toBe('already-answered');
     expect(await sealed('bob', '   ', 'view-2')).toBe('empty');

@@ -28,7 +28,13 @@ export async function runCommand(deps: CoreDeps, event: CommandEvent): Promise<C
   return reply;
 }
 
-async function handleCommand(deps: CoreDeps, event: CommandEvent): Promise<{ reply: CommandReply; outcome: CommandOutcome; name?: string }> {
+interface Handled {
+  reply: CommandReply;
+  outcome: CommandOutcome;
+  name?: string;
+}
+
+async function handleCommand(deps: CoreDeps, event: CommandEvent): Promise<Handled> {
   const parsed = parseCommand(event.text, COMMANDS);
   if (!parsed.ok) return { reply: say(parsed.message), outcome: 'bad-arguments' };
   const { spec, args } = parsed.value;
