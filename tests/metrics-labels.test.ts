@@ -34,7 +34,7 @@ describe('a platform error gets a short, bounded code', () => {
   const slack = (fields: object) => Object.assign(new Error('An API error occurred'), fields);
 
   it.each([
-    ['Slack platform error', slack({ code: 'slack_webapi_platform_error', data: { ok: false, error: 'not_in_channel' } }), 'not_in_channel'],
+    ['Slack API error', slack({ code: 'slack_webapi_platform_error', data: { ok: false, error: 'not_in_channel' } }), 'not_in_channel'],
     ['Slack rate limit', slack({ code: 'slack_webapi_rate_limited_error', retryAfter: 1 }), 'slack_webapi_rate_limited_error'],
     ['Discord API error', discord(50001, 403), '50001'],
     ['Discord HTTP error without a code', Object.assign(new Error('Service Unavailable'), { status: 503 }), 'http-503'],
