@@ -2,12 +2,19 @@ import { createServer, type IncomingMessage, type Server, type ServerResponse } 
 
 export type RequestHandler = (req: IncomingMessage, res: ServerResponse) => boolean | Promise<boolean>;
 
-/** The service's one HTTP server: `/healthz` here, and whatever routes platforms add (Slack's `/slack/events`). */
+/** What `GET /metrics` serves: a registry in Prometheus's text format. */
+export interface MetricsSource {
+  readonly contentType: string;
+  render(): Promise<string>;
+}
+
+/** The service's one HTTP server: `/healthz` and `/metrics` here, and whatever routes platforms add (Slack's `/slack/events`). */
 export async function startHttpServer(options: {
   port: number;
   host: string;
   healthy: () => Promise<boolean>;
   handlers?: RequestHandler[];
+  metrics?: MetricsSource;
 }): Promise<{ server: Server; port: number; close(): Promise<void> }> {
   const server = createServer(async (req, res) => {
     try {
@@ -15,6 +22,12 @@ export async function startHttpServer(options: {
         const ok = await options.healthy();
         res.writeHead(ok ? 200 : 503, { 'content-type': 'application/json' });
         res.end(JSON.stringify({ status: ok ? 'ok' : 'unavailable', database: ok ? 'reachable' : 'unreachable' }));
+        return;
+      }
+      if (options.metrics && req.url?.split('?')[0] === '/metrics' && (req.method === 'GET' || req.method === 'HEAD')) {
+        const body = await options.metrics.render();
+        res.writeHead(200, { 'content-type': options.metrics.contentType });
+        res.end(req.method === 'HEAD' ? undefined : body);
         return;
       }
       for (const handler of options.handlers ?? []) if (await handler(req, res)) return;

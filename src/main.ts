@@ -1,5 +1,6 @@
 import { existsSync } from 'node:fs';
 import { join, resolve } from 'node:path';
+import { performance } from 'node:perf_hooks';
 import { pino } from 'pino';
 import { formatProblem, loadBank } from './bank/load.ts';
 import { ParseCache } from './bank/parse-cache.ts';
@@ -69,12 +70,15 @@ async function main(): Promise<void> {
   stages.mark('sync');
   logger.info({ store: store.describe, ...synced }, 'store ready and bank synced');
 
-  const ports = new Ports();
+  const metrics = port ? (await import('./metrics.ts')).createMetrics() : undefined;
+  const ports = new Ports(metrics);
   const console = consoleConfig(process.env);
   const deps: CoreDeps = {
     repo,
     ports,
     clock: systemClock,
+    monotonic: () => performance.now(),
+    metrics,
     logger,
     admins: config.MLQ_ADMINS,
     defaults: {
@@ -121,11 +125,17 @@ async function main(): Promise<void> {
   }
 
   const http = port
-    ? await startHttpServer({ port, host: config.HOST, healthy: () => store.ping(), handlers: slackPlatform ? [slackPlatform.handle] : [] }).catch(
+    ? await startHttpServer({
+        port,
+        host: config.HOST,
+        healthy: () => store.ping(),
+        metrics,
+        handlers: slackPlatform ? [slackPlatform.handle] : [],
+      }).catch(
         (error: Error) => fail(`PORT ${port} on HOST ${config.HOST} cannot be used (${error.message}); choose a free port, for example PORT=3000.`),
       )
     : null;
-  if (http) logger.info({ port: http.port, host: config.HOST }, 'health check at /healthz');
+  if (http) logger.info({ port: http.port, host: config.HOST }, 'health check at /healthz, Prometheus metrics at /metrics');
   stages.mark('platforms');
 
   let stopping = false;

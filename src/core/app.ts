@@ -11,6 +11,7 @@ import {
 import { expectsPublicReply, runCommand } from './commands/run.ts';
 import type { CommandReply } from './commands/spec.ts';
 import type { CoreDeps } from './deps.ts';
+import { answerTally } from './metrics.ts';
 import type { ButtonEvent, CommandEvent, MessageDeletedEvent, MessageEditedEvent, ReactionEvent, ThreadMessageEvent } from './events.ts';
 import { startToday } from './rounds.ts';
 import { type PassOptions, type PassReport, schedulerPass } from './scheduler-pass.ts';
@@ -36,8 +37,8 @@ export class Mlq {
     return runCommand(this.deps, { ...event, text: command });
   }
 
-  threadMessage(event: ThreadMessageEvent): Promise<ThreadOutcome> {
-    return recordThreadMessage(this.deps, event);
+  async threadMessage(event: ThreadMessageEvent): Promise<ThreadOutcome> {
+    return this.tally(await recordThreadMessage(this.deps, event), 'thread');
   }
 
   messageEdited(event: MessageEditedEvent): Promise<boolean> {
@@ -48,8 +49,14 @@ export class Mlq {
     return deleteAnswer(this.deps, event);
   }
 
-  sealedAnswer(event: SealedAnswerEvent): Promise<SealedOutcome> {
-    return recordSealedAnswer(this.deps, event);
+  async sealedAnswer(event: SealedAnswerEvent): Promise<SealedOutcome> {
+    return this.tally(await recordSealedAnswer(this.deps, event), 'form');
+  }
+
+  private tally<O extends string>(outcome: O, via: 'thread' | 'form'): O {
+    const tally = answerTally(outcome, via);
+    if (tally) this.deps.metrics?.answer(tally);
+    return outcome;
   }
 
   reaction(event: ReactionEvent): Promise<boolean> {

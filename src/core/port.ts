@@ -1,4 +1,5 @@
 import type { Card } from './message.ts';
+import { type Metrics, noMetrics } from './metrics.ts';
 
 /** What the core wants a platform to signal quietly on a member's message. */
 export type Ack = 'answer-counted' | 'answer-updated' | 'answer-withdrawn' | 'discussion' | 'probe-bonus' | 'sealed';
@@ -38,12 +39,64 @@ export function platformOf(id: string): string {
   return at < 0 ? id : id.slice(0, at);
 }
 
-/** Routes each call to the port that owns the id's platform prefix. */
+const TOKEN = /^[A-Za-z0-9_.-]{1,48}$/;
+const token = (value: unknown): string | null => {
+  const text = typeof value === 'number' && Number.isFinite(value) ? String(value) : value;
+  return typeof text === 'string' && TOKEN.test(text) ? text : null;
+};
+
+/**
+ * A short, bounded label for a platform error: the reason a channel is unavailable (its first word), Slack's
+ * `data.error`, a numeric or word `code` (Discord's API codes, Node's network codes), an HTTP status, else `other`.
+ */
+export function errorCode(error: unknown): string {
+  if (error instanceof ChannelUnavailableError) return token(error.reason.split(/\s/)[0]) ?? 'other';
+  if (typeof error !== 'object' || error === null) return 'other';
+  const e = error as { data?: { error?: unknown }; code?: unknown; status?: unknown; statusCode?: unknown };
+  const status = token(e.status ?? e.statusCode);
+  return token(e.data?.error) ?? token(e.code) ?? (status ? `http-${status}` : 'other');
+}
+
+/** The port as the core calls it: the same calls, with each failure counted under the platform and its error code. */
+function observed(port: ChatPort, metrics: Metrics): ChatPort {
+  const count = <T>(call: Promise<T>): Promise<T> =>
+    call.catch((error: unknown) => {
+      metrics.platformError(port.platform, errorCode(error));
+      throw error;
+    });
+  const run = <T>(call: () => Promise<T>): Promise<T> => {
+    try {
+      return count(call());
+    } catch (error) {
+      return count(Promise.reject(error));
+    }
+  };
+  return {
+    platform: port.platform,
+    get answersInThread() {
+      return port.answersInThread;
+    },
+    get findPosted() {
+      const find = port.findPosted;
+      return find && ((targetId: string, key: string, since: Date) => run(() => find.call(port, targetId, key, since)));
+    },
+    post: (channelId, message, key) => run(() => port.post(channelId, message, key)),
+    reply: (threadId, message, key) => run(() => port.reply(threadId, message, key)),
+    update: (messageId, message) => run(() => port.update(messageId, message)),
+    react: (messageId, ack) => run(() => port.react(messageId, ack)),
+    sendPrivate: (memberId, channelId, message) => run(() => port.sendPrivate(memberId, channelId, message)),
+    isAdmin: (channelId, memberId) => run(() => port.isAdmin(channelId, memberId)),
+  };
+}
+
+/** Routes each call to the port that owns the id's platform prefix, counting the platform's errors in `metrics`. */
 export class Ports {
   private readonly byPlatform = new Map<string, ChatPort>();
 
+  constructor(private readonly metrics: Metrics = noMetrics) {}
+
   register(port: ChatPort): void {
-    this.byPlatform.set(port.platform, port);
+    this.byPlatform.set(port.platform, observed(port, this.metrics));
   }
 
   for(id: string): ChatPort {

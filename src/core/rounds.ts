@@ -64,6 +64,7 @@ export async function postRound(deps: CoreDeps, channel: Channel, round: Round, 
       const found = await port.findPosted(channel.id, roundKey(round), new Date(round.postAt.getTime() - LEASE_MS));
       if (found) {
         await deps.repo.markPosted(round.id, found.messageId, found.threadId);
+        deps.metrics?.roundPosted(port.platform);
         deps.logger.info({ channel: channel.id, round: round.id }, 'round found on the platform after a lapsed lease; not posted again');
         return 'recovered';
       }
@@ -71,6 +72,7 @@ export async function postRound(deps: CoreDeps, channel: Channel, round: Round, 
     const card = questionCard(question, round, channel.timezone, port.answersInThread !== false);
     const posted = await port.post(channel.id, card, roundKey(round));
     await deps.repo.markPosted(round.id, posted.messageId, posted.threadId);
+    deps.metrics?.roundPosted(port.platform);
     deps.logger.info({ channel: channel.id, round: round.id, question: question.id }, 'round posted');
     return 'posted';
   } catch (error) {
@@ -150,6 +152,7 @@ export async function finishReveal(deps: CoreDeps, claimed: Round): Promise<Roun
   if (claimed.threadId && !alreadyPosted) await port.reply(claimed.threadId, revealCard(question, answers.length, sealedView), revealKey(claimed));
   if (claimed.messageId) await port.update(claimed.messageId, revealedRootCard(question, answers.length));
   await deps.repo.markRevealed(claimed.id, now);
+  deps.metrics?.roundRevealed(port.platform);
   deps.logger.info({ channel: channel.id, round: claimed.id, answers: answers.length }, 'round revealed');
   return { ...claimed, status: 'revealed', answerCount: answers.length };
 }

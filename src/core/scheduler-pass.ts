@@ -1,5 +1,5 @@
 import pLimit from 'p-limit';
-import type { CoreDeps } from './deps.ts';
+import { type CoreDeps, stopwatch } from './deps.ts';
 import { digestCard } from './digest.ts';
 import { ChannelUnavailableError } from './port.ts';
 import type { PickCandidate } from './picker.ts';
@@ -33,8 +33,35 @@ export interface PassReport {
  * one slow or rate-limited channel never holds up the rest.
  */
 export async function schedulerPass(deps: CoreDeps, options: PassOptions = {}): Promise<PassReport> {
+  const watch = stopwatch(deps);
+  const lag = new Lag(deps.clock.now());
+  try {
+    return await runPass(deps, options, watch, lag);
+  } finally {
+    deps.metrics?.schedulerPass(watch.elapsed() / 1000, lag.seconds());
+  }
+}
+
+/**
+ * How far behind its due work a pass started: the pass's start time minus the earliest due time (post, reveal or
+ * digest) among the work it found due; 0 when nothing was due. Retries after a failure are left out (their delay is
+ * a deliberate backoff, and the failure is counted as a platform error).
+ */
+class Lag {
+  private earliest: number | null = null;
+  constructor(private readonly start: Date) {}
+
+  due(at: Date | null | undefined): void {
+    if (at && (this.earliest === null || at.getTime() < this.earliest)) this.earliest = at.getTime();
+  }
+
+  seconds(): number {
+    return this.earliest === null ? 0 : Math.max(0, this.start.getTime() - this.earliest) / 1000;
+  }
+}
+
+async function runPass(deps: CoreDeps, options: PassOptions, watch: { elapsed(): number }, lag: Lag): Promise<PassReport> {
   const { batch = 500, concurrency = 16, leaseMs = LEASE_MS, budgetMs = 45_000 } = options;
-  const started = Date.now();
   let cached: Promise<PickCandidate[]> | null = null;
   const candidates = () => (cached ??= deps.repo.questionCandidates());
   const questions: QuestionCache = new Map();
@@ -59,10 +86,11 @@ export async function schedulerPass(deps: CoreDeps, options: PassOptions = {}): 
     });
   for (;;) {
     const channels = await deps.repo.claimDueChannels(now, batch, leaseMs);
+    for (const channel of channels) lag.due(channel.nextPostAt);
     const released: ChannelRelease[] = [];
     await Promise.all(channels.map((channel) => postDue(channel, released)));
     await deps.repo.releaseChannels(released);
-    if (channels.length < batch || Date.now() - started > budgetMs) break;
+    if (channels.length < batch || watch.elapsed() > budgetMs) break;
   }
   const stale = await deps.repo.claimStalePosts(now, batch, leaseMs);
   const tasks: Promise<void>[] = [
@@ -83,6 +111,7 @@ export async function schedulerPass(deps: CoreDeps, options: PassOptions = {}): 
   await Promise.all(tasks);
 
   const reveals = await deps.repo.claimReveals(deps.clock.now(), batch, leaseMs);
+  for (const round of reveals) if ((round.attempts ?? 1) <= 1) lag.due(round.revealAt);
   await Promise.all(
     reveals.map((round) =>
       guard('revealing a round', async () => {
@@ -99,6 +128,7 @@ export async function schedulerPass(deps: CoreDeps, options: PassOptions = {}): 
   );
 
   const digestChannels = await deps.repo.dueDigestChannels(deps.clock.now(), batch);
+  for (const channel of digestChannels) lag.due(channel.nextDigestAt);
   const staleDigests = await deps.repo.claimStaleDigests(deps.clock.now(), batch, leaseMs);
   await Promise.all([
     ...digestChannels.map((channel) =>
