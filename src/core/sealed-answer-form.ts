@@ -8,7 +8,7 @@ export const SEALED_FORM = 'mlq.sealed';
 
 /** The "Answer privately" button: the answer form while the round is open, a short note once it is revealed. */
 export async function openSealedAnswer(deps: CoreDeps, event: ActionEvent): Promise<InteractionReply> {
-  const round = /^\d{1,15}$/.test(event.value) ? await deps.repo.getRound(Number(event.value)) : null;
+  const round = /^\d{1,9}$/.test(event.value) ? await deps.repo.getRound(Number(event.value)) : null;
   const question = round ? await deps.repo.getQuestion(round.questionId) : null;
   if (!round || !question) return { kind: 'none' };
   if (round.status !== 'posted' || deps.clock.now() >= round.revealAt) {
