@@ -2,7 +2,15 @@ import { deleteAnswer, editAnswer, recordReaction, recordThreadMessage, type Thr
 import { expectsPublicReply, runCommand } from './commands/run.ts';
 import type { CommandReply } from './commands/spec.ts';
 import type { CoreDeps } from './deps.ts';
-import type { ActionEvent, CommandEvent, FormEvent, MessageDeletedEvent, MessageEditedEvent, ReactionEvent, ThreadMessageEvent } from './events.ts';
+import type {
+  ActionEvent,
+  CommandEvent,
+  FormEvent,
+  MessageDeletedEvent,
+  MessageEditedEvent,
+  ReactionEvent,
+  ThreadMessageEvent,
+} from './events.ts';
 import { type InteractionReply, runAction, submitForm } from './interactions.ts';
 import { platformOf } from './port.ts';
 import { startToday } from './rounds.ts';

@@ -47,7 +47,10 @@ export const FORMS: Record<string, Handler<FormEvent>> = {
   [SEALED_FORM]: submitSealedAnswer,
 };
 
-const FAILED: InteractionReply = { kind: 'notice', text: 'Something went wrong on our side; nothing was changed. Please try again in a moment.' };
+const FAILED: InteractionReply = {
+  kind: 'notice',
+  text: 'Something went wrong on our side; nothing was changed. Please try again in a moment.',
+};
 
 async function guarded<E>(deps: CoreDeps, handler: Handler<E>, event: E, what: string): Promise<InteractionReply> {
   try {

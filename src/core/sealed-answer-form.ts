@@ -22,7 +22,9 @@ export async function openSealedAnswer(deps: CoreDeps, event: ActionEvent): Prom
       title: 'Answer privately',
       submit: 'Seal my answer',
       subject: question.prompt,
-      fields: [{ id: 'answer', label: 'Your answer', hint: 'Only you see it until the reveal; then everyone does.', maxLength: MAX_ANSWER_CHARS }],
+      fields: [
+        { id: 'answer', label: 'Your answer', hint: 'Only you see it until the reveal; then everyone does.', maxLength: MAX_ANSWER_CHARS },
+      ],
     },
   };
 }
@@ -45,5 +47,9 @@ export async function submitSealedAnswer(deps: CoreDeps, event: FormEvent): Prom
   });
   const refused = REFUSED[outcome];
   if (refused) return { kind: 'invalid', field: 'answer', text: refused };
-  return { kind: 'notice', text: outcome === 'answer' ? 'Sealed: your answer is stored and counts. Everyone sees it at the reveal.' : 'Sealed: your answer is stored.' };
+  return {
+    kind: 'notice',
+    text:
+      outcome === 'answer' ? 'Sealed: your answer is stored and counts. Everyone sees it at the reveal.' : 'Sealed: your answer is stored.',
+  };
 }

@@ -54,15 +54,24 @@ describe('buttons and forms, routed through the core by their ids', () => {
       kind: 'notice',
       text: 'Sealed: your answer is stored and counts. Everyone sees it at the reveal.',
     });
-    expect(await submit(id, 'Regularise, then check the curve.', 'test:view:2')).toEqual({ kind: 'notice', text: 'Sealed: your answer is stored.' });
+    expect(await submit(id, 'Regularise, then check the curve.', 'test:view:2')).toEqual({
+      kind: 'notice',
+      text: 'Sealed: your answer is stored.',
+    });
     expect(await submit(id, 'A second try', 'test:view:3')).toEqual({
       kind: 'invalid',
       field: 'answer',
       text: 'You have answered this round already; later replies are discussion.',
     });
     h.clock.set(new Date('2026-11-23T14:00:00.000Z'));
-    expect(await submit(id, 'Too late', 'test:view:4')).toEqual({ kind: 'invalid', field: 'answer', text: 'This round is revealed already, so it takes no more answers.' });
-    expect(await h.database.store.db.selectFrom('answers').select(['text', 'sealed']).execute()).toEqual([{ text: 'Regularise, then check the curve.', sealed: true }]);
+    expect(await submit(id, 'Too late', 'test:view:4')).toEqual({
+      kind: 'invalid',
+      field: 'answer',
+      text: 'This round is revealed already, so it takes no more answers.',
+    });
+    expect(await h.database.store.db.selectFrom('answers').select(['text', 'sealed']).execute()).toEqual([
+      { text: 'Regularise, then check the curve.', sealed: true },
+    ]);
   });
 
   it('reveals a practice answer as a card, shows the help for a retired button, and ignores an unknown form', async () => {

@@ -14,7 +14,12 @@ const optionOf = (command: string, name: string) => sub(command).options.find((o
 function sample(command: string, option: { type: number; name: string; choices?: { value: string }[] }, choice?: string): RawOption {
   if (option.type === 6) return { name: option.name, type: 6, value: '42' };
   if (option.type === 5) return { name: option.name, type: 5, value: true };
-  const examples: Record<string, string> = { 'help.command': 'streak', 'ask.topic': 'calibration', 'away.days': '5', 'config.value': '09:30' };
+  const examples: Record<string, string> = {
+    'help.command': 'streak',
+    'ask.topic': 'calibration',
+    'away.days': '5',
+    'config.value': '09:30',
+  };
   return { name: option.name, type: 3, value: choice ?? option.choices?.[0]?.value ?? examples[`${command}.${option.name}`]! };
 }
 
@@ -22,20 +27,56 @@ describe("Discord's /mlq schema, generated from the core's command specs", () =>
   it('has one subcommand per spec, in the order help lists them', () => {
     expect(schema.options.map((o) => o.name)).toEqual(COMMANDS.map((c) => c.name));
     expect(schema.options.map((o) => o.name)).toEqual([
-      'help', 'today', 'ask', 'solution', 'streak', 'away', 'leaderboard', 'stats', 'topics', 'reveal', 'skip', 'config', 'start', 'stop',
+      'help',
+      'today',
+      'ask',
+      'solution',
+      'streak',
+      'away',
+      'leaderboard',
+      'stats',
+      'topics',
+      'reveal',
+      'skip',
+      'config',
+      'start',
+      'stop',
     ]);
   });
 
   it('gives every spec option its Discord type, choices and limits', () => {
     for (const spec of COMMANDS) {
-      expect(sub(spec.name).options.map((o) => o.name), spec.name).toEqual((spec.options ?? []).map((o) => o.name));
+      expect(
+        sub(spec.name).options.map((o) => o.name),
+        spec.name,
+      ).toEqual((spec.options ?? []).map((o) => o.name));
     }
     expect(sub('leaderboard').options).toEqual([
-      { type: 3, name: 'period', description: 'week or all', required: false, choices: [{ name: 'week', value: 'week' }, { name: 'all', value: 'all' }] },
+      {
+        type: 3,
+        name: 'period',
+        description: 'week or all',
+        required: false,
+        choices: [
+          { name: 'week', value: 'week' },
+          { name: 'all', value: 'all' },
+        ],
+      },
       { type: 5, name: 'public', description: 'Post it for everyone', required: false },
     ]);
-    expect(optionOf('streak', 'member')).toEqual({ type: 6, name: 'member', description: 'Another member (default: you)', required: false });
-    expect(optionOf('away', 'days')).toEqual({ type: 3, name: 'days', description: 'Days away (1 to 14), or off', required: true, max_length: 3 });
+    expect(optionOf('streak', 'member')).toEqual({
+      type: 6,
+      name: 'member',
+      description: 'Another member (default: you)',
+      required: false,
+    });
+    expect(optionOf('away', 'days')).toEqual({
+      type: 3,
+      name: 'days',
+      description: 'Days away (1 to 14), or off',
+      required: true,
+      max_length: 3,
+    });
     expect(optionOf('ask', 'level').choices).toEqual([
       { name: 'junior', value: 'junior' },
       { name: 'mid', value: 'mid' },
@@ -74,7 +115,8 @@ describe("Discord's /mlq schema, generated from the core's command specs", () =>
       for (const option of s.options) {
         for (const choice of option.choices?.map((c) => c.value) ?? [undefined]) {
           const options = [sample(s.name, option, choice)];
-          if (s.name === 'config' && option.name === 'setting') options.push({ name: 'value', type: 3, value: SETTINGS.find((x) => x.name === choice)!.example });
+          if (s.name === 'config' && option.name === 'setting')
+            options.push({ name: 'value', type: 3, value: SETTINGS.find((x) => x.name === choice)!.example });
           if (s.name === 'config' && option.name === 'value') options.unshift({ name: 'setting', type: 3, value: 'time' });
           lines.push(commandLine([{ name: s.name, type: 1, options }], GUILD));
         }

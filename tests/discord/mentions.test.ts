@@ -38,7 +38,15 @@ describe('Discord messages never ping', () => {
   it('sends every post, reply, edit and interaction answer with allowed mentions off', async () => {
     await run(ADMIN, 'start', [], true);
     const thread = String((await waitFor(() => h.discord.of('POST', /\/threads$/)[0])).result!.id);
-    const echoed = await run(ADMIN, 'config', [{ type: 3, name: 'setting', value: 'time' }, { type: 3, name: 'value', value: '@everyone <@&1> <@900000000000000051>' }], true);
+    const echoed = await run(
+      ADMIN,
+      'config',
+      [
+        { type: 3, name: 'setting', value: 'time' },
+        { type: 3, name: 'value', value: '@everyone <@&1> <@900000000000000051>' },
+      ],
+      true,
+    );
     expect(JSON.stringify(echoed.data)).toContain('@everyone');
     await run(U1, 'leaderboard', [{ type: 5, name: 'public', value: true }]);
     const sealed = h.discord.button(U1, 'answer.sealed:1', '1');
@@ -46,8 +54,17 @@ describe('Discord messages never ping', () => {
     const submitted = h.discord.modal(U1, 'mlq.sealed:1', '@everyone read my answer');
     await waitFor(() => h.discord.answers(submitted)[0]);
     h.discord.dispatch('MESSAGE_CREATE', {
-      id: h.discord.next(), channel_id: thread, guild_id: GUILD, author: discordUser(ADMIN, 'admin'), member: { nick: null, roles: [] },
-      content: 'discussion', type: 0, timestamp: new Date().toISOString(), attachments: [], embeds: [], mentions: [],
+      id: h.discord.next(),
+      channel_id: thread,
+      guild_id: GUILD,
+      author: discordUser(ADMIN, 'admin'),
+      member: { nick: null, roles: [] },
+      content: 'discussion',
+      type: 0,
+      timestamp: new Date().toISOString(),
+      attachments: [],
+      embeds: [],
+      mentions: [],
     });
     await run(ADMIN, 'reveal', [], true);
     await waitFor(() => h.discord.of('PATCH', new RegExp(`^/channels/${CHANNEL}/messages/\\d+$`)).length > 0);
@@ -62,7 +79,10 @@ describe('Discord messages never ping', () => {
   it('answers a practice button through the core with a private card, and a stale button with the help', async () => {
     await run(U1, 'ask', [{ type: 3, name: 'level', value: 'junior' }]);
     const reveal = h.discord.button(U1, 'practice.reveal:q', '1');
-    const answer = (await waitFor(() => h.discord.answers(reveal)[0])).body as { type: number; data: { flags: number; embeds: { title?: string }[] } };
+    const answer = (await waitFor(() => h.discord.answers(reveal)[0])).body as {
+      type: number;
+      data: { flags: number; embeds: { title?: string }[] };
+    };
     expect(answer.type).toBe(4);
     expect(answer.data.flags & EPHEMERAL).toBe(EPHEMERAL);
     expect(answer.data.embeds[0]!.title).toMatch(/^Practice reveal · /);

@@ -13,7 +13,10 @@ afterEach(async () => {
 
 async function failure(apiUrl: string): Promise<string> {
   const platform = new DiscordPlatform({ token: TOKEN, apiUrl, messageContent: true, shards: 'auto' }, silentLogger);
-  const error = await platform.start().then(() => null, (e: unknown) => e);
+  const error = await platform.start().then(
+    () => null,
+    (e: unknown) => e,
+  );
   await platform.stop().catch(() => undefined);
   expect(error).not.toBeNull();
   return platform.startFailure(error);
@@ -23,7 +26,8 @@ describe('Discord start-up failures, each in one sentence', () => {
   it('says the network could not reach Discord when nothing listens, without blaming the token', async () => {
     const apiUrl = `http://127.0.0.1:${await freePort()}/api`;
     expect(await failure(apiUrl)).toBe(
-      `Discord could not be reached at ${apiUrl} (ECONNREFUSED); the token was not checked. Check the network, a proxy, or DISCORD_API_URL.`,
+      `Discord could not be reached at ${apiUrl} (ECONNREFUSED); ` +
+        `the token was not checked. Check the network, a proxy, or DISCORD_API_URL.`,
     );
   });
 
@@ -34,6 +38,8 @@ describe('Discord start-up failures, each in one sentence', () => {
     });
     await new Promise<void>((resolve) => server!.listen(0, '127.0.0.1', resolve));
     const apiUrl = `http://127.0.0.1:${(server.address() as { port: number }).port}/api`;
-    expect(await failure(apiUrl)).toBe('DISCORD_TOKEN was refused by Discord; copy the token from the Bot page of your application in the Developer Portal.');
+    expect(await failure(apiUrl)).toBe(
+      'DISCORD_TOKEN was refused by Discord; copy the token from the Bot page of your application in the Developer Portal.',
+    );
   });
 });

@@ -20,15 +20,23 @@ async function refusingSlack(answers: Record<string, Record<string, unknown>>): 
   server = createServer((req, res) => {
     req.resume();
     const method = (req.url ?? '').replace(/^\/api\//, '').split('?')[0]!;
-    res.writeHead(200, { 'content-type': 'application/json' }).end(JSON.stringify(answers[method] ?? { ok: true, user_id: 'UBOT', team_id: 'T1' }));
+    res
+      .writeHead(200, { 'content-type': 'application/json' })
+      .end(JSON.stringify(answers[method] ?? { ok: true, user_id: 'UBOT', team_id: 'T1' }));
   });
   await new Promise<void>((resolve) => server!.listen(0, '127.0.0.1', resolve));
   return `http://127.0.0.1:${(server.address() as { port: number }).port}/api/`;
 }
 
 async function failure(config: Partial<SlackConfig>): Promise<string> {
-  const platform = new SlackPlatform({ botToken: 'xoxb-test-token-1234', mode: 'http', signingSecret: 'abcdef0123456789', ...config }, silentLogger);
-  const error = await platform.start().then(() => null, (e: unknown) => e);
+  const platform = new SlackPlatform(
+    { botToken: 'xoxb-test-token-1234', mode: 'http', signingSecret: 'abcdef0123456789', ...config },
+    silentLogger,
+  );
+  const error = await platform.start().then(
+    () => null,
+    (e: unknown) => e,
+  );
   await platform.stop();
   expect(error).not.toBeNull();
   return platform.startFailure(error);
@@ -47,14 +55,16 @@ describe('Slack start-up failures, each in one sentence', () => {
   it('says SLACK_BOT_TOKEN was refused when Slack answers invalid_auth', async () => {
     const apiUrl = await refusingSlack({ 'auth.test': { ok: false, error: 'invalid_auth' } });
     expect(await failure({ apiUrl })).toBe(
-      "SLACK_BOT_TOKEN was refused by Slack (invalid_auth); copy the Bot User OAuth Token (xoxb-…) from the app's OAuth & Permissions page.",
+      'SLACK_BOT_TOKEN was refused by Slack (invalid_auth); ' +
+        "copy the Bot User OAuth Token (xoxb-…) from the app's OAuth & Permissions page.",
     );
   });
 
   it('says SLACK_APP_TOKEN was refused when only Socket Mode’s connection is refused', async () => {
     const apiUrl = await refusingSlack({ 'apps.connections.open': { ok: false, error: 'invalid_auth' } });
     expect(await failure({ apiUrl, mode: 'socket', appToken: 'xapp-1-A1-test-token' })).toBe(
-      "SLACK_APP_TOKEN was refused by Slack (invalid_auth); copy an app-level token (xapp-…) with the connections:write scope from the app's Basic Information page.",
+      'SLACK_APP_TOKEN was refused by Slack (invalid_auth); ' +
+        "copy an app-level token (xapp-…) with the connections:write scope from the app's Basic Information page.",
     );
   });
 
@@ -78,7 +88,9 @@ describe('Slack start-up failures, each in one sentence', () => {
     const code = await new Promise((resolve) => child.once('exit', resolve));
     expect({ code, stderr }).toEqual({
       code: 1,
-      stderr: `mlq: Slack could not be reached at ${apiUrl} (ECONNREFUSED); the tokens were not checked. Check the network, a proxy, or SLACK_API_URL.\n`,
+      stderr:
+        `mlq: Slack could not be reached at ${apiUrl} (ECONNREFUSED); ` +
+        `the tokens were not checked. Check the network, a proxy, or SLACK_API_URL.\n`,
     });
   });
 });

@@ -20,7 +20,11 @@ export class MessageContentRefusedError extends Error {
 const UNREACHABLE = /^(ECONNREFUSED|ECONNRESET|ENOTFOUND|EAI_AGAIN|ETIMEDOUT|EHOSTUNREACH|ENETUNREACH|UND_ERR_\w+)$/;
 
 function networkCode(error: unknown): string | null {
-  for (let e = error as { code?: unknown; cause?: unknown; name?: string } | undefined, depth = 0; e && depth < 4; e = e.cause as typeof e, depth++) {
+  for (
+    let e = error as { code?: unknown; cause?: unknown; name?: string } | undefined, depth = 0;
+    e && depth < 4;
+    e = e.cause as typeof e, depth++
+  ) {
     if (typeof e.code === 'string' && UNREACHABLE.test(e.code)) return e.code;
     if (e.name === 'AbortError' || e.name === 'TimeoutError') return 'timed out';
   }
@@ -99,13 +103,19 @@ export class DiscordPlatform implements Platform {
       await Promise.race([this.client.login(this.config.token).then(() => ready), refused]);
     } catch (error) {
       await this.client.destroy().catch(() => undefined);
-      if (error instanceof MessageContentRefusedError || /disallowed intents/i.test(String((error as Error).message))) throw new MessageContentRefusedError();
+      if (error instanceof MessageContentRefusedError || /disallowed intents/i.test(String((error as Error).message)))
+        throw new MessageContentRefusedError();
       throw error;
     }
     const application = this.client.application!.id;
-    const route = this.config.guildId ? Routes.applicationGuildCommands(application, this.config.guildId) : Routes.applicationCommands(application);
+    const route = this.config.guildId
+      ? Routes.applicationGuildCommands(application, this.config.guildId)
+      : Routes.applicationCommands(application);
     await this.client.rest.put(route, { body: [mlqCommand()] });
-    const invite = this.client.generateInvite({ scopes: [OAuth2Scopes.Bot, OAuth2Scopes.ApplicationsCommands], permissions: INVITE_PERMISSIONS });
+    const invite = this.client.generateInvite({
+      scopes: [OAuth2Scopes.Bot, OAuth2Scopes.ApplicationsCommands],
+      permissions: INVITE_PERMISSIONS,
+    });
     return { message: `connected to Discord; invite mlq to a server with ${invite}`, fields: { application, invite } };
   }
 
@@ -121,7 +131,10 @@ export class DiscordPlatform implements Platform {
     }
     const unreachable = networkCode(error);
     if (unreachable) {
-      return `Discord could not be reached at ${this.config.apiUrl ?? 'https://discord.com/api'} (${unreachable}); the token was not checked. Check the network, a proxy, or DISCORD_API_URL.`;
+      return (
+        `Discord could not be reached at ${this.config.apiUrl ?? 'https://discord.com/api'} (${unreachable}); ` +
+        `the token was not checked. Check the network, a proxy, or DISCORD_API_URL.`
+      );
     }
     return `Discord refused to start mlq (${(error as Error).message}).`;
   }

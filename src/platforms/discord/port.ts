@@ -16,7 +16,8 @@ const THREAD_EXISTS = 160004;
  * Discord's own dedupe: a message sent again with the same nonce within a few minutes returns the first one instead
  * of posting twice (enforce_nonce), which covers a crash between posting and recording within the lease.
  */
-const nonce = (key?: string) => (key ? { nonce: createHash('sha256').update(key).digest('base64url').slice(0, 25), enforce_nonce: true } : {});
+const nonce = (key?: string) =>
+  key ? { nonce: createHash('sha256').update(key).digest('base64url').slice(0, 25), enforce_nonce: true } : {};
 
 /** Outbound Discord: the core's messages through discord.js's REST client; organiser flags as interactions report them. */
 export class DiscordPort implements ChatPort {
@@ -50,7 +51,9 @@ export class DiscordPort implements ChatPort {
     const title = (card.fallback.split('\n')[0] ?? 'Question').replace(/^Question of the day \(([^)]*)\):?.*/, 'Question of the day · $1');
     const thread = (await this.rest
       .post(Routes.threads(ref.channel, message.id), { body: { name: title.slice(0, 100), auto_archive_duration: 1440 } })
-      .catch((error) => (error instanceof DiscordAPIError && error.code === THREAD_EXISTS ? { id: message.id } : this.gone(error, id)))) as { id: string };
+      .catch((error) =>
+        error instanceof DiscordAPIError && error.code === THREAD_EXISTS ? { id: message.id } : this.gone(error, id),
+      )) as { id: string };
     return { messageId: ids.message(ref.community, ref.channel, message.id), threadId: ids.channel(ref.community, thread.id) };
   }
 
@@ -59,7 +62,9 @@ export class DiscordPort implements ChatPort {
     let first: string | undefined;
     for (const [i, message] of renderMessages(card).entries()) {
       const body = { ...message, ...nonce(key && `${key}-${i}`) };
-      const sent = (await this.rest.post(Routes.channelMessages(ref.channel), { body }).catch((error) => this.gone(error, threadId))) as { id: string };
+      const sent = (await this.rest.post(Routes.channelMessages(ref.channel), { body }).catch((error) => this.gone(error, threadId))) as {
+        id: string;
+      };
       first ??= ids.message(ref.community, ref.channel, sent.id);
     }
     return { messageId: first! };
@@ -67,7 +72,9 @@ export class DiscordPort implements ChatPort {
 
   async update(id: string, card: Card): Promise<void> {
     const ref = ids.decode(id)!;
-    await this.rest.patch(Routes.channelMessage(ref.channel, ref.message!), { body: renderMessage(card) }).catch((error) => this.gone(error, id));
+    await this.rest
+      .patch(Routes.channelMessage(ref.channel, ref.message!), { body: renderMessage(card) })
+      .catch((error) => this.gone(error, id));
   }
 
   async react(id: string, ack: Ack): Promise<void> {

@@ -57,8 +57,15 @@ export function classifyMessage(event: SlackMessageEvent, botUserId?: string): S
   return { kind: 'reply', channel: event.channel, user: event.user, text: event.text ?? '', ts: event.ts, threadTs: event.thread_ts };
 }
 
+/** The parts of a `view_submission` payload mlq reads. */
+export interface SubmittedView {
+  callback_id: string;
+  private_metadata?: string;
+  state: { values: Record<string, Record<string, { value?: string | null }>> };
+}
+
 /** A submitted modal as the core's form event parts: the form id, its carried value and channel, and each field's text. */
-export function formSubmission(view: { callback_id: string; private_metadata?: string; state: { values: Record<string, Record<string, { value?: string | null }>> } }) {
+export function formSubmission(view: SubmittedView) {
   const meta = JSON.parse(view.private_metadata || '{}') as { value?: string; channel?: string };
   const fields: Record<string, string> = {};
   for (const [block, inputs] of Object.entries(view.state.values)) fields[block] = Object.values(inputs)[0]?.value ?? '';

@@ -15,7 +15,15 @@ export const DEFAULT_RETRY = { retries: 6, factor: 2, minTimeout: 1_000, maxTime
 const START_RETRY = { retries: 2, factor: 2, minTimeout: 250, maxTimeout: 1_000, maxRetryTime: 5_000 };
 
 /** Web API errors that mean a token was refused rather than Slack being out of reach. */
-const REFUSED = new Set(['invalid_auth', 'not_authed', 'account_inactive', 'token_revoked', 'token_expired', 'user_removed_from_team', 'team_disabled']);
+const REFUSED = new Set([
+  'invalid_auth',
+  'not_authed',
+  'account_inactive',
+  'token_revoked',
+  'token_expired',
+  'user_removed_from_team',
+  'team_disabled',
+]);
 
 const DEFAULT_API_URL = 'https://slack.com/api/';
 
@@ -59,7 +67,11 @@ export class SlackPlatform implements Platform {
     logger: Logger,
     options: { retry?: Partial<typeof DEFAULT_RETRY> } = {},
   ) {
-    const clientOptions = { slackApiUrl: config.apiUrl, retryConfig: { ...DEFAULT_RETRY, ...options.retry }, rejectRateLimitedCalls: false };
+    const clientOptions = {
+      slackApiUrl: config.apiUrl,
+      retryConfig: { ...DEFAULT_RETRY, ...options.retry },
+      rejectRateLimitedCalls: false,
+    };
     this.log = boltLogger(logger);
     const receiver =
       config.mode === 'socket'
@@ -83,7 +95,11 @@ export class SlackPlatform implements Platform {
 
   /** Checks the bot token (auth.test, retried for seconds only) and, in Socket Mode, opens the websocket with the app token. */
   async start(): Promise<StartedPlatform> {
-    const check = new webApi.WebClient(this.config.botToken, { slackApiUrl: this.config.apiUrl, retryConfig: START_RETRY, logger: this.log });
+    const check = new webApi.WebClient(this.config.botToken, {
+      slackApiUrl: this.config.apiUrl,
+      retryConfig: START_RETRY,
+      logger: this.log,
+    });
     const auth = await check.auth.test().catch((error) => {
       throw new SlackStartError('bot-token', error);
     });
@@ -108,13 +124,20 @@ export class SlackPlatform implements Platform {
     const code = slackError(original);
     if (code && REFUSED.has(code)) {
       return phase === 'app-token'
-        ? `SLACK_APP_TOKEN was refused by Slack (${code}); copy an app-level token (xapp-…) with the connections:write scope from the app's Basic Information page.`
+        ? `SLACK_APP_TOKEN was refused by Slack (${code}); ` +
+            `copy an app-level token (xapp-…) with the connections:write scope from the app's Basic Information page.`
         : `SLACK_BOT_TOKEN was refused by Slack (${code}); copy the Bot User OAuth Token (xoxb-…) from the app's OAuth & Permissions page.`;
     }
-    if ((original as { code?: string }).code === webApi.ErrorCode.RequestError || (original as { code?: string }).code === webApi.ErrorCode.HTTPError) {
+    if (
+      (original as { code?: string }).code === webApi.ErrorCode.RequestError ||
+      (original as { code?: string }).code === webApi.ErrorCode.HTTPError
+    ) {
       const cause = (original as { original?: { code?: string; cause?: { code?: string }; message?: string } }).original;
       const reason = cause?.code ?? cause?.cause?.code ?? cause?.message ?? (original as Error).message;
-      return `Slack could not be reached at ${this.config.apiUrl ?? DEFAULT_API_URL} (${reason}); the tokens were not checked. Check the network, a proxy, or SLACK_API_URL.`;
+      return (
+        `Slack could not be reached at ${this.config.apiUrl ?? DEFAULT_API_URL} (${reason}); ` +
+        `the tokens were not checked. Check the network, a proxy, or SLACK_API_URL.`
+      );
     }
     return `Slack refused to start mlq (${code ?? (original as Error).message}).`;
   }

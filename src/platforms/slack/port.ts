@@ -7,7 +7,14 @@ import { ids } from './parse.ts';
 import { ACK_EMOJI, renderMessage, renderMessages } from './render.ts';
 
 /** Slack errors that mean the channel is gone or closed to the bot: retrying cannot help, so the channel is paused. */
-const CHANNEL_GONE = new Set(['channel_not_found', 'not_in_channel', 'is_archived', 'channel_is_archived', 'access_denied', 'restricted_action']);
+const CHANNEL_GONE = new Set([
+  'channel_not_found',
+  'not_in_channel',
+  'is_archived',
+  'channel_is_archived',
+  'access_denied',
+  'restricted_action',
+]);
 
 const CACHE_MS = 10 * 60_000;
 
@@ -89,7 +96,9 @@ export class SlackPort implements ChatPort {
 
   async update(id: string, card: Card): Promise<void> {
     const ref = ids.decode(id)!;
-    await this.client.chat.update({ channel: ref.channel, ts: ref.message!, ...renderMessage(card) }).catch((error) => this.gone(error, id));
+    await this.client.chat
+      .update({ channel: ref.channel, ts: ref.message!, ...renderMessage(card) })
+      .catch((error) => this.gone(error, id));
   }
 
   async react(id: string, ack: Ack): Promise<void> {

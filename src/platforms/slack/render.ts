@@ -65,7 +65,12 @@ export function toMrkdwn(markdown: string): string {
   const known = converted.get(markdown);
   if (known !== undefined) return known;
   const hidden = protect(markdown);
-  const mrkdwn = restore(slackifyMarkdown(hidden.text).replace(/\u200b/g, '').replace(/\n+$/, ''), hidden.mentions);
+  const mrkdwn = restore(
+    slackifyMarkdown(hidden.text)
+      .replace(/\u200b/g, '')
+      .replace(/\n+$/, ''),
+    hidden.mentions,
+  );
   converted.set(markdown, mrkdwn);
   return mrkdwn;
 }

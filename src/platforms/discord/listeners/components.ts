@@ -5,7 +5,10 @@ import { interactionReply, renderForm, renderMessage } from '../render.ts';
 import { actor, type DiscordListenerContext } from './index.ts';
 
 /** Shows the core's answer to the member who acted: a modal, a private message, or a silent acknowledgement. */
-export async function replyPrivately(interaction: ButtonInteraction | StringSelectMenuInteraction | ModalSubmitInteraction, reply: InteractionReply): Promise<void> {
+export async function replyPrivately(
+  interaction: ButtonInteraction | StringSelectMenuInteraction | ModalSubmitInteraction,
+  reply: InteractionReply,
+): Promise<void> {
   if (reply.kind === 'form' && !interaction.isModalSubmit()) await interaction.showModal(renderForm(reply.form) as never);
   else if (reply.kind === 'card') await interaction.reply(interactionReply(renderMessage(reply.card)));
   else if (reply.kind === 'notice' || reply.kind === 'invalid') await interaction.reply(interactionReply({ content: reply.text }));
@@ -13,7 +16,10 @@ export async function replyPrivately(interaction: ButtonInteraction | StringSele
 }
 
 /** Every button and select menu: routed by the action in its custom id (`action:value`) to the core. */
-export async function handleComponent(ctx: DiscordListenerContext, interaction: ButtonInteraction | StringSelectMenuInteraction): Promise<void> {
+export async function handleComponent(
+  ctx: DiscordListenerContext,
+  interaction: ButtonInteraction | StringSelectMenuInteraction,
+): Promise<void> {
   const { action, value } = customId(interaction.customId);
   const guild = interaction.guildId!;
   const reply = await ctx.core().action({

@@ -30,7 +30,11 @@ export function actor(ctx: DiscordListenerContext, interaction: MemberInteractio
   const member = interaction.member as { nick?: string | null; displayName?: string } | null;
   const name = member?.displayName ?? member?.nick ?? interaction.user.globalName ?? interaction.user.username;
   const id = ids.member(guild, interaction.user.id);
-  ctx.port.noteOrganiser(ids.channel(guild, interaction.channelId!), id, Boolean(interaction.memberPermissions?.has(PermissionFlagsBits.ManageChannels)));
+  ctx.port.noteOrganiser(
+    ids.channel(guild, interaction.channelId!),
+    id,
+    Boolean(interaction.memberPermissions?.has(PermissionFlagsBits.ManageChannels)),
+  );
   return { id, name };
 }
 
