@@ -12,15 +12,18 @@ import type { CoreDeps } from './core/deps.ts';
 import { Ports } from './core/port.ts';
 import { startHttpServer } from './http-server.ts';
 import { StartupTimer } from './startup-timer.ts';
-import { consoleConfig } from './platforms/console/config.ts';
-import { ConsolePlatform } from './platforms/console/platform.ts';
-import { discordConfig } from './platforms/discord/config.ts';
-import { slackConfig } from './platforms/slack/config.ts';
+import { terminal } from './platforms/console/index.ts';
+import { discord } from './platforms/discord/index.ts';
+import type { PlatformEntry } from './platforms/lifecycle.ts';
+import { slack } from './platforms/slack/index.ts';
 import { startScheduler } from './scheduler/scheduler.ts';
 import { bankSeed } from './store/bank-seed.ts';
 import { connect, type StoreConnection, StoreError, type StoreSeed } from './store/connect.ts';
 import { migrateToLatest } from './store/migrate.ts';
 import { createRepository } from './store/repository.ts';
+
+/** Every platform mlq can serve; adding one adds its folder and one entry here. */
+const PLATFORMS: PlatformEntry[] = [slack, discord, terminal];
 
 /** A user mistake: one sentence on stderr, exit code 1, no stack trace. */
 function fail(sentence: string): never {
@@ -45,13 +48,15 @@ async function main(): Promise<void> {
   const loaded = loadConfig(process.env);
   if (!loaded.ok) fail(loaded.message);
   const config = loaded.value;
-  const slack = slackConfig(process.env);
-  if (!slack.ok) fail(slack.message);
-  const discord = discordConfig(process.env);
-  if (!discord.ok) fail(discord.message);
-  const chatConfigured = slack.value !== null || discord.value !== null;
-  const useConsole = config.MLQ_CONSOLE === 'on' || (config.MLQ_CONSOLE === 'auto' && !chatConfigured);
-  const port = config.PORT ?? (slack.value?.mode === 'http' ? 3000 : undefined);
+  const configured = PLATFORMS.flatMap((entry) => {
+    const settings = entry.config(process.env);
+    if (!settings.ok) fail(settings.message);
+    return settings.value === null ? [] : [{ entry, settings: settings.value }];
+  });
+  const remote = configured.some((c) => !c.entry.local);
+  const useLocal = config.MLQ_CONSOLE === 'on' || (config.MLQ_CONSOLE === 'auto' && !remote);
+  const enabled = configured.filter((c) => !c.entry.local || useLocal);
+  const useConsole = enabled.some((c) => c.entry.local);
   const logger = pino({ level: config.LOG_LEVEL ?? (useConsole ? 'warn' : 'info'), base: { service: 'mlq' } }, pino.destination(useConsole ? 2 : 1));
 
   const bank = loadBank(resolve(config.MLQ_QUESTIONS_DIR), ParseCache.open(join(cacheDir(), 'bank-parse.json')));
@@ -70,9 +75,11 @@ async function main(): Promise<void> {
   stages.mark('sync');
   logger.info({ store: store.describe, ...synced }, 'store ready and bank synced');
 
+  const platforms = await Promise.all(enabled.map((c) => c.entry.load(c.settings, { logger, store: store.describe })));
+  const routes = platforms.flatMap((p) => p.routes);
+  const port = config.PORT ?? (routes.length ? 3000 : undefined);
   const metrics = port ? (await import('./metrics.ts')).createMetrics() : undefined;
   const ports = new Ports(metrics);
-  const console = consoleConfig(process.env);
   const deps: CoreDeps = {
     repo,
     ports,
@@ -91,47 +98,17 @@ async function main(): Promise<void> {
     },
   };
   const mlq = new Mlq(deps);
-  const terminal = useConsole ? new ConsolePlatform(console) : null;
-  if (terminal) ports.register(terminal);
-  const slackPlatform = slack.value ? new (await import('./platforms/slack/platform.ts')).SlackPlatform(slack.value, logger) : null;
-  if (slackPlatform) {
-    ports.register(slackPlatform);
-    slackPlatform.attach(mlq);
-    const who = await slackPlatform.start().catch((error: { data?: { error?: string }; message?: string }) =>
-      fail(
-        error.data?.error === 'invalid_auth' || error.data?.error === 'not_authed'
-          ? `SLACK_BOT_TOKEN was refused by Slack (${error.data.error}); copy the Bot User OAuth Token (xoxb-…) from the app's OAuth & Permissions page.`
-          : `Slack could not be reached with the configured tokens (${error.data?.error ?? error.message}).`,
-      ),
-    );
-    logger.info({ team: who.team, bot: who.botUserId, mode: slack.value!.mode }, 'connected to Slack');
+  for (const platform of platforms) {
+    ports.register(platform.port);
+    platform.attach(mlq);
   }
-
-  const discordModule = discord.value ? await import('./platforms/discord/platform.ts') : null;
-  const discordPlatform = discord.value && discordModule ? new discordModule.DiscordPlatform(discord.value, logger) : null;
-  if (discordPlatform) {
-    ports.register(discordPlatform);
-    discordPlatform.attach(mlq);
-    const started = await discordPlatform.start().catch((error: Error & { code?: string }) =>
-      fail(
-        error instanceof discordModule!.MessageContentRefusedError
-          ? error.message
-          : error.code === 'TokenInvalid'
-            ? 'DISCORD_TOKEN was refused by Discord; copy the token from the Bot page of your application in the Developer Portal.'
-            : `Discord could not be reached with DISCORD_TOKEN (${error.message}).`,
-      ),
-    );
-    logger.info({ application: started.application, invite: started.invite }, `connected to Discord; invite mlq to a server with ${started.invite}`);
+  for (const platform of platforms) {
+    const started = await platform.start().catch((error: unknown) => fail(platform.startFailure(error)));
+    logger.info(started.fields, started.message);
   }
 
   const http = port
-    ? await startHttpServer({
-        port,
-        host: config.HOST,
-        healthy: () => store.ping(),
-        metrics,
-        handlers: slackPlatform ? [slackPlatform.handle] : [],
-      }).catch(
+    ? await startHttpServer({ port, host: config.HOST, healthy: () => store.ping(), metrics, handlers: routes }).catch(
         (error: Error) => fail(`PORT ${port} on HOST ${config.HOST} cannot be used (${error.message}); choose a free port, for example PORT=3000.`),
       )
     : null;
@@ -143,8 +120,7 @@ async function main(): Promise<void> {
     if (stopping) return;
     stopping = true;
     await scheduler.stop();
-    await slackPlatform?.stop();
-    await discordPlatform?.stop();
+    for (const platform of platforms) await platform.stop();
     await http?.close();
     await store.close();
     process.exit(code);
@@ -154,24 +130,9 @@ async function main(): Promise<void> {
 
   const scheduler = startScheduler(() => mlq.tick({ concurrency: config.MLQ_FANOUT }), logger);
 
-  if (terminal) {
-    process.stdout.write(`mlq · a terminal study channel (${store.describe}). Reply to answer; /mlq help lists the commands.\n\n`);
-    await mlq.ensureChannel({
-      ...deps.defaults,
-      id: console.channelId,
-      communityId: console.communityId,
-      name: 'terminal',
-      timezone: config.MLQ_TIMEZONE ?? console.timezone,
-      weekdays: [1, 2, 3, 4, 5, 6, 7],
-      organiserIds: [console.memberId],
-    });
-    const before = await mlq.currentRound(console.channelId);
-    const round = await mlq.startToday(console.channelId);
-    if (round && before && round.id === before.id) {
-      const reply = await mlq.command({ channelId: console.channelId, communityId: console.communityId, actor: { id: console.memberId, name: console.memberName }, text: '/mlq today' });
-      await terminal.sendPrivate(console.memberId, console.channelId, reply.card);
-    }
-    await terminal.run(mlq);
+  const finished = platforms.flatMap((p) => (p.finished ? [p.finished] : []));
+  if (finished.length) {
+    await Promise.race(finished);
     await shutdown(0);
   } else {
     await scheduler.runNow();

@@ -18,9 +18,9 @@ beforeEach(async () => {
   const metrics = createMetrics();
   h.deps.metrics = metrics;
   h.deps.ports = new Ports(metrics);
-  h.deps.ports.register(h.platform);
+  h.deps.ports.register(h.platform.port);
   const healthy = () => h.database.store.ping();
-  const http = await startHttpServer({ port: 0, host: '127.0.0.1', healthy, metrics, handlers: [h.platform.handle] });
+  const http = await startHttpServer({ port: 0, host: '127.0.0.1', healthy, metrics, handlers: h.platform.routes });
   base = `http://127.0.0.1:${http.port}`;
   closeServer = http.close;
 });

@@ -123,8 +123,18 @@ describe('GET /metrics counts rounds and answers', () => {
     h.clock.set(new Date('2026-11-23T09:00:30Z'));
     await h.mlq.tick();
     const round = (await h.mlq.currentRound(C1))!;
-    const sealed = (who: string, text: string, id: string) =>
-      h.mlq.sealedAnswer({ channelId: C1, communityId: 'test', roundId: round.id, author: member(who), text, submissionId: id });
+    const outcomes: Record<string, string> = {
+      'Sealed: your answer is stored and counts. Everyone sees it at the reveal.': 'answer',
+      'Sealed: your answer is stored.': 'duplicate',
+      'This round is revealed already, so it takes no more answers.': 'closed',
+      'You have answered this round already; later replies are discussion.': 'already-answered',
+      'Write an answer first.': 'empty',
+    };
+    const sealed = async (who: string, text: string, id: string) => {
+      const form = { form: 'mlq.sealed', value: String(round.id), fields: { answer: text }, submissionId: id };
+      const reply = await h.mlq.submit({ channelId: C1, communityId: 'test', actor: member(who), ...form });
+      return reply.kind === 'notice' || reply.kind === 'invalid' ? outcomes[reply.text] : reply.kind;
+    };
     const answer = 'Bias is the error from wrong assumptions; variance from sensitivity to data.';
     expect((await reply(h, C1, member('alice'), answer)).outcome).toBe('answer');
     expect((await reply(h, C1, member('alice'), 'And one more thought on that.')).outcome).toBe('discussion');

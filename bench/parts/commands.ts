@@ -21,10 +21,10 @@ export async function commands(baseUrl: string | undefined, quick: boolean): Pro
   const load = tsx('load', SECRET, String(rate), String(seconds), responseBase);
   const loadLines = createInterface({ input: load.stdout });
   const platform = new SlackPlatform({ botToken: 'xoxb-bench-token-0000', mode: 'http', signingSecret: SECRET, apiUrl }, silentLogger);
-  const { mlq, deps } = benchCore(db.repo, platform);
+  const { mlq, deps } = benchCore(db.repo, platform.port);
   platform.attach(mlq);
   await platform.start();
-  const http = await startHttpServer({ port: 0, host: '127.0.0.1', healthy: async () => true, handlers: [platform.handle] });
+  const http = await startHttpServer({ port: 0, host: '127.0.0.1', healthy: async () => true, handlers: platform.routes });
   try {
     await sql`insert into communities (id, platform, name) values ('slack:T1', 'slack', 'bench')`.execute(db.store.db);
     await deps.repo.saveChannel({ ...deps.defaults, id: 'slack:T1:C1', communityId: 'slack:T1', name: 'bench', active: true, organiserIds: [], nextPostAt: null });

@@ -1,18 +1,19 @@
-import {
-  deleteAnswer,
-  editAnswer,
-  recordReaction,
-  recordSealedAnswer,
-  recordThreadMessage,
-  type SealedAnswerEvent,
-  type SealedOutcome,
-  type ThreadOutcome,
-} from './answers.ts';
+import { deleteAnswer, editAnswer, recordReaction, recordThreadMessage, type ThreadOutcome } from './answers.ts';
 import { expectsPublicReply, runCommand } from './commands/run.ts';
 import type { CommandReply } from './commands/spec.ts';
 import type { CoreDeps } from './deps.ts';
+import type {
+  ActionEvent,
+  CommandEvent,
+  FormEvent,
+  MessageDeletedEvent,
+  MessageEditedEvent,
+  ReactionEvent,
+  ThreadMessageEvent,
+} from './events.ts';
 import { answerTally } from './metrics.ts';
-import type { ButtonEvent, CommandEvent, MessageDeletedEvent, MessageEditedEvent, ReactionEvent, ThreadMessageEvent } from './events.ts';
+import { type InteractionReply, runAction, submitForm } from './interactions.ts';
+import { platformOf } from './port.ts';
 import { startToday } from './rounds.ts';
 import { type PassOptions, type PassReport, schedulerPass } from './scheduler-pass.ts';
 import type { Channel, Round } from './types.ts';
@@ -30,11 +31,14 @@ export class Mlq {
     return expectsPublicReply(text);
   }
 
-  /** A button maps to the text command that does the same, so both paths share one implementation. */
-  button(event: ButtonEvent): Promise<CommandReply> {
-    const commands: Record<string, string> = { 'practice.reveal': 'solution' };
-    const command = commands[event.action] ?? `help`;
-    return runCommand(this.deps, { ...event, text: command });
+  /** A button or menu choice, routed by its action id to a handler in the core's ACTIONS. */
+  action(event: ActionEvent): Promise<InteractionReply> {
+    return runAction(this.deps, event);
+  }
+
+  /** A submitted form, routed by its form id to a handler in the core's FORMS. */
+  submit(event: FormEvent): Promise<InteractionReply> {
+    return submitForm(this.deps, event);
   }
 
   async threadMessage(event: ThreadMessageEvent): Promise<ThreadOutcome> {
@@ -47,10 +51,6 @@ export class Mlq {
 
   messageDeleted(event: MessageDeletedEvent): Promise<boolean> {
     return deleteAnswer(this.deps, event);
-  }
-
-  async sealedAnswer(event: SealedAnswerEvent): Promise<SealedOutcome> {
-    return this.tally(await recordSealedAnswer(this.deps, event), 'form');
   }
 
   private tally<O extends string>(outcome: O, via: 'thread' | 'form'): O {
@@ -72,7 +72,7 @@ export class Mlq {
   async ensureChannel(channel: Omit<Channel, 'nextPostAt' | 'active' | 'organiserIds'> & Partial<Channel>): Promise<Channel> {
     const existing = await this.deps.repo.getChannel(channel.id);
     if (existing) return existing;
-    await this.deps.repo.upsertCommunity(channel.communityId, channel.id.split(':')[0]!, '');
+    await this.deps.repo.upsertCommunity(channel.communityId, platformOf(channel.id), '');
     const created: Channel = { active: true, organiserIds: [], nextPostAt: null, ...channel };
     await this.deps.repo.saveChannel(created);
     return created;
@@ -82,14 +82,6 @@ export class Mlq {
     const channel = await this.deps.repo.getChannel(channelId);
     if (!channel) return null;
     return (await startToday(this.deps, channel)).round;
-  }
-
-  /** The prompt of a round and whether it still takes answers; for platforms that open an answer form. */
-  async roundQuestion(roundId: number): Promise<{ prompt: string; open: boolean } | null> {
-    const round = await this.deps.repo.getRound(roundId);
-    const question = round ? await this.deps.repo.getQuestion(round.questionId) : null;
-    if (!round || !question) return null;
-    return { prompt: question.prompt, open: round.status === 'posted' && this.deps.clock.now() < round.revealAt };
   }
 
   currentRound(channelId: string): Promise<Round | null> {

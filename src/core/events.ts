@@ -37,10 +37,25 @@ export interface CommandEvent {
   text: string;
 }
 
-export interface ButtonEvent {
+/** A member pressed a button (or chose from a menu); `action` keys the handler in the core's ACTIONS. */
+export interface ActionEvent {
   channelId: string;
   communityId: string;
   actor: Member;
   action: string;
   value: string;
+}
+
+/** A member submitted a form the core asked a platform to open; `form` keys the handler in the core's FORMS. */
+export interface FormEvent {
+  channelId: string;
+  communityId: string;
+  actor: Member;
+  form: string;
+  /** The state the form carried (its `value`). */
+  value: string;
+  /** The text of each field, by field id. */
+  fields: Record<string, string>;
+  /** The platform's id for this submission, so a resubmitted form counts once. */
+  submissionId: string;
 }

@@ -40,7 +40,8 @@ export const list = (items: string[], title?: string, ordered = false): Block =>
 export const buttons = (items: Button[]): Block => ({ type: 'buttons', buttons: items });
 export const divider = (): Block => ({ type: 'divider' });
 
-function stripMarkdown(markdown: string): string {
+/** The neutral Markdown's marks (bold, italics, code) removed, for places that show plain text. */
+export function stripMarkdown(markdown: string): string {
   return markdown
     .replace(/\*\*(.+?)\*\*/g, '$1')
     .replace(/(^|[^*])\*(?!\s)(.+?)\*/g, '$1$2')

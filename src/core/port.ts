@@ -2,7 +2,7 @@ import type { Card } from './message.ts';
 import { type Metrics, noMetrics } from './metrics.ts';
 
 /** What the core wants a platform to signal quietly on a member's message. */
-export type Ack = 'answer-counted' | 'answer-updated' | 'answer-withdrawn' | 'discussion' | 'probe-bonus' | 'sealed';
+export type Ack = 'answer-counted' | 'probe-bonus';
 
 export interface PostedMessage {
   messageId: string;

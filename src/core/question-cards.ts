@@ -1,3 +1,4 @@
+import { clip } from './clip.ts';
 import { type Block, type Card, buttons, card, context, divider, fields, list, text } from './message.ts';
 import { POINTS } from './points.ts';
 import { formatLocal } from './schedule.ts';
@@ -66,12 +67,11 @@ function answerBlocks(q: Question): Block[] {
 
 /** The reveal in the round's thread: strong answer, weak answer, key points and the probes to reply to. */
 export function revealCard(q: Question, answered: number, sealed: { name: string; text: string }[] = []): Card {
-  const clip = (t: string) => (t.length > 600 ? `${t.slice(0, 597)}...` : t);
   return card(
     `The reveal · ${label(q)}`,
     [
       ...answerBlocks(q),
-      ...(sealed.length ? [list(sealed.map((s) => `**${s.name}**: ${clip(s.text.replace(/\s+/g, ' '))}`), '**Sealed answers**')] : []),
+      ...(sealed.length ? [list(sealed.map((s) => `**${s.name}**: ${clip(s.text.replace(/\s+/g, ' '), 600)}`), '**Sealed answers**')] : []),
       divider(),
       list(q.probes.map((p) => p.question), '**Follow-up probes an interviewer would ask next**', true),
       context(

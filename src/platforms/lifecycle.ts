@@ -1,5 +1,7 @@
 import type { Mlq } from '../core/app.ts';
+import type { Logger } from '../core/log.ts';
 import type { ChatPort } from '../core/port.ts';
+import type { Result } from '../core/result.ts';
 import type { RequestHandler } from '../http-server.ts';
 
 /** What the ready log line says about a platform once it is connected. */
@@ -28,4 +30,22 @@ export interface Platform {
   startFailure(error: unknown): string;
   /** Resolves when the platform ends the session itself (the terminal at the end of its input); absent for servers. */
   readonly finished?: Promise<void>;
+}
+
+/** What a platform's `load` is given by main.ts. */
+export interface PlatformContext {
+  logger: Logger;
+  /** How the store describes itself (`PGlite in .mlq-data`), for a banner. */
+  store: string;
+}
+
+/** A platform as main.ts lists it: its settings are read at once, its SDK is loaded only when they are set. */
+export interface PlatformEntry<C = unknown> {
+  readonly name: string;
+  /** A channel in this terminal: used with MLQ_CONSOLE=on, or with MLQ_CONSOLE=auto when no other platform is set. */
+  readonly local?: boolean;
+  /** Reads its settings: null when it is not configured, one sentence naming the wrong setting otherwise. */
+  config(env: NodeJS.ProcessEnv): Result<C | null, 'bad-setting'>;
+  /** Imports the platform's SDK (dynamically, so an unconfigured platform costs nothing at start-up) and builds it. */
+  load(config: C, context: PlatformContext): Promise<Platform>;
 }

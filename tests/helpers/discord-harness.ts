@@ -22,11 +22,11 @@ export async function createDiscordHarness(options: { messageContent?: boolean; 
   const platform = new DiscordPlatform({ token: TOKEN, apiUrl: discord.apiUrl, messageContent: options.messageContent ?? true, guildId: '900000000000000001', shards: 'auto' }, logger, {
     deferAfterMs: options.deferAfterMs,
   });
-  h.deps.ports.register(platform);
+  h.deps.ports.register(platform.port);
   platform.attach(h.mlq);
   let invite = '';
   try {
-    invite = (await platform.start()).invite;
+    invite = String((await platform.start()).fields.invite);
   } catch (error) {
     await discord.stop();
     await h.close();

@@ -28,10 +28,10 @@ export async function createSlackHarness(start?: Date): Promise<SlackHarness> {
   const platform = new SlackPlatform({ botToken: 'xoxb-test-token-1234', mode: 'http', signingSecret: SECRET, apiUrl: slack.apiUrl }, logger, {
     retry: { minTimeout: 50, maxTimeout: 200, randomize: false },
   });
-  h.deps.ports.register(platform);
+  h.deps.ports.register(platform.port);
   platform.attach(h.mlq);
   await platform.start();
-  const http = await startHttpServer({ port: 0, host: '127.0.0.1', healthy: async () => true, handlers: [platform.handle] });
+  const http = await startHttpServer({ port: 0, host: '127.0.0.1', healthy: async () => true, handlers: platform.routes });
   const url = `http://127.0.0.1:${http.port}/slack/events`;
 
   /** Waits until Bolt's work after the ack is done: the response_url reply has arrived. */

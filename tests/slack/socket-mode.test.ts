@@ -21,7 +21,7 @@ describe('Slack in Socket Mode', () => {
     slack = await new FakeSlack().start();
     slack.admins.add('UADMIN');
     platform = new SlackPlatform({ botToken: 'xoxb-test-token-1234', mode: 'socket', appToken: 'xapp-1-A1-test-token', apiUrl: slack.apiUrl }, silentLogger);
-    h.deps.ports.register(platform);
+    h.deps.ports.register(platform.port);
     platform.attach(h.mlq);
     await platform.start();
     await waitFor(() => slack!.connected);

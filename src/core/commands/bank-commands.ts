@@ -2,6 +2,7 @@ import { card, context, fields } from '../message.ts';
 import { practiceCard, practiceRevealCard } from '../question-cards.ts';
 import { CATEGORIES, CATEGORY_NAMES, LEVELS } from '../types.ts';
 import { resolveCategory, resolveLevel } from '../vocab.ts';
+import { platformOf } from '../port.ts';
 import { none, resolved, words } from './args.ts';
 import { privately, say } from './reply.ts';
 import { defineCommand } from './spec.ts';
@@ -17,6 +18,11 @@ export const ask = defineCommand({
   organiserOnly: false,
   needsChannel: false,
   args: words({ category: resolved(resolveCategory, 'category'), level: resolved(resolveLevel, 'level') }, { rest: true, maxRest: 3 }),
+  options: [
+    { name: 'category', description: 'Category', kind: 'text', choices: CATEGORIES.map((c) => ({ value: c, label: CATEGORY_NAMES[c] })) },
+    { name: 'level', description: 'Level', kind: 'text', choices: LEVELS.map((l) => ({ value: l })) },
+    { name: 'topic', description: 'A topic word, such as calibration', kind: 'text', maxLength: 40 },
+  ],
   async run(ctx, args) {
     const bad = args.rest.find((w) => !searchable.test(w));
     if (bad) return say(`Search with plain topic words, such as \`/mlq ask calibration\`; \`${bad.slice(0, 30)}\` is not one.`);
@@ -30,7 +36,7 @@ export const ask = defineCommand({
       const asked = [args.category, args.level, ...args.rest].filter(Boolean).join(' ');
       return say(`No question matches “${asked}”. Try a broader word, or \`/mlq topics\` for the categories.`);
     }
-    await ctx.deps.repo.upsertCommunity(ctx.event.communityId, ctx.event.channelId.split(':')[0]!, '');
+    await ctx.deps.repo.upsertCommunity(ctx.event.communityId, platformOf(ctx.event.channelId), '');
     await ctx.deps.repo.upsertMember(ctx.event.actor, ctx.event.communityId);
     await ctx.deps.repo.createPractice(ctx.event.actor.id, ctx.event.channelId, question.id, ctx.now);
     return privately(practiceCard(question));

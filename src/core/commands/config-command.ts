@@ -50,6 +50,10 @@ export const config = defineCommand({
   organiserOnly: true,
   needsChannel: true,
   args: configArgs,
+  options: [
+    { name: 'setting', description: 'What to change', kind: 'text', choices: SETTINGS.map((s) => ({ value: s.name })) },
+    { name: 'value', description: 'For example 09:30, Europe/Berlin, mon-fri, 6h', kind: 'text', maxLength: 100 },
+  ],
   async run(ctx, args) {
     const channel = ctx.channel!;
     if (args.show) return privately(settingsCard(channel, ctx.now, 'Channel settings'));

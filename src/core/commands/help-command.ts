@@ -15,6 +15,7 @@ export function helpCommand(specs: () => AnyCommand[]) {
     organiserOnly: false,
     needsChannel: false,
     args: words({ command: z.string() }),
+    options: [{ name: 'command', description: 'A command', kind: 'text' }],
     async run(_ctx, args) {
       const all = specs();
       const wanted = args.command?.toLowerCase();

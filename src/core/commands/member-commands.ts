@@ -6,7 +6,9 @@ import { z } from 'zod';
 import type { Channel } from '../types.ts';
 import { literal, mention, words } from './args.ts';
 import { privately, publicly, say } from './reply.ts';
-import { defineCommand } from './spec.ts';
+import { defineCommand, type OptionSpec } from './spec.ts';
+
+const MEMBER: OptionSpec = { name: 'member', description: 'Another member (default: you)', kind: 'member' };
 
 /** The streak a member sees, including whether the open round's answer is in and waiting for the reveal. */
 export async function streakView(deps: CoreDeps, channel: Channel, memberId: string): Promise<StreakView> {
@@ -33,6 +35,7 @@ export const away = defineCommand({
   organiserOnly: false,
   needsChannel: true,
   args: words({ days: z.string().regex(/^(\d{1,2}|off)$/i, 'give a number of days or off') }).refine((a) => a.days !== undefined, 'give a number of days, for example `/mlq away 5`'),
+  options: [{ name: 'days', description: `Days away (1 to ${MAX_AWAY_DAYS}), or off`, kind: 'text', required: true, maxLength: 3 }],
   async run(ctx, args) {
     const channel = ctx.channel!;
     if (/^off$/i.test(args.days!)) {
@@ -54,6 +57,7 @@ export const streak = defineCommand({
   organiserOnly: false,
   needsChannel: true,
   args: words({ member: mention }),
+  options: [MEMBER],
   async run(ctx, args) {
     const memberId = args.member ?? ctx.event.actor.id;
     return privately(streakCard(await streakView(ctx.deps, ctx.channel!, memberId), memberId === ctx.event.actor.id));
@@ -70,6 +74,10 @@ export const leaderboard = defineCommand({
   organiserOnly: false,
   needsChannel: true,
   args: words({ period: literal('week', 'all'), visibility: literal('public') }),
+  options: [
+    { name: 'period', description: 'week or all', kind: 'text', choices: [{ value: 'week' }, { value: 'all' }] },
+    { name: 'public', description: 'Post it for everyone', kind: 'flag' },
+  ],
   publicReply: boardIsPublic,
   async run(ctx, args) {
     const channel = ctx.channel!;
@@ -92,6 +100,7 @@ export const stats = defineCommand({
   organiserOnly: false,
   needsChannel: true,
   args: words({ member: mention }),
+  options: [MEMBER],
   async run(ctx, args) {
     const channel = ctx.channel!;
     const memberId = args.member ?? ctx.event.actor.id;

@@ -5,6 +5,7 @@ import { revealRound, skipRound, startToday } from '../rounds.ts';
 import { formatLocal, localDate, nextDigestAt, nextPlannedRound } from '../schedule.ts';
 import type { Channel } from '../types.ts';
 import { formatWeekdays } from '../vocab.ts';
+import { platformOf } from '../port.ts';
 import { none } from './args.ts';
 import { NOT_SUBSCRIBED, privately, publicly, say } from './reply.ts';
 import { type CommandContext, defineCommand } from './spec.ts';
@@ -88,7 +89,7 @@ export const start = defineCommand({
     if (existing && !(await isOrganiser(deps, event.channelId, existing, event.actor.id))) {
       return say("This channel is paused; one of its organisers can resume it with `/mlq start`.");
     }
-    await deps.repo.upsertCommunity(event.communityId, event.channelId.split(':')[0]!, '');
+    await deps.repo.upsertCommunity(event.communityId, platformOf(event.channelId), '');
     const channel: Channel = existing
       ? { ...existing, active: true, organiserIds: [...new Set([...existing.organiserIds, event.actor.id])] }
       : {

@@ -18,6 +18,19 @@ export interface CommandContext {
   now: Date;
 }
 
+/**
+ * One argument as a platform's command picker offers it (Discord's options); the grammar itself stays in `args`.
+ * `text` is a word or words, `member` a mention, `flag` a switch that adds its own name as a word when on.
+ */
+export interface OptionSpec {
+  name: string;
+  description: string;
+  kind: 'text' | 'member' | 'flag';
+  required?: boolean;
+  choices?: readonly { value: string; label?: string }[];
+  maxLength?: number;
+}
+
 /** A `/mlq` command as a declarative spec: parsed and validated from its args schema, then run by its handler. */
 export interface CommandSpec<A = unknown> {
   name: string;
@@ -29,6 +42,8 @@ export interface CommandSpec<A = unknown> {
   /** True when the command needs the channel to be subscribed already. */
   needsChannel: boolean;
   args: z.ZodType<A, string[]>;
+  /** The arguments as a command picker offers them, in the order a command line takes them; none when absent. */
+  options?: OptionSpec[];
   /** True when the reply is for the whole channel; adapters that must commit early (Discord's deferral) ask this. */
   publicReply?: (args: A) => boolean;
   run(ctx: CommandContext, args: A): Promise<CommandReply>;

@@ -46,16 +46,13 @@ export function renderCard(card: Card, style: Style): string {
   return [card.title ? style.bold(`▌ ${card.title}`) : null, ...parts].filter((p) => p !== null).join('\n\n');
 }
 
-const ACKS: Record<Ack, string> = {
+const ACKS: Record<Ack | 'discussion', string> = {
   'answer-counted': '✓ Answer recorded. It counts when the round is revealed; later replies are discussion.',
-  'answer-updated': '✓ Answer updated.',
-  'answer-withdrawn': '✓ Answer withdrawn.',
   discussion: '· Noted as discussion.',
   'probe-bonus': '★ Probe reply: bonus points added.',
-  sealed: '✓ Sealed answer recorded; it is shown at the reveal.',
 };
 
-export const renderAck = (ack: Ack): string => ACKS[ack];
+export const renderAck = (ack: Ack | 'discussion'): string => ACKS[ack];
 
 export function indent(text: string, prefix = '  │ '): string {
   return text

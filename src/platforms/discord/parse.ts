@@ -1,22 +1,13 @@
-/** Discord's own ids, recovered from mlq's opaque ids; only this adapter knows the encoding. */
-export const communityId = (guild: string) => `discord:${guild}`;
-export const channelId = (guild: string, channel: string) => `discord:${guild}:${channel}`;
-export const messageId = (guild: string, channel: string, message: string) => `discord:${guild}:${channel}:${message}`;
-export const memberId = (guild: string, user: string) => `discord:${guild}:${user}`;
+import { idCodec } from '../ids.ts';
 
-export interface DiscordRef {
-  guild: string;
-  channel: string;
-  message?: string;
+/** mlq's opaque ids for Discord: `discord:GUILD:CHANNEL[:message]` (a thread is a channel), members `discord:GUILD:USER`. */
+export const ids = idCodec('discord');
+
+/** A component's or modal's custom id, `action:value`, split at its first colon. */
+export function customId(id: string): { action: string; value: string } {
+  const at = id.indexOf(':');
+  return at < 0 ? { action: id, value: '' } : { action: id.slice(0, at), value: id.slice(at + 1) };
 }
-
-export function decode(id: string): DiscordRef | null {
-  const [platform, guild, channel, message] = id.split(':');
-  if (platform !== 'discord' || !guild || !channel) return null;
-  return message ? { guild, channel, message } : { guild, channel };
-}
-
-export const userOf = (id: string): string => id.split(':')[2] ?? id;
 
 /** A chat-input option as the gateway sends it (subcommands nest their options). */
 export interface RawOption {
@@ -27,16 +18,17 @@ export interface RawOption {
 }
 
 const USER_OPTION = 6;
+const BOOLEAN_OPTION = 5;
 
-/** The `/mlq` interaction's subcommand and options as the core's command line, e.g. `/mlq leaderboard all public`. */
+/** The `/mlq` interaction's subcommand and options as the core's command line, e.g. `/mlq leaderboard all public`; a flag adds its name. */
 export function commandLine(options: RawOption[], guild: string): string {
   const sub = options[0];
   if (!sub) return '/mlq help';
   const words = [sub.name];
   for (const option of sub.options ?? []) {
-    if (option.type === USER_OPTION) words.push(`<@${memberId(guild, String(option.value))}>`);
-    else if (option.name === 'public') {
-      if (option.value === true) words.push('public');
+    if (option.type === USER_OPTION) words.push(`<@${ids.member(guild, String(option.value))}>`);
+    else if (option.type === BOOLEAN_OPTION) {
+      if (option.value === true) words.push(option.name);
     } else if (option.value !== undefined) words.push(String(option.value));
   }
   return `/mlq ${words.join(' ')}`;

@@ -1,7 +1,10 @@
-import { ApplicationCommandOptionType, ButtonStyle, ComponentType, PermissionFlagsBits, TextInputStyle } from 'discord.js';
-import type { Card } from '../../core/message.ts';
+import { ApplicationCommandOptionType, ButtonStyle, ComponentType, MessageFlags, PermissionFlagsBits, TextInputStyle } from 'discord.js';
+import { clip } from '../../core/clip.ts';
+import { COMMANDS } from '../../core/commands/registry.ts';
+import type { AnyCommand, OptionSpec } from '../../core/commands/spec.ts';
+import type { Form } from '../../core/interactions.ts';
+import { type Card, stripMarkdown } from '../../core/message.ts';
 import type { Ack } from '../../core/port.ts';
-import { CATEGORIES, CATEGORY_NAMES, LEVELS } from '../../core/types.ts';
 import { splitText } from '../../core/split-text.ts';
 
 /** Discord's message limits: description, fields, field value, title, total characters and embeds per message. */
@@ -14,13 +17,16 @@ export interface Embed {
   fields?: { name: string; value: string; inline?: boolean }[];
 }
 
+/** Every message mlq sends pings no one: text a member typed is shown, never turned into a live mention. */
+export const NO_MENTIONS = { parse: [] as never[] };
+
 export interface DiscordMessage {
   embeds: Embed[];
   components: { type: number; components: Record<string, unknown>[] }[];
+  allowed_mentions: typeof NO_MENTIONS;
 }
 
 const COLOUR = 0x1d3557;
-const clip = (text: string, max: number) => (text.length > max ? `${text.slice(0, max - 1)}…` : text);
 
 const embedSize = (e: Embed) =>
   (e.title?.length ?? 0) + (e.description?.length ?? 0) + (e.fields ?? []).reduce((n, f) => n + f.name.length + f.value.length, 0);
@@ -71,70 +77,65 @@ export function renderMessages(card: Card): DiscordMessage[] {
   let size = 0;
   for (const embed of embeds.filter((e) => e.title || e.description || e.fields?.length)) {
     if (batch.length === LIMITS.embeds || size + embedSize(embed) > LIMITS.message) {
-      messages.push({ embeds: batch, components: [] });
+      messages.push({ embeds: batch, components: [], allowed_mentions: NO_MENTIONS });
       batch = [];
       size = 0;
     }
     batch.push(embed);
     size += embedSize(embed);
   }
-  messages.push({ embeds: batch, components });
+  messages.push({ embeds: batch, components, allowed_mentions: NO_MENTIONS });
   return messages;
 }
 
 export const renderMessage = (card: Card): DiscordMessage => renderMessages(card)[0]!;
 
+/** A message as discord.js takes it for an interaction's reply, private unless `visible`. */
+export function interactionReply(message: DiscordMessage | { content: string }, visible = false) {
+  const body = 'content' in message ? { content: message.content } : { embeds: message.embeds, components: message.components };
+  return { ...body, allowedMentions: NO_MENTIONS, ...(visible ? {} : { flags: MessageFlags.Ephemeral as const }) };
+}
+
 /** Quiet reactions that acknowledge an answer or a probe reply. */
-export const ACK_EMOJI: Record<Ack, string | null> = {
+export const ACK_EMOJI: Record<Ack, string> = {
   'answer-counted': '✅',
-  'answer-updated': null,
-  'answer-withdrawn': null,
-  discussion: null,
   'probe-bonus': '⭐',
-  sealed: null,
 };
 
-const choice = (value: string, name = value) => ({ name, value });
+const OPTION_TYPES = {
+  text: ApplicationCommandOptionType.String,
+  member: ApplicationCommandOptionType.User,
+  flag: ApplicationCommandOptionType.Boolean,
+} as const;
 
-/** `/mlq` as a Discord application command: one subcommand per core command, with typed options and choices. */
-export function mlqCommand() {
-  const sub = (name: string, description: string, options: Record<string, unknown>[] = []) => ({
-    type: ApplicationCommandOptionType.Subcommand,
-    name,
-    description: clip(description, 100),
-    options,
-  });
-  const member = { type: ApplicationCommandOptionType.User, name: 'member', description: 'Another member (default: you)', required: false };
+function commandOption(option: OptionSpec) {
+  return {
+    type: OPTION_TYPES[option.kind],
+    name: option.name,
+    description: clip(option.description, 100),
+    required: option.required ?? false,
+    ...(option.choices ? { choices: option.choices.map((c) => ({ name: clip(c.label ?? c.value, 100), value: c.value })) } : {}),
+    ...(option.maxLength ? { max_length: option.maxLength } : {}),
+  };
+}
+
+function subcommandDescription(spec: AnyCommand): string {
+  const summary = stripMarkdown(spec.summary).replace(/`/g, '');
+  return clip(spec.organiserOnly ? `Organisers: ${summary.charAt(0).toLowerCase()}${summary.slice(1)}` : summary, 100);
+}
+
+/** `/mlq` as a Discord application command, generated from the core's command specs and their option metadata. */
+export function mlqCommand(commands: AnyCommand[] = COMMANDS) {
   return {
     name: 'mlq',
     description: 'Daily machine-learning interview practice',
     dm_permission: false,
-    options: [
-      sub('help', 'The commands, or the details of one', [{ type: ApplicationCommandOptionType.String, name: 'command', description: 'A command', required: false }]),
-      sub('today', "Show today's question and when it is revealed"),
-      sub('ask', 'A private practice question', [
-        { type: ApplicationCommandOptionType.String, name: 'category', description: 'Category', required: false, choices: CATEGORIES.map((c) => choice(c, CATEGORY_NAMES[c])) },
-        { type: ApplicationCommandOptionType.String, name: 'level', description: 'Level', required: false, choices: LEVELS.map((l) => choice(l)) },
-        { type: ApplicationCommandOptionType.String, name: 'topic', description: 'A topic word, such as calibration', required: false, max_length: 40 },
-      ]),
-      sub('solution', 'Reveal the strong answer to your last practice question'),
-      sub('streak', 'Your streak, or a member’s', [member]),
-      sub('away', 'Pause your streak while you are away', [{ type: ApplicationCommandOptionType.String, name: 'days', description: 'Days away (1 to 14), or off', required: true, max_length: 3 }]),
-      sub('leaderboard', "This week's or the all-time leaderboard", [
-        { type: ApplicationCommandOptionType.String, name: 'period', description: 'week or all', required: false, choices: [choice('week'), choice('all')] },
-        { type: ApplicationCommandOptionType.Boolean, name: 'public', description: 'Post it for everyone', required: false },
-      ]),
-      sub('stats', 'Your answers, points and categories, or a member’s', [member]),
-      sub('topics', 'The categories of the bank, with question counts'),
-      sub('reveal', "Organisers: reveal the open round's strong answer now"),
-      sub('skip', 'Organisers: skip the open question and post another'),
-      sub('config', "Organisers: show or change the channel's schedule and question mix", [
-        { type: ApplicationCommandOptionType.String, name: 'setting', description: 'What to change', required: false, choices: ['time', 'timezone', 'days', 'reveal', 'digest', 'ramp', 'categories', 'levels'].map((s) => choice(s)) },
-        { type: ApplicationCommandOptionType.String, name: 'value', description: 'For example 09:30, Europe/Berlin, mon-fri, 6h', required: false, max_length: 100 },
-      ]),
-      sub('start', 'Subscribe this channel to the daily question'),
-      sub('stop', 'Organisers: pause the daily question in this channel'),
-    ],
+    options: commands.map((spec) => ({
+      type: ApplicationCommandOptionType.Subcommand,
+      name: spec.name,
+      description: subcommandDescription(spec),
+      options: (spec.options ?? []).map(commandOption),
+    })),
   };
 }
 
@@ -150,26 +151,24 @@ export const INVITE_PERMISSIONS = [
   PermissionFlagsBits.UseApplicationCommands,
 ];
 
-/** The sealed-answer modal; its custom id carries the round. */
-export function sealedAnswerModal(roundId: string, prompt: string) {
+/** A core form as a modal: its custom id carries the form and its value; the subject leads the first field's label. */
+export function renderForm(form: Form) {
   return {
-    custom_id: `mlq.sealed:${roundId}`,
-    title: 'Answer privately',
-    components: [
-      {
-        type: ComponentType.ActionRow,
-        components: [
-          {
-            type: ComponentType.TextInput,
-            custom_id: 'answer',
-            label: clip(`Your answer to: ${prompt}`, 45),
-            style: TextInputStyle.Paragraph,
-            required: true,
-            max_length: 4000,
-            placeholder: 'Only you see it until the reveal; then everyone does.',
-          },
-        ],
-      },
-    ],
+    custom_id: clip(`${form.id}:${form.value}`, 100),
+    title: clip(form.title, 45),
+    components: form.fields.map((field, i) => ({
+      type: ComponentType.ActionRow,
+      components: [
+        {
+          type: ComponentType.TextInput,
+          custom_id: field.id,
+          label: clip(i === 0 && form.subject ? `${field.label} to: ${form.subject}` : field.label, 45),
+          style: TextInputStyle.Paragraph,
+          required: true,
+          max_length: Math.min(field.maxLength, 4000),
+          ...(field.hint ? { placeholder: clip(field.hint, 100) } : {}),
+        },
+      ],
+    })),
   };
 }

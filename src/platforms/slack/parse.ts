@@ -1,27 +1,11 @@
-/** Slack's own ids, recovered from mlq's opaque ids; only this adapter knows the encoding. */
-export interface SlackRef {
-  team: string;
-  channel: string;
-  ts?: string;
-}
+import { idCodec } from '../ids.ts';
 
-export const communityId = (team: string) => `slack:${team}`;
-export const channelId = (team: string, channel: string) => `slack:${team}:${channel}`;
-export const messageId = (team: string, channel: string, ts: string) => `slack:${team}:${channel}:${ts}`;
-export const memberId = (team: string, user: string) => `slack:${team}:${user}`;
-
-/** Decodes `slack:T:C[:ts]`; null for an id that is not Slack's. */
-export function decode(id: string): SlackRef | null {
-  const [platform, team, channel, ts] = id.split(':');
-  if (platform !== 'slack' || !team || !channel) return null;
-  return ts ? { team, channel, ts } : { team, channel };
-}
-
-export const userOf = (id: string): string => id.split(':')[2] ?? id;
+/** mlq's opaque ids for Slack: `slack:TEAM:CHANNEL[:ts]`, members `slack:TEAM:USER`. */
+export const ids = idCodec('slack');
 
 /** Slash-command text with Slack's escaped mentions (`<@U123|ann>`) turned into the core's neutral `<@member-id>`. */
 export function neutralCommandText(text: string, team: string): string {
-  return `/mlq ${text}`.replace(/<@([UW][A-Z0-9]+)(?:\|[^>]*)?>/g, (_m, user: string) => `<@${memberId(team, user)}>`);
+  return `/mlq ${text}`.replace(/<@([UW][A-Z0-9]+)(?:\|[^>]*)?>/g, (_m, user: string) => `<@${ids.member(team, user)}>`);
 }
 
 /** Message text with Slack's mention and link markup made readable for storage and reveal. */
@@ -71,4 +55,19 @@ export function classifyMessage(event: SlackMessageEvent, botUserId?: string): S
   if (event.bot_id || !event.user || (botUserId && event.user === botUserId)) return { kind: 'ignore' };
   if (!event.thread_ts || event.thread_ts === event.ts) return { kind: 'ignore' };
   return { kind: 'reply', channel: event.channel, user: event.user, text: event.text ?? '', ts: event.ts, threadTs: event.thread_ts };
+}
+
+/** The parts of a `view_submission` payload mlq reads. */
+export interface SubmittedView {
+  callback_id: string;
+  private_metadata?: string;
+  state: { values: Record<string, Record<string, { value?: string | null }>> };
+}
+
+/** A submitted modal as the core's form event parts: the form id, its carried value and channel, and each field's text. */
+export function formSubmission(view: SubmittedView) {
+  const meta = JSON.parse(view.private_metadata || '{}') as { value?: string; channel?: string };
+  const fields: Record<string, string> = {};
+  for (const [block, inputs] of Object.entries(view.state.values)) fields[block] = Object.values(inputs)[0]?.value ?? '';
+  return { form: view.callback_id, value: meta.value ?? '', channel: meta.channel ?? '', fields };
 }

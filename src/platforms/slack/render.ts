@@ -1,13 +1,16 @@
+import type { types } from '@slack/bolt';
 import { LRUCache } from 'lru-cache';
 import slackifyMarkdown from 'slackify-markdown';
+import { clip } from '../../core/clip.ts';
+import type { Form } from '../../core/interactions.ts';
 import type { Block, Card } from '../../core/message.ts';
 import type { Ack } from '../../core/port.ts';
 import { splitText } from '../../core/split-text.ts';
 
 /** Block Kit limits: characters in a section's text, blocks in a message, fields in a section, header length. */
-export const LIMITS = { section: 3000, blocks: 50, fields: 10, field: 2000, header: 150, context: 2000, text: 3000 } as const;
+export const LIMITS = { section: 3000, blocks: 50, fields: 10, field: 2000, header: 150, context: 2000, text: 3000, input: 3000 } as const;
 
-// Slack's Block Kit JSON, kept loose: the Web API validates it and the fake server checks the limits in tests.
+/** Slack's Block Kit JSON, kept loose: the Web API validates it and the fake server checks the limits in tests. */
 export type SlackBlock = Record<string, unknown>;
 
 export interface SlackMessage {
@@ -15,23 +18,65 @@ export interface SlackMessage {
   text: string;
 }
 
+/** mlq's neutral member mentions for Slack members (`<@slack:T1:U2>`): the only mentions a reply may carry. */
+const NEUTRAL_MENTION = /<@slack:[^:<>\s]+:([UW][A-Z0-9]+)>/g;
+const RESERVED = /[\uE000-\uE004]/g;
+
+/**
+ * Hides everything Slack would read as markup from a converter: neutral mentions become numbered placeholders, and
+ * `&`, `<` and `>` (except a quote's `>` at the start of a line) become private-use characters.
+ */
+function protect(text: string): { text: string; mentions: string[] } {
+  const mentions: string[] = [];
+  const hidden = text
+    .replace(RESERVED, '')
+    .replace(NEUTRAL_MENTION, (_m, user: string) => `\uE000${mentions.push(user) - 1}\uE001`)
+    .replace(/&/g, '\uE002')
+    .replace(/(?<!^[ \t]*)>|</gm, (c) => (c === '<' ? '\uE003' : '\uE004'));
+  return { text: hidden, mentions };
+}
+
+/** Writes the hidden characters back as Slack's escapes, and the neutral mentions as real ones. */
+function restore(text: string, mentions: string[]): string {
+  return text
+    .replace(/<([^<>]*)>/g, (whole, inner: string) => (/^(https?:\/\/|mailto:)/i.test(inner) ? whole : `&lt;${inner}&gt;`))
+    .replace(/\uE002/g, '&amp;')
+    .replace(/\uE003/g, '&lt;')
+    .replace(/\uE004/g, '&gt;')
+    .replace(/\uE000(\d+)\uE001/g, (_m, i: string) => `<@${mentions[Number(i)]}>`);
+}
+
+/**
+ * Text for a mrkdwn field that is not Markdown (a fallback, a label, a notice): `&`, `<` and `>` escaped, so nothing a
+ * member typed becomes `<!channel>`, `<@U…>` or `<#C…>`; mlq's own neutral mentions become real mentions.
+ */
+export function escapeText(text: string): string {
+  const hidden = protect(text);
+  return restore(hidden.text, hidden.mentions);
+}
+
 const converted = new LRUCache<string, string>({ max: 2_000 });
 
 /**
- * The core's neutral Markdown as Slack mrkdwn, converted by slackify-markdown (bold, italics, code, lists, escaping).
- * Conversions are remembered: the unified pipeline costs about a millisecond a block, and cards repeat.
+ * The core's neutral Markdown as Slack mrkdwn, converted by slackify-markdown (bold, italics, code, lists) with the
+ * same escaping as escapeText. Conversions are remembered: the pipeline costs about a millisecond a block, and cards repeat.
  */
 export function toMrkdwn(markdown: string): string {
   const known = converted.get(markdown);
   if (known !== undefined) return known;
-  const mrkdwn = slackifyMarkdown(markdown).replace(/\u200b/g, '').replace(/\n+$/, '');
+  const hidden = protect(markdown);
+  const mrkdwn = restore(
+    slackifyMarkdown(hidden.text)
+      .replace(/\u200b/g, '')
+      .replace(/\n+$/, ''),
+    hidden.mentions,
+  );
   converted.set(markdown, mrkdwn);
   return mrkdwn;
 }
 
-
-const clip = (text: string, max: number) => (text.length > max ? `${text.slice(0, max - 1)}…` : text);
 const section = (mrkdwn: string): SlackBlock => ({ type: 'section', text: { type: 'mrkdwn', text: mrkdwn } });
+const plain = (text: string, max: number) => ({ type: 'plain_text' as const, text: clip(text, max) });
 
 function renderBlock(block: Block): SlackBlock[] {
   switch (block.type) {
@@ -44,7 +89,7 @@ function renderBlock(block: Block): SlackBlock[] {
       for (let i = 0; i < block.fields.length; i += LIMITS.fields) {
         const fields = block.fields
           .slice(i, i + LIMITS.fields)
-          .map((f) => ({ type: 'mrkdwn', text: clip(`*${f.label}*\n${toMrkdwn(f.value)}`, LIMITS.field) }));
+          .map((f) => ({ type: 'mrkdwn', text: clip(`*${escapeText(f.label)}*\n${toMrkdwn(f.value)}`, LIMITS.field) }));
         groups.push({ type: 'section', fields });
       }
       return groups;
@@ -62,7 +107,7 @@ function renderBlock(block: Block): SlackBlock[] {
             type: 'button',
             action_id: b.action,
             value: b.value,
-            text: { type: 'plain_text', text: clip(b.label, 75) },
+            text: plain(b.label, 75),
             ...(b.style ? { style: b.style } : {}),
           })),
         },
@@ -75,13 +120,12 @@ function renderBlock(block: Block): SlackBlock[] {
 /** A card as Block Kit messages: usually one; a long reveal becomes several, each within the block limit. */
 export function renderMessages(card: Card): SlackMessage[] {
   const blocks: SlackBlock[] = [];
-  if (card.title) blocks.push({ type: 'header', text: { type: 'plain_text', text: clip(card.title, LIMITS.header) } });
+  if (card.title) blocks.push({ type: 'header', text: plain(card.title, LIMITS.header) });
   for (const block of card.blocks) blocks.push(...renderBlock(block));
+  const text = escapeText(clip(card.fallback, LIMITS.text));
   const messages: SlackMessage[] = [];
-  for (let i = 0; i < blocks.length; i += LIMITS.blocks) {
-    messages.push({ blocks: blocks.slice(i, i + LIMITS.blocks), text: clip(card.fallback, LIMITS.text) });
-  }
-  return messages.length ? messages : [{ blocks: [], text: card.fallback }];
+  for (let i = 0; i < blocks.length; i += LIMITS.blocks) messages.push({ blocks: blocks.slice(i, i + LIMITS.blocks), text });
+  return messages.length ? messages : [{ blocks: [], text }];
 }
 
 /** One message (for posts and updates): the first `blocks` limit of blocks. */
@@ -90,34 +134,33 @@ export function renderMessage(card: Card): SlackMessage {
   return first!;
 }
 
+/** A short private sentence from the core, as a message. */
+export const renderNotice = (text: string): SlackMessage => ({ blocks: [], text: escapeText(text) });
+
 /** Quiet reactions: the emoji that acknowledges each outcome. */
-export const ACK_EMOJI: Record<Ack, string | null> = {
+export const ACK_EMOJI: Record<Ack, string> = {
   'answer-counted': 'white_check_mark',
-  'answer-updated': null,
-  'answer-withdrawn': null,
-  discussion: null,
   'probe-bonus': 'star',
-  sealed: null,
 };
 
-/** The modal for a sealed answer; `private_metadata` carries the round so the submission finds it again. */
-export function sealedAnswerModal(roundId: string, channel: string, prompt: string) {
+/** A core form as a modal; `private_metadata` carries its value and the channel so the submission finds them again. */
+export function renderForm(form: Form, channel: string): types.ModalView {
   return {
-    type: 'modal' as const,
-    callback_id: 'mlq.sealed',
-    private_metadata: JSON.stringify({ roundId, channel }),
-    title: { type: 'plain_text' as const, text: 'Answer privately' },
-    submit: { type: 'plain_text' as const, text: 'Seal my answer' },
-    close: { type: 'plain_text' as const, text: 'Cancel' },
+    type: 'modal',
+    callback_id: form.id,
+    private_metadata: JSON.stringify({ value: form.value, channel }),
+    title: plain(form.title, 24),
+    submit: plain(form.submit, 24),
+    close: plain('Cancel', 24),
     blocks: [
-      { type: 'section', text: { type: 'mrkdwn', text: clip(toMrkdwn(`**${prompt}**`), LIMITS.section) } },
-      {
+      ...(form.subject ? [section(clip(toMrkdwn(`**${form.subject}**`), LIMITS.section))] : []),
+      ...form.fields.map((field) => ({
         type: 'input',
-        block_id: 'answer',
-        label: { type: 'plain_text', text: 'Your answer' },
-        element: { type: 'plain_text_input', action_id: 'text', multiline: true, max_length: 3000 },
-        hint: { type: 'plain_text', text: 'Only you see it until the reveal; then everyone does.' },
-      },
-    ],
+        block_id: field.id,
+        label: plain(field.label, 2000),
+        element: { type: 'plain_text_input', action_id: 'text', multiline: true, max_length: Math.min(field.maxLength, LIMITS.input) },
+        ...(field.hint ? { hint: plain(field.hint, 2000) } : {}),
+      })),
+    ] as types.KnownBlock[],
   };
 }

@@ -1,0 +1,75 @@
+import { runCommand } from './commands/run.ts';
+import type { CoreDeps } from './deps.ts';
+import type { ActionEvent, FormEvent } from './events.ts';
+import type { Card } from './message.ts';
+import { openSealedAnswer, SEALED_FORM, submitSealedAnswer } from './sealed-answer-form.ts';
+
+/** A multi-line text input of a form. */
+export interface FormField {
+  id: string;
+  label: string;
+  hint?: string;
+  maxLength: number;
+}
+
+/** A form a platform opens as a modal (Slack views.open, Discord showModal); its submission comes back as a FormEvent. */
+export interface Form {
+  /** Keys the handler in FORMS that takes the submission. */
+  id: string;
+  /** State carried through the platform and back with the submission, such as a round id. */
+  value: string;
+  title: string;
+  submit: string;
+  /** What the form is about, as plain text shown above the fields. */
+  subject?: string;
+  fields: FormField[];
+}
+
+/** What the core answers to a button or a form, shown only to the member who acted; each platform renders every kind. */
+export type InteractionReply =
+  | { kind: 'card'; card: Card }
+  | { kind: 'notice'; text: string }
+  | { kind: 'form'; form: Form }
+  /** A submission refused: the form stays open with `text` beside the field where the platform can, otherwise a notice. */
+  | { kind: 'invalid'; field: string; text: string }
+  | { kind: 'none' };
+
+type Handler<E> = (deps: CoreDeps, event: E) => Promise<InteractionReply>;
+
+/** Button and menu handlers by action id: a new interactive element adds one here and a render in each platform. */
+export const ACTIONS: Record<string, Handler<ActionEvent>> = {
+  'answer.sealed': openSealedAnswer,
+  'practice.reveal': async (deps, event) => ({ kind: 'card', card: (await runCommand(deps, { ...event, text: 'solution' })).card }),
+};
+
+/** Form handlers by form id. */
+export const FORMS: Record<string, Handler<FormEvent>> = {
+  [SEALED_FORM]: submitSealedAnswer,
+};
+
+const FAILED: InteractionReply = {
+  kind: 'notice',
+  text: 'Something went wrong on our side; nothing was changed. Please try again in a moment.',
+};
+
+async function guarded<E>(deps: CoreDeps, handler: Handler<E>, event: E, what: string): Promise<InteractionReply> {
+  try {
+    return await handler(deps, event);
+  } catch (error) {
+    deps.logger.error({ err: error, interaction: what }, 'interaction failed');
+    return FAILED;
+  }
+}
+
+/** Runs the handler of a button; an unknown (stale) button shows the help. */
+export function runAction(deps: CoreDeps, event: ActionEvent): Promise<InteractionReply> {
+  const handler: Handler<ActionEvent> =
+    ACTIONS[event.action] ?? (async (d, e) => ({ kind: 'card', card: (await runCommand(d, { ...e, text: 'help' })).card }));
+  return guarded(deps, handler, event, event.action);
+}
+
+/** Runs the handler of a submitted form; an unknown form is ignored. */
+export function submitForm(deps: CoreDeps, event: FormEvent): Promise<InteractionReply> {
+  const handler = FORMS[event.form];
+  return handler ? guarded(deps, handler, event, event.form) : Promise.resolve({ kind: 'none' });
+}

@@ -1,0 +1,31 @@
+import { type ChatInputCommandInteraction, MessageFlags } from 'discord.js';
+import { commandLine, ids, type RawOption } from '../parse.ts';
+import { interactionReply, NO_MENTIONS, renderMessages } from '../render.ts';
+import { actor, type DiscordListenerContext } from './index.ts';
+
+/** `/mlq <sub>`: run by the core, deferred when it takes long, answered in the channel or privately. */
+export async function handleCommand(ctx: DiscordListenerContext, interaction: ChatInputCommandInteraction): Promise<void> {
+  const guild = interaction.guildId!;
+  const text = commandLine((interaction.options.data as unknown as RawOption[]) ?? [], guild);
+  const guessPublic = ctx.core().expectsPublicReply(text);
+  let deferred: Promise<unknown> | null = null;
+  const defer = () => (deferred = interaction.deferReply(guessPublic ? {} : { flags: MessageFlags.Ephemeral }));
+  const timer = ctx.deferAfterMs > 0 ? setTimeout(defer, ctx.deferAfterMs) : (defer(), undefined);
+  const reply = await ctx.core().command({
+    channelId: ids.channel(guild, interaction.channelId),
+    communityId: ids.community(guild),
+    channelName: (interaction.channel as { name?: string } | null)?.name,
+    actor: actor(ctx, interaction),
+    text,
+  });
+  clearTimeout(timer);
+  const [first, ...rest] = renderMessages(reply.card);
+  const visible = reply.visibility === 'public';
+  if (deferred) {
+    await deferred;
+    await interaction.editReply({ embeds: first!.embeds, components: first!.components as never, allowedMentions: NO_MENTIONS });
+  } else {
+    await interaction.reply(interactionReply(first!, visible));
+  }
+  for (const more of rest) await interaction.followUp(interactionReply(more, visible));
+}

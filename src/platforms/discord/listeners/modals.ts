@@ -1,0 +1,24 @@
+import type { ModalSubmitInteraction } from 'discord.js';
+import { customId, ids } from '../parse.ts';
+import { replyPrivately } from './components.ts';
+import { actor, type DiscordListenerContext } from './index.ts';
+
+/** Every modal submission: routed by the form in its custom id (`form:value`) to the core, answered privately. */
+export async function handleModal(ctx: DiscordListenerContext, interaction: ModalSubmitInteraction): Promise<void> {
+  const { action: form, value } = customId(interaction.customId);
+  const guild = interaction.guildId!;
+  const fields: Record<string, string> = {};
+  for (const field of interaction.fields.fields.values()) {
+    if ('value' in field && typeof field.value === 'string') fields[field.customId] = field.value;
+  }
+  const reply = await ctx.core().submit({
+    channelId: ids.channel(guild, interaction.channelId!),
+    communityId: ids.community(guild),
+    actor: actor(ctx, interaction),
+    form,
+    value,
+    fields,
+    submissionId: `discord:${guild}:interaction:${interaction.id}`,
+  });
+  await replyPrivately(interaction, reply);
+}

@@ -1,0 +1,97 @@
+import { createHash } from 'node:crypto';
+import { DiscordAPIError, type REST, Routes } from 'discord.js';
+import { LRUCache } from 'lru-cache';
+import type { Logger } from '../../core/log.ts';
+import type { Card } from '../../core/message.ts';
+import { type Ack, ChannelUnavailableError, type ChatPort, type PostedMessage } from '../../core/port.ts';
+import { ids } from './parse.ts';
+import { ACK_EMOJI, renderMessage, renderMessages } from './render.ts';
+
+/** Discord REST errors that mean the channel is gone or closed to the bot (Unknown Channel, Missing Access, Missing Permissions). */
+const CHANNEL_GONE = new Set([10003, 50001, 50013]);
+/** "A thread has already been created for this message": a repeated post after a crash; the thread shares the message id. */
+const THREAD_EXISTS = 160004;
+
+/**
+ * Discord's own dedupe: a message sent again with the same nonce within a few minutes returns the first one instead
+ * of posting twice (enforce_nonce), which covers a crash between posting and recording within the lease.
+ */
+const nonce = (key?: string) =>
+  key ? { nonce: createHash('sha256').update(key).digest('base64url').slice(0, 25), enforce_nonce: true } : {};
+
+/** Outbound Discord: the core's messages through discord.js's REST client; organiser flags as interactions report them. */
+export class DiscordPort implements ChatPort {
+  readonly platform = 'discord';
+  /** Whether a member may organise a channel, as their last interaction there reported; bounded. */
+  private readonly organisers = new LRUCache<string, boolean>({ max: 50_000 });
+
+  constructor(
+    private readonly rest: REST,
+    private readonly logger: Logger,
+    readonly answersInThread: boolean,
+  ) {}
+
+  /** Remembers whether a member has Manage Channels on a channel, from an interaction there. */
+  noteOrganiser(channelId: string, memberId: string, canManage: boolean): void {
+    this.organisers.set(`${channelId}|${memberId}`, canManage);
+  }
+
+  private gone(error: unknown, id: string): never {
+    if (error instanceof DiscordAPIError && typeof error.code === 'number' && CHANNEL_GONE.has(error.code)) {
+      throw new ChannelUnavailableError(id, `${error.code} ${error.message}`);
+    }
+    throw error;
+  }
+
+  async post(id: string, card: Card, key?: string): Promise<PostedMessage> {
+    const ref = ids.decode(id)!;
+    const message = (await this.rest
+      .post(Routes.channelMessages(ref.channel), { body: { ...renderMessage(card), ...nonce(key) } })
+      .catch((error) => this.gone(error, id))) as { id: string };
+    const title = (card.fallback.split('\n')[0] ?? 'Question').replace(/^Question of the day \(([^)]*)\):?.*/, 'Question of the day · $1');
+    const thread = (await this.rest
+      .post(Routes.threads(ref.channel, message.id), { body: { name: title.slice(0, 100), auto_archive_duration: 1440 } })
+      .catch((error) =>
+        error instanceof DiscordAPIError && error.code === THREAD_EXISTS ? { id: message.id } : this.gone(error, id),
+      )) as { id: string };
+    return { messageId: ids.message(ref.community, ref.channel, message.id), threadId: ids.channel(ref.community, thread.id) };
+  }
+
+  async reply(threadId: string, card: Card, key?: string): Promise<{ messageId: string }> {
+    const ref = ids.decode(threadId)!;
+    let first: string | undefined;
+    for (const [i, message] of renderMessages(card).entries()) {
+      const body = { ...message, ...nonce(key && `${key}-${i}`) };
+      const sent = (await this.rest.post(Routes.channelMessages(ref.channel), { body }).catch((error) => this.gone(error, threadId))) as {
+        id: string;
+      };
+      first ??= ids.message(ref.community, ref.channel, sent.id);
+    }
+    return { messageId: first! };
+  }
+
+  async update(id: string, card: Card): Promise<void> {
+    const ref = ids.decode(id)!;
+    await this.rest
+      .patch(Routes.channelMessage(ref.channel, ref.message!), { body: renderMessage(card) })
+      .catch((error) => this.gone(error, id));
+  }
+
+  async react(id: string, ack: Ack): Promise<void> {
+    const ref = ids.decode(id);
+    if (!ref?.message) return;
+    await this.rest
+      .put(Routes.channelMessageOwnReaction(ref.channel, ref.message, encodeURIComponent(ACK_EMOJI[ack])))
+      .catch((error) => this.logger.warn({ platform: 'discord', err: error }, 'adding a reaction failed'));
+  }
+
+  async sendPrivate(member: string, _channel: string, card: Card): Promise<void> {
+    const dm = (await this.rest.post(Routes.userChannels(), { body: { recipient_id: ids.userOf(member) } })) as { id: string };
+    await this.rest.post(Routes.channelMessages(dm.id), { body: renderMessage(card) });
+  }
+
+  /** Manage Channels on the channel, as the member's last interaction there reported it. */
+  async isAdmin(channel: string, member: string): Promise<boolean> {
+    return this.organisers.get(`${channel}|${member}`) ?? false;
+  }
+}

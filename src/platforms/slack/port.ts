@@ -1,0 +1,121 @@
+import type { webApi } from '@slack/bolt';
+import { LRUCache } from 'lru-cache';
+import type { Logger } from '../../core/log.ts';
+import type { Card } from '../../core/message.ts';
+import { type Ack, ChannelUnavailableError, type ChatPort, type PostedMessage } from '../../core/port.ts';
+import { ids } from './parse.ts';
+import { ACK_EMOJI, renderMessage, renderMessages } from './render.ts';
+
+/** Slack errors that mean the channel is gone or closed to the bot: retrying cannot help, so the channel is paused. */
+const CHANNEL_GONE = new Set([
+  'channel_not_found',
+  'not_in_channel',
+  'is_archived',
+  'channel_is_archived',
+  'access_denied',
+  'restricted_action',
+]);
+
+const CACHE_MS = 10 * 60_000;
+
+/** Slack message metadata carrying the work's key, so a post can be found again after a crash (see findPosted). */
+const metadata = (key?: string) => (key ? { metadata: { event_type: 'mlq_work', event_payload: { key } } } : {});
+
+/** The Web API error code of a failed call, such as `invalid_auth`. */
+export const slackError = (error: unknown): string | undefined => (error as { data?: { error?: string } }).data?.error;
+
+/** Outbound Slack: the core's messages through the Web API, and members' names and admin flags from users.info. */
+export class SlackPort implements ChatPort {
+  readonly platform = 'slack';
+  /** Display names and admin flags from users.info, for 10 minutes, for at most 10,000 members (bounded memory). */
+  private readonly users = new LRUCache<string, { name: string; admin: boolean }>({ max: 10_000, ttl: CACHE_MS });
+
+  constructor(
+    private readonly client: webApi.WebClient,
+    private readonly logger: Logger,
+  ) {}
+
+  /** A member's display name and whether they administer the workspace; the user id when users.info fails. */
+  async user(team: string, user: string): Promise<{ name: string; admin: boolean }> {
+    const cached = this.users.get(`${team}:${user}`);
+    if (cached) return cached;
+    try {
+      const { user: info } = await this.client.users.info({ user });
+      const entry = {
+        name: info?.profile?.display_name || info?.real_name || info?.name || user,
+        admin: Boolean(info?.is_admin || info?.is_owner || info?.is_primary_owner),
+      };
+      this.users.set(`${team}:${user}`, entry);
+      return entry;
+    } catch (error) {
+      this.logger.warn({ platform: 'slack', user, err: error }, 'users.info failed');
+      return { name: user, admin: false };
+    }
+  }
+
+  private gone(error: unknown, id: string): never {
+    const code = slackError(error);
+    if (code && CHANNEL_GONE.has(code)) throw new ChannelUnavailableError(id, code);
+    throw error;
+  }
+
+  async post(id: string, card: Card, key?: string): Promise<PostedMessage> {
+    const ref = ids.decode(id)!;
+    const result = await this.client.chat
+      .postMessage({ channel: ref.channel, unfurl_links: false, unfurl_media: false, ...renderMessage(card), ...metadata(key) })
+      .catch((error) => this.gone(error, id));
+    const posted = ids.message(ref.community, ref.channel, result.ts!);
+    return { messageId: posted, threadId: posted };
+  }
+
+  async reply(threadId: string, card: Card, key?: string): Promise<{ messageId: string }> {
+    const ref = ids.decode(threadId)!;
+    let first: string | undefined;
+    for (const message of renderMessages(card)) {
+      const result = await this.client.chat
+        .postMessage({ channel: ref.channel, thread_ts: ref.message, unfurl_links: false, ...message, ...(first ? {} : metadata(key)) })
+        .catch((error) => this.gone(error, ids.channel(ref.community, ref.channel)));
+      first ??= ids.message(ref.community, ref.channel, result.ts!);
+    }
+    return { messageId: first! };
+  }
+
+  /** Looks for a message of ours carrying `key` in its metadata: in the channel's history, or in a thread's replies. */
+  async findPosted(targetId: string, key: string, since: Date): Promise<PostedMessage | null> {
+    const ref = ids.decode(targetId);
+    if (!ref) return null;
+    const oldest = String(Math.floor(since.getTime() / 1000));
+    const result = ref.message
+      ? await this.client.conversations.replies({ channel: ref.channel, ts: ref.message, include_all_metadata: true, limit: 200 })
+      : await this.client.conversations.history({ channel: ref.channel, oldest, include_all_metadata: true, limit: 200 });
+    const found = (result.messages ?? []).find((m) => (m.metadata?.event_payload as { key?: string } | undefined)?.key === key);
+    if (!found?.ts) return null;
+    const posted = ids.message(ref.community, ref.channel, found.ts);
+    return { messageId: posted, threadId: posted };
+  }
+
+  async update(id: string, card: Card): Promise<void> {
+    const ref = ids.decode(id)!;
+    await this.client.chat
+      .update({ channel: ref.channel, ts: ref.message!, ...renderMessage(card) })
+      .catch((error) => this.gone(error, id));
+  }
+
+  async react(id: string, ack: Ack): Promise<void> {
+    const ref = ids.decode(id);
+    if (!ref?.message) return;
+    await this.client.reactions.add({ channel: ref.channel, timestamp: ref.message, name: ACK_EMOJI[ack] }).catch((error) => {
+      if (slackError(error) !== 'already_reacted') this.logger.warn({ platform: 'slack', err: error }, 'reactions.add failed');
+    });
+  }
+
+  async sendPrivate(member: string, channel: string, card: Card): Promise<void> {
+    const ref = ids.decode(channel)!;
+    await this.client.chat.postEphemeral({ channel: ref.channel, user: ids.userOf(member), ...renderMessage(card) });
+  }
+
+  async isAdmin(channel: string, member: string): Promise<boolean> {
+    const ref = ids.decode(channel);
+    return ref ? (await this.user(ref.community, ids.userOf(member))).admin : false;
+  }
+}
