@@ -82,7 +82,7 @@ export class Mlq {
     const round = await this.deps.repo.getRound(roundId);
     const question = round ? await this.deps.repo.getQuestion(round.questionId) : null;
     if (!round || !question) return null;
-    return { prompt: question.prompt, open: round.status === 'posted' && this.deps.clock.now() < round.revealAt };
+    return { prompt: question.prompt, open: await this.deps.repo.takesAnswers(round.id, this.deps.clock.now()) };
   }
 
   currentRound(channelId: string): Promise<Round | null> {
