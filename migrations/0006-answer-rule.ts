@@ -19,7 +19,8 @@ export async function up(db: Kysely<any>): Promise<void> {
   await sql`drop function if exists mlq_record_thread_answers(json)`.execute(db);
   await sql`
     create or replace function mlq_record_answers(batch json)
-    returns table (idx int, id int, channel_id text, local_date text, status text, reveal_at timestamptz, takes boolean, inserted boolean, seen boolean)
+    returns table (idx int, id int, channel_id text, local_date text, status text, reveal_at timestamptz,
+      takes boolean, inserted boolean, seen boolean)
     language plpgsql as $fn$
     #variable_conflict use_column
     begin
@@ -29,7 +30,8 @@ export async function up(db: Kysely<any>): Promise<void> {
           community_id text, name text, message_id text, text text, sealed boolean, at timestamptz)
       ), r as (
         select i.idx, x.*, mlq_takes_answers(x.status, x.reveal_at, i.at) as takes from input i cross join lateral (
-          select rounds.id, rounds.channel_id, rounds.local_date, rounds.status, rounds.reveal_at from rounds where rounds.thread_id = i.thread_id
+          select rounds.id, rounds.channel_id, rounds.local_date, rounds.status, rounds.reveal_at from rounds
+          where rounds.thread_id = i.thread_id
           union all
           select rounds.id, rounds.channel_id, rounds.local_date, rounds.status, rounds.reveal_at from rounds
           where rounds.id = i.round_id and rounds.channel_id = i.channel_id

@@ -24,7 +24,13 @@ type PostingStore = RoundStore & WorkClaims & ChannelStore & BankStore;
 export type StartOutcome = { round: Round; created: boolean } | { round: null; reason: 'no-questions' };
 
 /** Creates the channel's round for a planned date (once, whatever the number of callers) and posts it. */
-export async function startRound(deps: CoreDeps<PostingStore>, channel: Channel, planned: PlannedRound, candidates?: () => Promise<PickCandidate[]>, questions?: QuestionCache): Promise<StartOutcome> {
+export async function startRound(
+  deps: CoreDeps<PostingStore>,
+  channel: Channel,
+  planned: PlannedRound,
+  candidates?: () => Promise<PickCandidate[]>,
+  questions?: QuestionCache,
+): Promise<StartOutcome> {
   if (!candidates) {
     const existing = await deps.repo.roundForDate(channel.id, planned.localDate);
     if (existing) return { round: existing, created: false };
@@ -53,7 +59,12 @@ export async function startRound(deps: CoreDeps<PostingStore>, channel: Channel,
 export type QuestionCache = Map<string, Promise<Question | null>>;
 
 /** Posts a claimed round; after a lapsed lease, first asks the platform whether the post went out already. */
-export async function postRound(deps: CoreDeps<PostingStore>, channel: Channel, round: Round, questions?: QuestionCache): Promise<'posted' | 'recovered' | 'failed'> {
+export async function postRound(
+  deps: CoreDeps<PostingStore>,
+  channel: Channel,
+  round: Round,
+  questions?: QuestionCache,
+): Promise<'posted' | 'recovered' | 'failed'> {
   let pending = questions?.get(round.questionId);
   if (!pending) {
     pending = deps.repo.getQuestion(round.questionId);
@@ -82,7 +93,7 @@ export async function postRound(deps: CoreDeps<PostingStore>, channel: Channel, 
   }
 }
 
-async function failedPost(deps: CoreDeps<RoundStore & WorkClaims & ChannelStore>, channel: Channel, round: Round, error: unknown): Promise<void> {
+async function failedPost(deps: CoreDeps<RoundStore & WorkClaims & ChannelStore>, channel: Channel, round: Round, error: unknown) {
   const attempts = round.attempts ?? 1;
   if (error instanceof ChannelUnavailableError) {
     await deps.repo.skipStaleRound(round.id);

@@ -1,11 +1,19 @@
-import { type Kysely, sql } from 'kysely';
+import { type Kysely, type Selectable, sql } from 'kysely';
 import type { DigestData, DigestRow } from '../core/repository.ts';
 import { addDays } from '../core/schedule.ts';
 import { CATEGORIES, type Category, type Channel } from '../core/types.ts';
 import { later } from './claims-repo.ts';
 import { toChannel } from './mappers.ts';
-import type { Database } from './schema.ts';
+import type { Database, DigestsTable } from './schema.ts';
 import { scoresRepo } from './scores-repo.ts';
+
+const toDigestRow = (r: Selectable<DigestsTable>): DigestRow => ({
+  id: r.id,
+  channelId: r.channel_id,
+  week: r.week,
+  dueAt: r.due_at,
+  attempts: r.attempts,
+});
 
 /** Weekly digests: when each is due, its claim (one per channel and week, leased), and its figures, each one query. */
 export function digestRepo(db: Kysely<Database>) {
@@ -27,14 +35,15 @@ export function digestRepo(db: Kysely<Database>) {
     },
 
     /** Creates the week's digest once per channel (the claim); null when another replica or an earlier pass has it. */
-    async createDigest(channelId: string, week: string, dueAt: Date, now: Date, leaseMs: number, skipped = false): Promise<DigestRow | null> {
+    async createDigest(channelId: string, week: string, dueAt: Date, now: Date, leaseMs: number, skipped = false) {
+      const lease = skipped ? null : later(now, leaseMs);
       const row = await db
         .insertInto('digests')
-        .values({ channel_id: channelId, week, due_at: dueAt, status: skipped ? 'skipped' : 'sending', lease_until: skipped ? null : later(now, leaseMs), attempts: 1 })
+        .values({ channel_id: channelId, week, due_at: dueAt, status: skipped ? 'skipped' : 'sending', lease_until: lease, attempts: 1 })
         .onConflict((oc) => oc.columns(['channel_id', 'week']).doNothing())
         .returningAll()
         .executeTakeFirst();
-      return row && !skipped ? { id: row.id, channelId: row.channel_id, week: row.week, dueAt: row.due_at, attempts: row.attempts } : null;
+      return row && !skipped ? toDigestRow(row) : null;
     },
 
     async claimStaleDigests(now: Date, limit: number, leaseMs: number): Promise<DigestRow[]> {
@@ -42,11 +51,18 @@ export function digestRepo(db: Kysely<Database>) {
         .updateTable('digests')
         .set((eb) => ({ lease_until: later(now, leaseMs), attempts: eb('attempts', '+', 1) }))
         .where('id', 'in', (eb) =>
-          eb.selectFrom('digests').select('id').where('status', '=', 'sending').where('lease_until', '<', now).limit(limit).forUpdate().skipLocked(),
+          eb
+            .selectFrom('digests')
+            .select('id')
+            .where('status', '=', 'sending')
+            .where('lease_until', '<', now)
+            .limit(limit)
+            .forUpdate()
+            .skipLocked(),
         )
         .returningAll()
         .execute();
-      return rows.map((r) => ({ id: r.id, channelId: r.channel_id, week: r.week, dueAt: r.due_at, attempts: r.attempts }));
+      return rows.map(toDigestRow);
     },
 
     async finishDigest(id: number, status: 'sent' | 'skipped', messageId: string | null): Promise<void> {

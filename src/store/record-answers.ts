@@ -29,7 +29,13 @@ interface Row {
 
 function outcomeOf(row: Row): ThreadAnswer {
   if (row.id === null) return { outcome: 'unknown-thread', round: null };
-  const round = { id: row.id, channelId: row.channel_id!, localDate: row.local_date!, status: row.status!, revealAt: new Date(row.reveal_at!) };
+  const round = {
+    id: row.id,
+    channelId: row.channel_id!,
+    localDate: row.local_date!,
+    status: row.status!,
+    revealAt: new Date(row.reveal_at!),
+  };
   if (row.inserted) return { outcome: 'counted', round };
   if (row.seen) return { outcome: 'duplicate', round };
   return { outcome: row.takes ? 'already-answered' : 'closed', round };
@@ -37,7 +43,9 @@ function outcomeOf(row: Row): ThreadAnswer {
 
 function toJson(x: AnswerInput, idx: number) {
   const where = 'threadId' in x ? { thread_id: x.threadId, sealed: false } : { round_id: x.roundId, channel_id: x.channelId, sealed: true };
-  return { idx, ...where, member_id: x.member.id, community_id: x.communityId, name: x.member.name, message_id: x.messageId, text: x.text, at: x.at.toISOString() };
+  const { member, communityId, messageId, text, at } = x;
+  const who = { member_id: member.id, community_id: communityId, name: member.name };
+  return { idx, ...where, ...who, message_id: messageId, text, at: at.toISOString() };
 }
 
 /** Records many answers in one statement (migration 0006 holds it and the rule); message ids must be unique in a batch. */

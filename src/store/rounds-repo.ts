@@ -79,16 +79,27 @@ export function roundsRepo(db: Kysely<Database>) {
 
     async takesAnswers(roundId: number, at: Date): Promise<boolean> {
       const { rows } = await sql<{ takes: boolean }>`
-        select mlq_takes_answers(status, reveal_at, ${at.toISOString()}::timestamptz) as takes from rounds where id = ${roundId}`.execute(db);
+        select mlq_takes_answers(status, reveal_at, ${at.toISOString()}::timestamptz) as takes
+        from rounds where id = ${roundId}`.execute(db);
       return rows[0]?.takes ?? false;
     },
 
     async markRevealed(roundId: number, at: Date): Promise<void> {
-      await db.updateTable('rounds').set({ status: 'revealed', revealed_at: at, lease_until: null }).where('id', '=', roundId).where('status', '=', 'revealing').execute();
+      await db
+        .updateTable('rounds')
+        .set({ status: 'revealed', revealed_at: at, lease_until: null })
+        .where('id', '=', roundId)
+        .where('status', '=', 'revealing')
+        .execute();
     },
 
     async skipStaleRound(roundId: number): Promise<void> {
-      await db.updateTable('rounds').set({ status: 'skipped', lease_until: null }).where('id', '=', roundId).where('status', '=', 'posting').execute();
+      await db
+        .updateTable('rounds')
+        .set({ status: 'skipped', lease_until: null })
+        .where('id', '=', roundId)
+        .where('status', '=', 'posting')
+        .execute();
     },
   };
 }

@@ -19,7 +19,8 @@ describe('the one Markdown stripper', () => {
   });
 
   it('derives a card fallback through it', () => {
-    const built = card('Title', [text('**Bold** and *it*'), fields([{ label: 'Level', value: '`senior`' }]), list(['**one**', 'two'], 'Items')]);
+    const level = fields([{ label: 'Level', value: '`senior`' }]);
+    const built = card('Title', [text('**Bold** and *it*'), level, list(['**one**', 'two'], 'Items')]);
     expect(built.fallback).toBe('Title\nBold and it\nLevel: senior\nItems\n- one\n- two');
   });
 });

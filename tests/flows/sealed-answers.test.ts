@@ -8,7 +8,8 @@ let h: Harness;
 /** A sealed answer to the channel's current round at the clock's time. */
 async function seal(who: string, submissionId: string, channelId = CH) {
   const round = (await h.mlq.currentRound(CH))!;
-  return h.mlq.sealedAnswer({ channelId, communityId: 'test', roundId: round.id, author: member(who), text: `  sealed by ${who}  `, submissionId });
+  const text = `  sealed by ${who}  `;
+  return h.mlq.sealedAnswer({ channelId, communityId: 'test', roundId: round.id, author: member(who), text, submissionId });
 }
 
 beforeEach(async () => {
@@ -31,12 +32,18 @@ describe('sealed answers follow the thread rule: taken while the round is posted
     h.clock.set(new Date('2026-11-23T14:00:00Z'));
     expect((await h.mlq.roundQuestion(round.id))!.open).toBe(false);
     expect(await seal('bob', 'test:form:3')).toBe('closed');
-    const rows = await h.database.store.db.selectFrom('answers').select(['message_id', 'member_id', 'text', 'sealed']).orderBy('message_id').execute();
+    const rows = await h.database.store.db
+      .selectFrom('answers')
+      .select(['message_id', 'member_id', 'text', 'sealed'])
+      .orderBy('message_id')
+      .execute();
     expect(rows).toEqual([{ message_id: 'test:form:1', member_id: 'test:ada', text: 'sealed by ada', sealed: true }]);
   });
 
   it("refuses an empty answer and one naming another channel's round", async () => {
-    expect(await h.mlq.sealedAnswer({ channelId: CH, communityId: 'test', roundId: (await h.mlq.currentRound(CH))!.id, author: member('ada'), text: ' \u0000 ', submissionId: 'test:form:4' })).toBe('empty');
+    const roundId = (await h.mlq.currentRound(CH))!.id;
+    const empty = { channelId: CH, communityId: 'test', roundId, author: member('ada'), text: ' \u0000 ', submissionId: 'test:form:4' };
+    expect(await h.mlq.sealedAnswer(empty)).toBe('empty');
     expect(await seal('ada', 'test:form:5', 'test:T1:other')).toBe('closed');
     expect(await h.database.store.db.selectFrom('answers').select('message_id').execute()).toEqual([]);
   });

@@ -22,7 +22,8 @@ const ann = { id: 'test:a', name: 'a' };
 
 /** A posted round of its own channel (each test has one), revealed in an hour. */
 async function postedRound(channel: string): Promise<Round> {
-  const round = await repo.createRound({ channelId: `test:T:${channel}`, questionId: 'q1', localDate: '2026-11-24', postAt: at, revealAt: inAnHour });
+  const channelId = `test:T:${channel}`;
+  const round = await repo.createRound({ channelId, questionId: 'q1', localDate: '2026-11-24', postAt: at, revealAt: inAnHour });
   await repo.markPosted(round!.id, `test:m:${channel}`, `test:t:${channel}`);
   return (await repo.getRound(round!.id))!;
 }
@@ -65,7 +66,12 @@ describe(`the schema keeps every write idempotent (${TEST_DB})`, () => {
     const replacement = await repo.createRound({ ...round, questionId: 'q2' });
     expect(replacement).not.toBeNull();
     await repo.markPosted(replacement!.id, 'test:m2', 'test:t2');
-    const rows = await database.store.db.selectFrom('rounds').select(['question_id', 'status']).where('channel_id', '=', 'test:T:dates').orderBy('id').execute();
+    const rows = await database.store.db
+      .selectFrom('rounds')
+      .select(['question_id', 'status'])
+      .where('channel_id', '=', 'test:T:dates')
+      .orderBy('id')
+      .execute();
     expect(rows).toEqual([
       { question_id: 'q1', status: 'skipped' },
       { question_id: 'q2', status: 'posted' },
@@ -80,9 +86,19 @@ describe(`the schema keeps every write idempotent (${TEST_DB})`, () => {
     expect((await answer('test:msg:2')).outcome).toBe('already-answered');
     expect(await repo.recordThreadMessage('test:msg:2', round.id, 'test:a', 'discussion', at)).toBe(true);
     expect(await repo.recordThreadMessage('test:msg:2', round.id, 'test:a', 'discussion', at)).toBe(false);
-    const counted = await database.store.db.selectFrom('answers').select(['message_id']).where('round_id', '=', round.id).where('withdrawn_at', 'is', null).execute();
+    const counted = await database.store.db
+      .selectFrom('answers')
+      .select(['message_id'])
+      .where('round_id', '=', round.id)
+      .where('withdrawn_at', 'is', null)
+      .execute();
     expect(counted).toEqual([{ message_id: 'test:msg:1' }]);
-    const threads = await database.store.db.selectFrom('thread_messages').select(['message_id', 'kind']).where('round_id', '=', round.id).orderBy('message_id').execute();
+    const threads = await database.store.db
+      .selectFrom('thread_messages')
+      .select(['message_id', 'kind'])
+      .where('round_id', '=', round.id)
+      .orderBy('message_id')
+      .execute();
     expect(threads).toEqual([
       { message_id: 'test:msg:1', kind: 'answer' },
       { message_id: 'test:msg:2', kind: 'discussion' },
@@ -105,7 +121,16 @@ describe(`the schema keeps every write idempotent (${TEST_DB})`, () => {
 
   it('adds a ledger entry once per key and keeps the aggregates equal to the ledger', async () => {
     const round = await postedRound('ledger');
-    const entry = { key: 'answer:x:test:a', channelId: 'test:T:ledger', memberId: 'test:a', roundId: round.id, reason: 'answer' as const, points: 10, week: '2026-11-23', at };
+    const entry = {
+      key: 'answer:x:test:a',
+      channelId: 'test:T:ledger',
+      memberId: 'test:a',
+      roundId: round.id,
+      reason: 'answer' as const,
+      points: 10,
+      week: '2026-11-23',
+      at,
+    };
     expect(await repo.award([entry])).toBe(1);
     expect(await repo.award([entry, { ...entry, key: 'peer_vote:x:test:a:test:b', reason: 'peer_vote', points: 2 }])).toBe(1);
     const ledger = await database.store.db
@@ -113,7 +138,12 @@ describe(`the schema keeps every write idempotent (${TEST_DB})`, () => {
       .select((eb) => eb.fn.sum<number>('points').as('total'))
       .where('channel_id', '=', 'test:T:ledger')
       .executeTakeFirstOrThrow();
-    const scores = await database.store.db.selectFrom('scores').select(['period', 'points']).where('channel_id', '=', 'test:T:ledger').orderBy('period').execute();
+    const scores = await database.store.db
+      .selectFrom('scores')
+      .select(['period', 'points'])
+      .where('channel_id', '=', 'test:T:ledger')
+      .orderBy('period')
+      .execute();
     expect(Number(ledger.total)).toBe(12);
     expect(scores).toEqual([
       { period: 'all', points: 12 },

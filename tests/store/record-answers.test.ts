@@ -39,7 +39,12 @@ const sealed = (channel: string, who: string, submissionId: string, when: Date) 
   at: when,
 });
 const rowsOf = (ids: string[]) =>
-  database.store.db.selectFrom('answers').select(['message_id', 'member_id', 'sealed']).where('message_id', 'in', ids).orderBy('message_id').execute();
+  database.store.db
+    .selectFrom('answers')
+    .select(['message_id', 'member_id', 'sealed'])
+    .where('message_id', 'in', ids)
+    .orderBy('message_id')
+    .execute();
 const roundIds = new Map<string, number>();
 
 beforeAll(async () => {
@@ -48,7 +53,20 @@ beforeAll(async () => {
   await repo.syncQuestions([{ question, hash: 'h1' }], at);
   await repo.upsertCommunity('test:T', 'test', 'T');
   for (const c of ['C1', 'C2', 'C3', 'S1', 'S2', 'S3']) {
-    await repo.saveChannel({ id: `test:T:${c}`, communityId: 'test:T', name: c, active: true, organiserIds: [], timezone: 'UTC', postTime: '09:00', weekdays: [1, 2, 3, 4, 5], revealDelayMinutes: 60, categories: [], levels: [], nextPostAt: null });
+    await repo.saveChannel({
+      id: `test:T:${c}`,
+      communityId: 'test:T',
+      name: c,
+      active: true,
+      organiserIds: [],
+      timezone: 'UTC',
+      postTime: '09:00',
+      weekdays: [1, 2, 3, 4, 5],
+      revealDelayMinutes: 60,
+      categories: [],
+      levels: [],
+      nextPostAt: null,
+    });
     const round = await repo.createRound({ channelId: `test:T:${c}`, questionId: 'q1', localDate: '2026-11-24', postAt: at, revealAt });
     await repo.markPosted(round!.id, `test:m:${c}`, `test:t:${c}`);
     roundIds.set(c, round!.id);
@@ -78,13 +96,23 @@ describe(`thread replies recorded in batches (${TEST_DB})`, () => {
       { message_id: 'm3', member_id: 'test:ann', sealed: false },
       { message_id: 'm4', member_id: 'test:bob', sealed: false },
     ]);
-    const threads = await database.store.db.selectFrom('thread_messages').select(['message_id', 'kind']).where('message_id', 'in', ids).orderBy('message_id').execute();
+    const threads = await database.store.db
+      .selectFrom('thread_messages')
+      .select(['message_id', 'kind'])
+      .where('message_id', 'in', ids)
+      .orderBy('message_id')
+      .execute();
     expect(threads).toEqual([
       { message_id: 'm1', kind: 'answer' },
       { message_id: 'm3', kind: 'answer' },
       { message_id: 'm4', kind: 'answer' },
     ]);
-    const members = await database.store.db.selectFrom('members').select(['id', 'name']).where('id', 'in', ['test:ann', 'test:bob', 'test:cat', 'test:dan']).orderBy('id').execute();
+    const members = await database.store.db
+      .selectFrom('members')
+      .select(['id', 'name'])
+      .where('id', 'in', ['test:ann', 'test:bob', 'test:cat', 'test:dan'])
+      .orderBy('id')
+      .execute();
     expect(members).toEqual([
       { id: 'test:ann', name: 'ann' },
       { id: 'test:bob', name: 'bob' },
@@ -97,7 +125,8 @@ describe(`thread replies recorded in batches (${TEST_DB})`, () => {
     expect(first!.outcome).toBe('counted');
     const outcomes = await recordAnswers(database.store.db, [reply('test:t:C1', 'gus', 'm9', 'changed'), reply('test:t:C2', 'eve', 'm7')]);
     expect(outcomes.map((o) => o.outcome)).toEqual(['duplicate', 'counted']);
-    const { rows } = await sql<{ n: number; text: string }>`select count(*)::int as n, min(text) as text from answers where message_id = 'm9'`.execute(database.store.db);
+    const { rows } = await sql<{ n: number; text: string }>`
+      select count(*)::int as n, min(text) as text from answers where message_id = 'm9'`.execute(database.store.db);
     expect(rows[0]).toEqual({ n: 1, text: 'answer m9' });
   });
 
@@ -110,9 +139,13 @@ describe(`thread replies recorded in batches (${TEST_DB})`, () => {
   });
 
   it('counts each of 300 concurrent replies once, including 100 replayed at the same time', async () => {
-    const fresh = Array.from({ length: 200 }, (_, i) => ({ ...reply(`test:t:C${(i % 2) + 1}`, `p${Math.floor(i / 2)}`, `burst${i}`) }) as AnswerInput & { threadId: string });
+    const fresh = Array.from({ length: 200 }, (_, i) => {
+      const threadId = `test:t:C${(i % 2) + 1}`;
+      return { ...reply(threadId, `p${Math.floor(i / 2)}`, `burst${i}`), threadId };
+    });
     const replayed = fresh.slice(0, 100);
-    const outcomes = await Promise.all([...fresh, ...replayed].map((r) => repo.answerInThread(r.threadId, r.member, r.communityId, r.messageId, r.text, r.at)));
+    const submit = (r: (typeof fresh)[number]) => repo.answerInThread(r.threadId, r.member, r.communityId, r.messageId, r.text, r.at);
+    const outcomes = await Promise.all([...fresh, ...replayed].map(submit));
     expect(outcomes.filter((o) => o.outcome === 'counted')).toHaveLength(200);
     expect(outcomes.filter((o) => o.outcome === 'duplicate')).toHaveLength(100);
     const { rows } = await sql<{ answers: number; threads: number }>`
@@ -137,7 +170,11 @@ describe(`one rule for thread and sealed answers: a round takes answers while po
       { message_id: 'form:2', member_id: 'test:jon', sealed: true },
       { message_id: 'reply:2', member_id: 'test:lou', sealed: false },
     ]);
-    const threads = await database.store.db.selectFrom('thread_messages').select(['message_id', 'kind']).where('message_id', 'in', ['form:1', 'form:2']).execute();
+    const threads = await database.store.db
+      .selectFrom('thread_messages')
+      .select(['message_id', 'kind'])
+      .where('message_id', 'in', ['form:1', 'form:2'])
+      .execute();
     expect(threads).toEqual([{ message_id: 'form:2', kind: 'answer' }]);
   });
 

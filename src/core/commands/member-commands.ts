@@ -10,7 +10,11 @@ import { privately, publicly, say } from './reply.ts';
 import { defineCommand } from './spec.ts';
 
 /** The streak a member sees, including whether the open round's answer is in and waiting for the reveal. */
-export async function streakView(deps: CoreDeps<ScoreStore & RoundStore & ChannelStore & AnswerStore>, channel: Channel, memberId: string): Promise<StreakView> {
+export async function streakView(
+  deps: CoreDeps<ScoreStore & RoundStore & ChannelStore & AnswerStore>,
+  channel: Channel,
+  memberId: string,
+): Promise<StreakView> {
   const [states, latestSeq, open, name] = await Promise.all([
     deps.repo.streaks(channel.id, [memberId]),
     deps.repo.latestRevealedSeq(channel.id),
