@@ -1,7 +1,7 @@
 import type { CoreDeps } from './deps.ts';
-import type { AnswerStore } from './repository.ts';
 import type { MessageDeletedEvent, MessageEditedEvent, ReactionEvent, ThreadMessageEvent } from './events.ts';
 import { ledgerKey, POINTS, wordCount } from './points.ts';
+import type { AnswerStore } from './repository.ts';
 import { weekStart } from './schedule.ts';
 
 /** The longest answer kept; longer text is cut here and the member told so. */
