@@ -1,6 +1,7 @@
 import type { CoreDeps } from './deps.ts';
 import type { MessageDeletedEvent, MessageEditedEvent, ReactionEvent, ThreadMessageEvent } from './events.ts';
 import { ledgerKey, POINTS, wordCount } from './points.ts';
+import type { AnswerStore } from './repository.ts';
 import { weekStart } from './schedule.ts';
 
 /** The longest answer kept; longer text is cut here and the member told so. */
@@ -110,20 +111,19 @@ export interface SealedAnswerEvent {
 
 export type SealedOutcome = 'answer' | 'already-answered' | 'closed' | 'duplicate' | 'empty';
 
-/** An answer given privately (through a form): stored and counted like a thread answer, shown to all at the reveal. */
-export async function recordSealedAnswer(deps: CoreDeps, event: SealedAnswerEvent): Promise<SealedOutcome> {
+/** An answer given privately (through a form): recorded by the same rule as a thread answer, shown to all at the reveal. */
+export async function recordSealedAnswer(deps: CoreDeps<AnswerStore>, event: SealedAnswerEvent): Promise<SealedOutcome> {
   const text = storable(event.text).trim().slice(0, MAX_ANSWER_CHARS);
   if (!text) return 'empty';
-  const round = await deps.repo.getRound(event.roundId);
-  const at = event.at ?? deps.clock.now();
-  if (!round || round.channelId !== event.channelId || round.status !== 'posted' || at >= round.revealAt) return 'closed';
-  await deps.repo.upsertMember(event.author, event.communityId);
-  const inserted = await deps.repo.insertAnswer(
-    { roundId: round.id, memberId: event.author.id, messageId: event.submissionId, text, sealed: true },
-    at,
-  );
-  if (inserted === 'duplicate') return 'duplicate';
-  if (inserted === 'already-answered') return 'already-answered';
-  await deps.repo.recordThreadMessage(event.submissionId, round.id, event.author.id, 'answer', at);
-  return 'answer';
+  const { outcome } = await deps.repo.answerSealed({
+    roundId: event.roundId,
+    channelId: event.channelId,
+    member: event.author,
+    communityId: event.communityId,
+    submissionId: event.submissionId,
+    text,
+    at: event.at ?? deps.clock.now(),
+  });
+  if (outcome === 'counted') return 'answer';
+  return outcome === 'unknown-thread' ? 'closed' : outcome;
 }

@@ -1,16 +1,21 @@
+import { stripMarkdown } from './markdown.ts';
 import { type Card, card, context, fields, list, text } from './message.ts';
 import type { MemberStats } from './repository.ts';
 import { MAX_FREEZES, ROUNDS_PER_FREEZE } from './streaks.ts';
 import { CATEGORY_NAMES, type LeaderboardRow, type Period } from './types.ts';
 
-const medal = (rank: number) => (rank === 1 ? '🥇' : rank === 2 ? '🥈' : rank === 3 ? '🥉' : `${rank}.`);
+/** The first three ranks as medals, the rest as numbers. */
+const medal = (rank: number): string => (rank === 1 ? '🥇' : rank === 2 ? '🥈' : rank === 3 ? '🥉' : `${rank}.`);
+
+/** One leaderboard line, as the board and the weekly digest show it. */
+export const boardLine = (row: LeaderboardRow): string => `${medal(row.rank)} **${row.name}** · ${row.points} pts`;
 
 export function leaderboardCard(period: Period, rows: LeaderboardRow[], me: LeaderboardRow | null, weekOf: string): Card {
   const title = period === 'week' ? `Leaderboard · week of ${weekOf}` : 'Leaderboard · all time';
   if (rows.length === 0) {
     return card(title, [text(period === 'week' ? 'No points yet this week. Answer today\'s question to open the board.' : 'No points yet. Answer a question to open the board.')]);
   }
-  const lines = rows.map((r) => `${medal(r.rank)} **${r.name}** · ${r.points} pts`);
+  const lines = rows.map(boardLine);
   const blocks = [list(lines)];
   if (me && !rows.some((r) => r.memberId === me.memberId)) blocks.push(context(`You: rank ${me.rank} with ${me.points} pts.`));
   return card(title, blocks, `${title}: ${rows.slice(0, 3).map((r) => `${r.rank}. ${r.name} ${r.points}`).join(', ')}`);
@@ -32,7 +37,7 @@ export function streakCard(view: StreakView, self: boolean): Card {
   else if (view.current === 0) lines.push(self ? 'Answer the next question in its thread to start one.' : '');
   lines.push(`Freezes: ${view.freezes} of ${MAX_FREEZES} (one is earned every ${ROUNDS_PER_FREEZE} rounds in a row and covers a missed round).`);
   if (view.awayUntil) lines.push(`Away until ${view.awayUntil}: missed rounds do not break the streak.`);
-  return card(undefined, [text(lines.filter(Boolean).join(' '))], lines[0]!.replace(/\*\*/g, ''));
+  return card(undefined, [text(lines.filter(Boolean).join(' '))], stripMarkdown(lines[0]!));
 }
 
 export function statsCard(name: string, stats: MemberStats, streak: StreakView, self: boolean): Card {

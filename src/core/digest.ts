@@ -1,8 +1,7 @@
+import { boardLine } from './board-cards.ts';
 import { type Card, card, context, list, text } from './message.ts';
 import type { DigestData } from './repository.ts';
 import { CATEGORY_NAMES, type Channel } from './types.ts';
-
-const medal = (rank: number) => (rank === 1 ? '🥇' : rank === 2 ? '🥈' : rank === 3 ? '🥉' : `${rank}.`);
 
 /** The weekly digest, or a short nudge when the week had no answers. */
 export function digestCard(data: DigestData, channel: Channel, week: string): Card {
@@ -19,7 +18,7 @@ export function digestCard(data: DigestData, channel: Channel, week: string): Ca
     ]);
   }
   const blocks = [
-    list(data.top.map((r) => `${medal(r.rank)} **${r.name}** · ${r.points} pts`), '**Top of the week**'),
+    list(data.top.map(boardLine), '**Top of the week**'),
     text(`**Participation:** ${data.answers} answers over ${data.rounds} ${data.rounds === 1 ? 'round' : 'rounds'} (${(data.answers / Math.max(1, data.rounds)).toFixed(1)} per round).`),
   ];
   if (data.streaks.length) blocks.push(list(data.streaks.map((s) => `**${s.name}**: ${s.current} rounds in a row`), '**Longest running streaks**'));

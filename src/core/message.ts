@@ -1,3 +1,5 @@
+import { stripMarkdown } from './markdown.ts';
+
 /** A button; `command` is the text command that does the same, for platforms without buttons. */
 export interface Button {
   label: string;
@@ -39,14 +41,6 @@ export const fields = (items: Field[]): Block => ({ type: 'fields', fields: item
 export const list = (items: string[], title?: string, ordered = false): Block => ({ type: 'list', items, title, ordered });
 export const buttons = (items: Button[]): Block => ({ type: 'buttons', buttons: items });
 export const divider = (): Block => ({ type: 'divider' });
-
-/** The neutral Markdown's marks (bold, italics, code) removed, for places that show plain text. */
-export function stripMarkdown(markdown: string): string {
-  return markdown
-    .replace(/\*\*(.+?)\*\*/g, '$1')
-    .replace(/(^|[^*])\*(?!\s)(.+?)\*/g, '$1$2')
-    .replace(/`([^`]+)`/g, '$1');
-}
 
 function toFallback(title: string | undefined, blocks: Block[]): string {
   const parts: string[] = title ? [title] : [];

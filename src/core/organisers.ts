@@ -7,7 +7,12 @@ export function isListedAdmin(admins: string[], memberId: string): boolean {
 }
 
 /** Organisers: MLQ_ADMINS, whoever subscribed the channel, and the platform's own admins (asked through the port). */
-export async function isOrganiser(deps: CoreDeps, channelId: string, channel: Channel | null, memberId: string): Promise<boolean> {
+export async function isOrganiser(
+  deps: Pick<CoreDeps, 'admins' | 'ports'>,
+  channelId: string,
+  channel: Channel | null,
+  memberId: string,
+): Promise<boolean> {
   if (isListedAdmin(deps.admins, memberId)) return true;
   if (channel?.organiserIds.includes(memberId)) return true;
   return deps.ports.for(channelId).isAdmin(channelId, memberId);

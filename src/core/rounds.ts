@@ -4,7 +4,7 @@ import { ledgerKey, POINTS } from './points.ts';
 import { ChannelUnavailableError } from './port.ts';
 import { questionCard, revealCard, revealedRootCard, skippedRootCard } from './question-cards.ts';
 import { type PickCandidate, pickQuestion } from './picker.ts';
-import type { Award } from './repository.ts';
+import type { Award, BankStore, ChannelStore, RoundStore, ScoreStore, WorkClaims } from './repository.ts';
 import { addDays, levelsFor, localDate, nextPlannedRound, type PlannedRound, plannedRound, revealFor, weekStart } from './schedule.ts';
 import { coverMissedRound, settleStreak } from './streaks.ts';
 import type { Channel, Question, Round, StreakState } from './types.ts';
@@ -18,10 +18,19 @@ export const roundKey = (round: Round) => `mlq-round-${round.id}`;
 export const revealKey = (round: Round) => `mlq-reveal-${round.id}`;
 const backoffMs = (attempt: number) => Math.min(30, 2 ** Math.max(0, attempt - 1)) * 60_000;
 
+/** What posting a round needs of the store. */
+type PostingStore = RoundStore & WorkClaims & ChannelStore & BankStore;
+
 export type StartOutcome = { round: Round; created: boolean } | { round: null; reason: 'no-questions' };
 
 /** Creates the channel's round for a planned date (once, whatever the number of callers) and posts it. */
-export async function startRound(deps: CoreDeps, channel: Channel, planned: PlannedRound, candidates?: () => Promise<PickCandidate[]>, questions?: QuestionCache): Promise<StartOutcome> {
+export async function startRound(
+  deps: CoreDeps<PostingStore>,
+  channel: Channel,
+  planned: PlannedRound,
+  candidates?: () => Promise<PickCandidate[]>,
+  questions?: QuestionCache,
+): Promise<StartOutcome> {
   if (!candidates) {
     const existing = await deps.repo.roundForDate(channel.id, planned.localDate);
     if (existing) return { round: existing, created: false };
@@ -50,7 +59,12 @@ export async function startRound(deps: CoreDeps, channel: Channel, planned: Plan
 export type QuestionCache = Map<string, Promise<Question | null>>;
 
 /** Posts a claimed round; after a lapsed lease, first asks the platform whether the post went out already. */
-export async function postRound(deps: CoreDeps, channel: Channel, round: Round, questions?: QuestionCache): Promise<'posted' | 'recovered' | 'failed'> {
+export async function postRound(
+  deps: CoreDeps<PostingStore>,
+  channel: Channel,
+  round: Round,
+  questions?: QuestionCache,
+): Promise<'posted' | 'recovered' | 'failed'> {
   let pending = questions?.get(round.questionId);
   if (!pending) {
     pending = deps.repo.getQuestion(round.questionId);
@@ -81,7 +95,7 @@ export async function postRound(deps: CoreDeps, channel: Channel, round: Round, 
   }
 }
 
-async function failedPost(deps: CoreDeps, channel: Channel, round: Round, error: unknown): Promise<void> {
+async function failedPost(deps: CoreDeps<RoundStore & WorkClaims & ChannelStore>, channel: Channel, round: Round, error: unknown) {
   const attempts = round.attempts ?? 1;
   if (error instanceof ChannelUnavailableError) {
     await deps.repo.skipStaleRound(round.id);
@@ -99,7 +113,7 @@ async function failedPost(deps: CoreDeps, channel: Channel, round: Round, error:
 }
 
 /** Pauses a channel the platform refuses, logs it, and tells its organisers where the platform lets us. */
-export async function pauseUnavailable(deps: CoreDeps, channelId: string, reason: string): Promise<void> {
+export async function pauseUnavailable(deps: CoreDeps<ChannelStore>, channelId: string, reason: string): Promise<void> {
   await deps.repo.pauseChannel(channelId, reason);
   deps.logger.warn({ channel: channelId, reason }, 'channel paused: the platform says it is unavailable; /mlq start resumes it');
   const channel = await deps.repo.getChannel(channelId);
@@ -157,7 +171,7 @@ export async function finishReveal(deps: CoreDeps, claimed: Round): Promise<Roun
   return { ...claimed, status: 'revealed', answerCount: answers.length };
 }
 
-async function settleRoundStreaks(deps: CoreDeps, channelId: string, round: Round, answered: string[]): Promise<void> {
+async function settleRoundStreaks(deps: CoreDeps<ScoreStore>, channelId: string, round: Round, answered: string[]): Promise<void> {
   const seq = round.seq!;
   const previous = await deps.repo.streaks(channelId, answered);
   const updates: { memberId: string; state: StreakState }[] = answered.map((memberId) => ({ memberId, state: settleStreak(previous.get(memberId), seq) }));

@@ -12,7 +12,7 @@ export async function openSealedAnswer(deps: CoreDeps, event: ActionEvent): Prom
   const round = /^\d{1,9}$/.test(event.value) ? await deps.repo.getRound(Number(event.value)) : null;
   const question = round ? await deps.repo.getQuestion(round.questionId) : null;
   if (!round || !question) return { kind: 'none' };
-  if (round.status !== 'posted' || deps.clock.now() >= round.revealAt) {
+  if (!(await deps.repo.takesAnswers(round.id, deps.clock.now()))) {
     return { kind: 'notice', text: 'This round is revealed already: reply to a probe in its thread instead.' };
   }
   return {

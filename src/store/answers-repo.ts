@@ -1,8 +1,8 @@
-import { type Kysely, sql } from 'kysely';
-import type { AnswerInsert, ThreadAnswer, ThreadMessageKind } from '../core/repository.ts';
+import type { Kysely } from 'kysely';
+import type { SealedAnswerInput, ThreadAnswer, ThreadMessageKind } from '../core/repository.ts';
 import type { Answer, Member } from '../core/types.ts';
 import type { Database } from './schema.ts';
-import { threadAnswerCoalescer } from './thread-answers.ts';
+import { answerCoalescer } from './record-answers.ts';
 
 const answerColumns = ['id', 'round_id', 'member_id', 'message_id', 'text', 'sealed'] as const;
 
@@ -10,8 +10,9 @@ function toAnswer(row: { id: number; round_id: number; member_id: string; messag
   return { id: row.id, roundId: row.round_id, memberId: row.member_id, messageId: row.message_id, text: row.text, sealed: row.sealed };
 }
 
+/** Answers, thread messages and votes; answers are recorded in batches by the rule in migration 0006. */
 export function answersRepo(db: Kysely<Database>) {
-  const threadAnswers = threadAnswerCoalescer(db);
+  const answers = answerCoalescer(db);
   return {
     async recordThreadMessage(messageId: string, roundId: number, memberId: string, kind: ThreadMessageKind, at: Date): Promise<boolean> {
       const row = await db
@@ -23,28 +24,13 @@ export function answersRepo(db: Kysely<Database>) {
       return row !== undefined;
     },
 
-    async insertAnswer(answer: Omit<Answer, 'id'>, at: Date): Promise<AnswerInsert> {
-      const row = await db
-        .insertInto('answers')
-        .values({
-          round_id: answer.roundId,
-          member_id: answer.memberId,
-          message_id: answer.messageId,
-          text: answer.text,
-          sealed: answer.sealed,
-          created_at: at,
-          updated_at: at,
-        })
-        .onConflict((oc) => oc.doNothing())
-        .returning('id')
-        .executeTakeFirst();
-      if (row) return 'counted';
-      const same = await db.selectFrom('answers').select('id').where('message_id', '=', answer.messageId).executeTakeFirst();
-      return same ? 'duplicate' : 'already-answered';
+    answerInThread(threadId: string, member: Member, communityId: string, messageId: string, text: string, at: Date): Promise<ThreadAnswer> {
+      return answers.submit({ threadId, member, communityId, messageId, text, at });
     },
 
-    answerInThread(threadId: string, member: Member, communityId: string, messageId: string, text: string, at: Date): Promise<ThreadAnswer> {
-      return threadAnswers.submit({ threadId, member, communityId, messageId, text, at });
+    answerSealed(input: SealedAnswerInput): Promise<ThreadAnswer> {
+      const { submissionId, ...rest } = input;
+      return answers.submit({ ...rest, messageId: submissionId });
     },
 
     async answerByMessage(messageId: string): Promise<Answer | null> {
@@ -105,7 +91,6 @@ export function answersRepo(db: Kysely<Database>) {
       return rows.map(toAnswer);
     },
 
-    /** Records a peer vote once; returns the vote's position among the answer's votes, or null for a repeat. */
     async addVote(answerId: number, voterId: string, at: Date): Promise<number | null> {
       const row = await db
         .insertInto('votes')

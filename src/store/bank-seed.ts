@@ -1,6 +1,6 @@
 import { createHash } from 'node:crypto';
 import type { StoreSeed } from './connect.ts';
-import { type BankEntry, questionsRepo } from './questions-repo.ts';
+import { type BankEntry, bankRepo } from './bank-repo.ts';
 
 /**
  * The bank as a store seed: its key is a hash of every question's id and content hash, so the cached seeded copy is
@@ -11,5 +11,5 @@ export function bankSeed(entries: BankEntry[]): StoreSeed {
     .update(entries.map((e) => `${e.question.id}:${e.hash}`).sort().join('\n'))
     .digest('hex')
     .slice(0, 12);
-  return { key, apply: async (db) => void (await questionsRepo(db).syncQuestions(entries, new Date())) };
+  return { key, apply: async (db) => void (await bankRepo(db).syncQuestions(entries, new Date())) };
 }

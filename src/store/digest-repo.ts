@@ -1,14 +1,74 @@
-import { type Kysely, sql } from 'kysely';
-import type { DigestData } from '../core/repository.ts';
+import { type Kysely, type Selectable, sql } from 'kysely';
+import type { DigestData, DigestRow } from '../core/repository.ts';
 import { addDays } from '../core/schedule.ts';
-import { CATEGORIES, type Category } from '../core/types.ts';
-import type { Database } from './schema.ts';
+import { CATEGORIES, type Category, type Channel } from '../core/types.ts';
+import { later } from './claims-repo.ts';
+import { toChannel } from './mappers.ts';
+import type { Database, DigestsTable } from './schema.ts';
 import { scoresRepo } from './scores-repo.ts';
 
+const toDigestRow = (r: Selectable<DigestsTable>): DigestRow => ({
+  id: r.id,
+  channelId: r.channel_id,
+  week: r.week,
+  dueAt: r.due_at,
+  attempts: r.attempts,
+});
 
-/** The weekly digest's figures for one channel and week, each one query. */
+/** Weekly digests: when each is due, its claim (one per channel and week, leased), and its figures, each one query. */
 export function digestRepo(db: Kysely<Database>) {
   return {
+    async dueDigestChannels(now: Date, limit: number): Promise<Channel[]> {
+      const rows = await db
+        .selectFrom('channels')
+        .selectAll()
+        .where('active', '=', true)
+        .where('next_digest_at', '<=', now)
+        .orderBy('next_digest_at')
+        .limit(limit)
+        .execute();
+      return rows.map(toChannel);
+    },
+
+    async setNextDigest(channelId: string, at: Date | null): Promise<void> {
+      await db.updateTable('channels').set({ next_digest_at: at }).where('id', '=', channelId).execute();
+    },
+
+    /** Creates the week's digest once per channel (the claim); null when another replica or an earlier pass has it. */
+    async createDigest(channelId: string, week: string, dueAt: Date, now: Date, leaseMs: number, skipped = false) {
+      const lease = skipped ? null : later(now, leaseMs);
+      const row = await db
+        .insertInto('digests')
+        .values({ channel_id: channelId, week, due_at: dueAt, status: skipped ? 'skipped' : 'sending', lease_until: lease, attempts: 1 })
+        .onConflict((oc) => oc.columns(['channel_id', 'week']).doNothing())
+        .returningAll()
+        .executeTakeFirst();
+      return row && !skipped ? toDigestRow(row) : null;
+    },
+
+    async claimStaleDigests(now: Date, limit: number, leaseMs: number): Promise<DigestRow[]> {
+      const rows = await db
+        .updateTable('digests')
+        .set((eb) => ({ lease_until: later(now, leaseMs), attempts: eb('attempts', '+', 1) }))
+        .where('id', 'in', (eb) =>
+          eb
+            .selectFrom('digests')
+            .select('id')
+            .where('status', '=', 'sending')
+            .where('lease_until', '<', now)
+            .limit(limit)
+            .forUpdate()
+            .skipLocked(),
+        )
+        .returningAll()
+        .execute();
+      return rows.map(toDigestRow);
+    },
+
+    async finishDigest(id: number, status: 'sent' | 'skipped', messageId: string | null): Promise<void> {
+      await db.updateTable('digests').set({ status, message_id: messageId, lease_until: null }).where('id', '=', id).execute();
+    },
+
     async digestData(channelId: string, week: string, categories: Category[]): Promise<DigestData> {
       const end = addDays(week, 6);
       const top = await scoresRepo(db).leaderboard(channelId, `w:${week}`, 5);

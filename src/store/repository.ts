@@ -1,24 +1,33 @@
 import type { Kysely } from 'kysely';
-import type { Repository } from '../core/repository.ts';
+import type {
+  AnswerStore,
+  BankStore,
+  ChannelStore,
+  DigestStore,
+  Repository,
+  RoundStore,
+  ScoreStore,
+  WorkClaims,
+} from '../core/repository.ts';
 import { answersRepo } from './answers-repo.ts';
+import { bankRepo } from './bank-repo.ts';
 import { channelsRepo } from './channels-repo.ts';
-import { questionsRepo } from './questions-repo.ts';
+import { claimsRepo } from './claims-repo.ts';
+import { digestRepo } from './digest-repo.ts';
 import { roundsRepo } from './rounds-repo.ts';
 import type { Database } from './schema.ts';
 import { scoresRepo } from './scores-repo.ts';
-import { workRepo } from './work-repo.ts';
-import { digestRepo } from './digest-repo.ts';
 
-/** The Kysely implementation of the core's repository, plus the bank sync that start-up uses. */
+/** The Kysely implementation of the core's repository, one part per role port, plus the bank sync that start-up uses. */
 export function createRepository(db: Kysely<Database>) {
   const repository = {
-    ...channelsRepo(db),
-    ...questionsRepo(db),
-    ...roundsRepo(db),
-    ...answersRepo(db),
-    ...scoresRepo(db),
-    ...workRepo(db),
-    ...digestRepo(db),
+    ...(channelsRepo(db) satisfies ChannelStore),
+    ...(roundsRepo(db) satisfies RoundStore),
+    ...(claimsRepo(db) satisfies WorkClaims),
+    ...(answersRepo(db) satisfies AnswerStore),
+    ...(scoresRepo(db) satisfies ScoreStore),
+    ...(digestRepo(db) satisfies DigestStore),
+    ...(bankRepo(db) satisfies BankStore),
   };
   return repository satisfies Repository;
 }

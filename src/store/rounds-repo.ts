@@ -4,6 +4,7 @@ import type { Round } from '../core/types.ts';
 import { toRound } from './mappers.ts';
 import type { Database } from './schema.ts';
 
+/** Rounds: created per channel and date, posted, skipped, revealed. */
 export function roundsRepo(db: Kysely<Database>) {
   return {
     async createRound(round: NewRound): Promise<Round | null> {
@@ -38,11 +39,6 @@ export function roundsRepo(db: Kysely<Database>) {
       return row ? toRound(row) : null;
     },
 
-    async roundByThread(threadId: string): Promise<Round | null> {
-      const row = await db.selectFrom('rounds').selectAll().where('thread_id', '=', threadId).executeTakeFirst();
-      return row ? toRound(row) : null;
-    },
-
     async roundForDate(channelId: string, localDate: string): Promise<Round | null> {
       const row = await db
         .selectFrom('rounds')
@@ -66,18 +62,6 @@ export function roundsRepo(db: Kysely<Database>) {
       return row ? toRound(row) : null;
     },
 
-    async dueReveals(now: Date, limit: number): Promise<Round[]> {
-      const rows = await db
-        .selectFrom('rounds')
-        .selectAll()
-        .where('status', '=', 'posted')
-        .where('reveal_at', '<=', now)
-        .orderBy('reveal_at')
-        .limit(limit)
-        .execute();
-      return rows.map(toRound);
-    },
-
     async skipRound(roundId: number): Promise<boolean> {
       const result = await db
         .updateTable('rounds')
@@ -88,13 +72,34 @@ export function roundsRepo(db: Kysely<Database>) {
       return Number(result.numUpdatedRows) > 0;
     },
 
-    async abandonRound(roundId: number): Promise<void> {
-      await db.deleteFrom('rounds').where('id', '=', roundId).where('status', '=', 'posting').where('message_id', 'is', null).execute();
-    },
-
     async latestRevealedSeq(channelId: string): Promise<number> {
       const row = await db.selectFrom('channels').select('last_seq').where('id', '=', channelId).executeTakeFirst();
       return row?.last_seq ?? 0;
+    },
+
+    async takesAnswers(roundId: number, at: Date): Promise<boolean> {
+      const { rows } = await sql<{ takes: boolean }>`
+        select mlq_takes_answers(status, reveal_at, ${at.toISOString()}::timestamptz) as takes
+        from rounds where id = ${roundId}`.execute(db);
+      return rows[0]?.takes ?? false;
+    },
+
+    async markRevealed(roundId: number, at: Date): Promise<void> {
+      await db
+        .updateTable('rounds')
+        .set({ status: 'revealed', revealed_at: at, lease_until: null })
+        .where('id', '=', roundId)
+        .where('status', '=', 'revealing')
+        .execute();
+    },
+
+    async skipStaleRound(roundId: number): Promise<void> {
+      await db
+        .updateTable('rounds')
+        .set({ status: 'skipped', lease_until: null })
+        .where('id', '=', roundId)
+        .where('status', '=', 'posting')
+        .execute();
     },
   };
 }

@@ -1,5 +1,6 @@
 import { leaderboardCard, statsCard, type StreakView, streakCard } from '../board-cards.ts';
 import type { CoreDeps } from '../deps.ts';
+import type { AnswerStore, ChannelStore, RoundStore, ScoreStore } from '../repository.ts';
 import { addDays, localDate, weekStart } from '../schedule.ts';
 import { MAX_AWAY_DAYS, visibleStreak } from '../streaks.ts';
 import { z } from 'zod';
@@ -11,7 +12,11 @@ import { defineCommand, type OptionSpec } from './spec.ts';
 const MEMBER: OptionSpec = { name: 'member', description: 'Another member (default: you)', kind: 'member' };
 
 /** The streak a member sees, including whether the open round's answer is in and waiting for the reveal. */
-export async function streakView(deps: CoreDeps, channel: Channel, memberId: string): Promise<StreakView> {
+export async function streakView(
+  deps: CoreDeps<ScoreStore & RoundStore & ChannelStore & AnswerStore>,
+  channel: Channel,
+  memberId: string,
+): Promise<StreakView> {
   const [states, latestSeq, open, name] = await Promise.all([
     deps.repo.streaks(channel.id, [memberId]),
     deps.repo.latestRevealedSeq(channel.id),

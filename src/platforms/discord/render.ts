@@ -3,7 +3,8 @@ import { clip } from '../../core/clip.ts';
 import { COMMANDS } from '../../core/commands/registry.ts';
 import type { AnyCommand, OptionSpec } from '../../core/commands/spec.ts';
 import type { Form } from '../../core/interactions.ts';
-import { type Card, stripMarkdown } from '../../core/message.ts';
+import { stripMarkdown } from '../../core/markdown.ts';
+import type { Card } from '../../core/message.ts';
 import type { Ack } from '../../core/port.ts';
 import { splitText } from '../../core/split-text.ts';
 

@@ -1,6 +1,6 @@
 import { type Kysely, sql } from 'kysely';
 import type { PickCandidate } from '../core/picker.ts';
-import type { QuestionSearch } from '../core/repository.ts';
+import type { Practice, QuestionSearch } from '../core/repository.ts';
 import type { Category, Level, Question } from '../core/types.ts';
 import { toQuestion } from './mappers.ts';
 import type { Database } from './schema.ts';
@@ -19,7 +19,8 @@ export interface SyncReport {
 
 const escapeLike = (word: string) => word.replace(/[\\%_]/g, (c) => `\\${c}`);
 
-export function questionsRepo(db: Kysely<Database>) {
+/** The question bank (read, searched, synced from the files) and members' practice questions. */
+export function bankRepo(db: Kysely<Database>) {
   return {
     async questionCandidates(): Promise<PickCandidate[]> {
       const rows = await db.selectFrom('questions').select(['id', 'category', 'level']).where('retired_at', 'is', null).execute();
@@ -131,7 +132,7 @@ export function questionsRepo(db: Kysely<Database>) {
       return row.id;
     },
 
-    async latestPractice(memberId: string): Promise<{ id: number; questionId: string; revealedAt: Date | null } | null> {
+    async latestPractice(memberId: string): Promise<Practice | null> {
       const row = await db
         .selectFrom('practices')
         .select(['id', 'question_id', 'revealed_at'])

@@ -1,14 +1,14 @@
 import { type Kysely, sql } from 'kysely';
-import type { ChannelRelease, DigestRow } from '../core/repository.ts';
+import type { ChannelRelease } from '../core/repository.ts';
 import type { Channel, Round } from '../core/types.ts';
 import { toChannel, toRound } from './mappers.ts';
 import type { Database } from './schema.ts';
 
-
-const later = (now: Date, ms: number) => new Date(now.getTime() + ms);
+/** The instant `ms` after `now`: the end of a lease. */
+export const later = (now: Date, ms: number) => new Date(now.getTime() + ms);
 
 /** Claims of scheduled work: rows locked with SKIP LOCKED and leased, so replicas share the work and a dead one's lease lapses. */
-export function workRepo(db: Kysely<Database>) {
+export function claimsRepo(db: Kysely<Database>) {
   return {
     async claimDueChannels(now: Date, limit: number, leaseMs: number): Promise<Channel[]> {
       const rows = await db
@@ -60,7 +60,6 @@ export function workRepo(db: Kysely<Database>) {
       return rows.map(toRound);
     },
 
-    /** Leaves a round's claim in place until `until`, when another pass may try it again. */
     async retryLater(table: 'rounds' | 'digests', id: number, until: Date): Promise<void> {
       await db.updateTable(table).set({ lease_until: until }).where('id', '=', id).execute();
     },
@@ -111,57 +110,5 @@ export function workRepo(db: Kysely<Database>) {
         return claimed;
       });
     },
-
-    async markRevealed(roundId: number, at: Date): Promise<void> {
-      await db.updateTable('rounds').set({ status: 'revealed', revealed_at: at, lease_until: null }).where('id', '=', roundId).where('status', '=', 'revealing').execute();
-    },
-
-    async dueDigestChannels(now: Date, limit: number): Promise<Channel[]> {
-      const rows = await db
-        .selectFrom('channels')
-        .selectAll()
-        .where('active', '=', true)
-        .where('next_digest_at', '<=', now)
-        .orderBy('next_digest_at')
-        .limit(limit)
-        .execute();
-      return rows.map(toChannel);
-    },
-
-    async setNextDigest(channelId: string, at: Date | null): Promise<void> {
-      await db.updateTable('channels').set({ next_digest_at: at }).where('id', '=', channelId).execute();
-    },
-
-    /** Creates the week's digest once per channel (the claim); null when another replica or an earlier pass has it. */
-    async createDigest(channelId: string, week: string, dueAt: Date, now: Date, leaseMs: number, skipped = false): Promise<DigestRow | null> {
-      const row = await db
-        .insertInto('digests')
-        .values({ channel_id: channelId, week, due_at: dueAt, status: skipped ? 'skipped' : 'sending', lease_until: skipped ? null : later(now, leaseMs), attempts: 1 })
-        .onConflict((oc) => oc.columns(['channel_id', 'week']).doNothing())
-        .returningAll()
-        .executeTakeFirst();
-      return row && !skipped ? { id: row.id, channelId: row.channel_id, week: row.week, dueAt: row.due_at, attempts: row.attempts } : null;
-    },
-
-    async claimStaleDigests(now: Date, limit: number, leaseMs: number): Promise<DigestRow[]> {
-      const rows = await db
-        .updateTable('digests')
-        .set((eb) => ({ lease_until: later(now, leaseMs), attempts: eb('attempts', '+', 1) }))
-        .where('id', 'in', (eb) =>
-          eb.selectFrom('digests').select('id').where('status', '=', 'sending').where('lease_until', '<', now).limit(limit).forUpdate().skipLocked(),
-        )
-        .returningAll()
-        .execute();
-      return rows.map((r) => ({ id: r.id, channelId: r.channel_id, week: r.week, dueAt: r.due_at, attempts: r.attempts }));
-    },
-
-    async finishDigest(id: number, status: 'sent' | 'skipped', messageId: string | null): Promise<void> {
-      await db.updateTable('digests').set({ status, message_id: messageId, lease_until: null }).where('id', '=', id).execute();
-    },
-
-    async skipStaleRound(roundId: number): Promise<void> {
-      await db.updateTable('rounds').set({ status: 'skipped', lease_until: null }).where('id', '=', roundId).where('status', '=', 'posting').execute();
-    },
-
   };
 }

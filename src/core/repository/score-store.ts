@@ -1,0 +1,36 @@
+import type { PointsReason } from '../points.ts';
+import type { Category, LeaderboardRow, StreakState } from '../types.ts';
+
+export interface Award {
+  key: string;
+  channelId: string;
+  memberId: string;
+  roundId: number;
+  reason: PointsReason;
+  points: number;
+  week: string;
+  at: Date;
+}
+
+export interface MemberStats {
+  answers: number;
+  points: number;
+  weekPoints: number;
+  probeReplies: number;
+  votesReceived: number;
+  byCategory: { category: Category; answers: number }[];
+}
+
+/** Points (a ledger with aggregates), streaks and the boards built on them. */
+export interface ScoreStore {
+  /** Adds ledger entries (skipping keys already present) and updates the aggregates in one transaction. */
+  award(entries: Award[]): Promise<number>;
+  settleStreaks(channelId: string, updates: { memberId: string; state: StreakState }[]): Promise<void>;
+  streaks(channelId: string, memberIds: string[]): Promise<Map<string, StreakState>>;
+  /** Streaks alive after round `lastSeq` (current > 0), for covering a missed round with a freeze or an away period. */
+  liveStreaks(channelId: string, lastSeq: number): Promise<Map<string, StreakState>>;
+  setAway(channelId: string, memberId: string, until: string | null): Promise<void>;
+  leaderboard(channelId: string, period: string, limit: number): Promise<LeaderboardRow[]>;
+  rankOf(channelId: string, period: string, memberId: string): Promise<LeaderboardRow | null>;
+  memberStats(channelId: string, memberId: string, week: string): Promise<MemberStats>;
+}

@@ -1,0 +1,57 @@
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { recordSealedAnswer } from '../../src/core/answers.ts';
+import { command, createHarness, type Harness, member } from '../helpers/harness.ts';
+
+const CH = 'test:T1:C1';
+const admin = { id: 'test:admin', name: 'admin' };
+let h: Harness;
+
+/** Whether the "Answer privately" button opens the form for the round now. */
+async function formOpens(roundId: number) {
+  const reply = await h.mlq.action({ channelId: CH, communityId: 'test', actor: member('ada'), action: 'answer.sealed', value: String(roundId) });
+  return reply.kind === 'form';
+}
+
+/** A sealed answer to the channel's current round at the clock's time. */
+async function seal(who: string, submissionId: string, channelId = CH) {
+  const round = (await h.mlq.currentRound(CH))!;
+  const text = `  sealed by ${who}  `;
+  return recordSealedAnswer(h.deps, { channelId, communityId: 'test', roundId: round.id, author: member(who), text, submissionId });
+}
+
+beforeEach(async () => {
+  h = await createHarness(new Date('2026-11-23T08:00:00Z'));
+  await command(h, CH, admin, '/mlq start');
+});
+afterEach(async () => {
+  await h.close();
+});
+
+describe('sealed answers follow the thread rule: taken while the round is posted and before its reveal', () => {
+  it('opens the form and counts an answer a millisecond before the reveal, and refuses both at the reveal', async () => {
+    const round = (await h.mlq.currentRound(CH))!;
+    expect(round.revealAt).toEqual(new Date('2026-11-23T14:00:00Z'));
+    h.clock.set(new Date('2026-11-23T13:59:59.999Z'));
+    expect(await formOpens(round.id)).toBe(true);
+    expect(await seal('ada', 'test:form:1')).toBe('answer');
+    expect(await seal('ada', 'test:form:1')).toBe('duplicate');
+    expect(await seal('ada', 'test:form:2')).toBe('already-answered');
+    h.clock.set(new Date('2026-11-23T14:00:00Z'));
+    expect(await formOpens(round.id)).toBe(false);
+    expect(await seal('bob', 'test:form:3')).toBe('closed');
+    const rows = await h.database.store.db
+      .selectFrom('answers')
+      .select(['message_id', 'member_id', 'text', 'sealed'])
+      .orderBy('message_id')
+      .execute();
+    expect(rows).toEqual([{ message_id: 'test:form:1', member_id: 'test:ada', text: 'sealed by ada', sealed: true }]);
+  });
+
+  it("refuses an empty answer and one naming another channel's round", async () => {
+    const roundId = (await h.mlq.currentRound(CH))!.id;
+    const empty = { channelId: CH, communityId: 'test', roundId, author: member('ada'), text: ' \u0000 ', submissionId: 'test:form:4' };
+    expect(await recordSealedAnswer(h.deps, empty)).toBe('empty');
+    expect(await seal('ada', 'test:form:5', 'test:T1:other')).toBe('closed');
+    expect(await h.database.store.db.selectFrom('answers').select('message_id').execute()).toEqual([]);
+  });
+});
