@@ -87,8 +87,11 @@ async function main(): Promise<void> {
     },
   };
   const mlq = new Mlq(deps);
-  const terminal = useConsole ? new ConsolePlatform(console) : null;
-  if (terminal) ports.register(terminal);
+  const terminal = useConsole ? new ConsolePlatform(console, store.describe) : null;
+  if (terminal) {
+    ports.register(terminal.port);
+    terminal.attach(mlq);
+  }
   const slackPlatform = slack.value ? new (await import('./platforms/slack/platform.ts')).SlackPlatform(slack.value, logger) : null;
   if (slackPlatform) {
     ports.register(slackPlatform);
@@ -133,6 +136,7 @@ async function main(): Promise<void> {
     if (stopping) return;
     stopping = true;
     await scheduler.stop();
+    await terminal?.stop();
     await slackPlatform?.stop();
     await discordPlatform?.stop();
     await http?.close();
@@ -145,23 +149,8 @@ async function main(): Promise<void> {
   const scheduler = startScheduler(() => mlq.tick({ concurrency: config.MLQ_FANOUT }), logger);
 
   if (terminal) {
-    process.stdout.write(`mlq · a terminal study channel (${store.describe}). Reply to answer; /mlq help lists the commands.\n\n`);
-    await mlq.ensureChannel({
-      ...deps.defaults,
-      id: console.channelId,
-      communityId: console.communityId,
-      name: 'terminal',
-      timezone: config.MLQ_TIMEZONE ?? console.timezone,
-      weekdays: [1, 2, 3, 4, 5, 6, 7],
-      organiserIds: [console.memberId],
-    });
-    const before = await mlq.currentRound(console.channelId);
-    const round = await mlq.startToday(console.channelId);
-    if (round && before && round.id === before.id) {
-      const reply = await mlq.command({ channelId: console.channelId, communityId: console.communityId, actor: { id: console.memberId, name: console.memberName }, text: '/mlq today' });
-      await terminal.sendPrivate(console.memberId, console.channelId, reply.card);
-    }
-    await terminal.run(mlq);
+    await terminal.start().catch((error: unknown) => fail(terminal.startFailure(error)));
+    await terminal.finished;
     await shutdown(0);
   } else {
     await scheduler.runNow();

@@ -125,6 +125,8 @@ export interface Repository {
   leaderboard(channelId: string, period: string, limit: number): Promise<LeaderboardRow[]>;
   rankOf(channelId: string, period: string, memberId: string): Promise<LeaderboardRow | null>;
   memberStats(channelId: string, memberId: string, week: string): Promise<MemberStats>;
+  /** The points a member earned in one round (answer, peer votes, probe reply). */
+  roundPoints(roundId: number, memberId: string): Promise<number>;
 
   claimDueChannels(now: Date, limit: number, leaseMs: number): Promise<Channel[]>;
   /** Ends the post leases of channels whose pass is done, each with its next post time; one statement. */
