@@ -11,7 +11,7 @@ export const plainStyle: Style = { bold: (t) => t, dim: (t) => t };
 export const ansiStyle: Style = { bold: (t) => `\x1b[1m${t}\x1b[22m`, dim: (t) => `\x1b[2m${t}\x1b[22m` };
 
 /** The narrowest text column, so a tiny window still shows a word or two a line. */
-const MIN_WIDTH = 20;
+const MIN_WIDTH = 10;
 
 /** One paragraph: the prefix of its first line, the hanging indent of the lines it wraps onto, and its text. */
 interface Paragraph {
