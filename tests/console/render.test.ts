@@ -54,11 +54,12 @@ describe('terminal text is wrapped at spaces to the width, with hanging indents'
 
   it.each([24, 39, 40, 41, 80])('keeps every line of a real-sized card within %i columns and every word whole', (width) => {
     const words = `${PARAGRAPH} ${PARAGRAPH}`.split(' ');
-    const shown = renderThreadReply(card('Leaderboard · week of 2026-11-23', [text(words.join(' ')), list(['🥇 **tester** · 10 pts', words.join(' ')])]), ansiStyle, width);
+    const blocks = [text(words.join(' ')), list(['🥇 **tester** · 10 pts', words.join(' ')]), fields([{ label: 'Limits', value: words.join(' ') }])];
+    const shown = renderThreadReply(card('Leaderboard · week of 2026-11-23', blocks), ansiStyle, width);
     const plain = stripVTControlCharacters(shown);
     for (const line of plain.split('\n')) expect(stringWidth(line)).toBeLessThanOrEqual(width);
     const tokens = plain.split(/\s+/).filter((t) => t && !['│', '•', '▌'].includes(t));
-    expect(tokens.join(' ')).toBe(`Leaderboard · week of 2026-11-23 ${words.join(' ')} 🥇 tester · 10 pts ${words.join(' ')}`);
+    expect(tokens.join(' ')).toBe(`Leaderboard · week of 2026-11-23 ${words.join(' ')} 🥇 tester · 10 pts ${words.join(' ')} Limits: ${words.join(' ')}`);
   });
 
   it('styles do not count toward the width', () => {

@@ -89,10 +89,7 @@ export class ConsolePlatform implements Platform {
       crlfDelay: Infinity,
     });
     this.lines = lines;
-    if (this.interactive) {
-      lines.on('SIGINT', () => lines.close());
-      this.screen.usePrompt(lines);
-    }
+    if (this.interactive) this.screen.usePrompt(lines);
     new ConsoleListeners(this.config, this.screen, this.port, mlq)
       .listen(lines)
       .catch((error: unknown) => mlq.deps.logger.error({ err: error }, 'the terminal stopped reading'))
