@@ -11,7 +11,8 @@ export type PointsReason = 'answer' | 'peer_vote' | 'probe_reply';
 
 /** The peer-vote rule, which help leaves out where members cannot react. */
 export const PEER_VOTE_RULE =
-  `**${POINTS.peerVote} points** for each reaction a peer puts on your answer, up to ${POINTS.peerVotesCountedPerAnswer} per answer; your own reactions do not count.`;
+  `**${POINTS.peerVote} points** for each reaction a peer puts on your answer, up to ${POINTS.peerVotesCountedPerAnswer} per answer; ` +
+  'your own reactions do not count.';
 
 export const POINT_RULES: string[] = [
   `**${POINTS.answer} points** for your first reply in a round's thread before the reveal (later replies are discussion).`,

@@ -113,8 +113,8 @@ export function revealAgainCard(q: Question, answered: number, own: OwnAnswer | 
       ? text(`**Your answer** · ${pointsOf(own.points)} in this round\n\n${quoted(own.text)}`)
       : text('**Your answer** · you did not answer this one.'),
     context(
-      `${answered} ${answered === 1 ? 'member' : 'members'} answered. Reply in its thread to a probe (at least ${POINTS.probeReplyMinWords} words) ` +
-        `for ${POINTS.probeReply} bonus points.`,
+      `${answered} ${answered === 1 ? 'member' : 'members'} answered. ` +
+        `Reply in its thread to a probe (at least ${POINTS.probeReplyMinWords} words) for ${POINTS.probeReply} bonus points.`,
     ),
   ]);
 }
@@ -123,7 +123,10 @@ export function revealAgainCard(q: Question, answered: number, own: OwnAnswer | 
 export function revealRecapCard(own: OwnAnswer): Card {
   return card(`Your answer · ${pointsOf(own.points)}`, [
     text(quoted(own.text)),
-    context(`Compare it with the strong answer above. A reply to a probe (at least ${POINTS.probeReplyMinWords} words) adds ${POINTS.probeReply} points.`),
+    context(
+      `Compare it with the strong answer above. A reply to a probe (at least ${POINTS.probeReplyMinWords} words) ` +
+        `adds ${POINTS.probeReply} points.`,
+    ),
   ]);
 }
 

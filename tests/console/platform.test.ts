@@ -40,7 +40,10 @@ async function open(options: { interactive: boolean; columns?: number; channel?:
   out.on('data', (d: Buffer) => (printed += d.toString()));
   const id = options.channel ?? n;
   const platform = new ConsolePlatform(
-    { channelId: `console:terminal-${id}`, communityId: 'console', memberId: `console:tester-${id}`, memberName: 'tester', timezone: 'UTC' },
+    { channelId: `console:terminal-${id}`, communityId: 'console', memberId: `console:tester-${id}`, 
+      memberName: 'tester',
+      timezone: 'UTC',
+    },
     'a test store',
     { input, output: out, colour: options.interactive, interactive: options.interactive },
   );
@@ -65,7 +68,12 @@ describe('piped input', () => {
   it('shows no prompt, greets with the banner naming quit, and wraps every line to 80 columns', async () => {
     const shown = await piped(['/mlq today', ANSWER, '/mlq reveal', '/mlq help']);
     expect(shown).not.toContain(PROMPT);
-    expect(shown).toMatch(/^mlq · a terminal study channel \(a test store\)\. Type your answer to today's\nquestion and press Enter; \/mlq help lists the commands; quit \(or Ctrl-D\) leaves\.\n\n▌ Question of the day · /);
+    expect(shown.slice(0, shown.indexOf('\n\n▌ Question of the day · '))).toBe(
+      [
+        "mlq · a terminal study channel (a test store). Type your answer to today's",
+        'question and press Enter; /mlq help lists the commands; quit (or Ctrl-D) leaves.',
+      ].join('\n'),
+    );
     const lines = shown.split('\n');
     expect(Math.max(...lines.map((l) => stringWidth(l)))).toBeLessThanOrEqual(80);
     expect(lines.filter((l) => stringWidth(l) > 70).length).toBeGreaterThan(5);
@@ -102,17 +110,18 @@ describe('piped input', () => {
   });
 
   it('takes a typed line after /mlq ask as a practice answer, and shows it beside the strong answer', async () => {
-    const shown = await piped(['/mlq ask statistics', PRACTICE, 'and a second line of the same answer', '/mlq today', '/mlq solution', ANSWER]);
+    const second = 'and a second line of the same answer';
+    const shown = await piped(['/mlq ask statistics', PRACTICE, second, '/mlq today', '/mlq solution', ANSWER]);
     expect(flat(shown)).toContain('Type your practice answer now (one or more lines), then /mlq solution to compare it');
     expect(flat(shown)).toContain('✓ Practice answer noted (17 words). Add more lines, or /mlq solution to see the');
     expect(flat(shown)).toContain('✓ Practice answer noted (25 words).');
-    expect(shown).not.toContain('Answer recorded. It counts when the round is revealed;\n    later replies are discussion.\n\n▌ Question of the day');
+    expect(shown.slice(0, shown.indexOf('▌ Your practice answer'))).not.toContain('Answer recorded');
     const today = shown.slice(shown.indexOf('▌ Question of the day', shown.indexOf('Practice answer noted')));
     expect(today).toContain('You have not answered yet.');
     const yours = shown.indexOf('▌ Your practice answer\n\nI would randomise the coupon');
     expect(yours).toBeGreaterThan(0);
     expect(shown.indexOf('▌ Practice reveal · Statistics and probability')).toBeGreaterThan(yours);
-    expect(shown.slice(yours)).toContain('and a second line of the same answer');
+    expect(shown.slice(yours)).toContain(second);
     expect(shown.slice(yours)).toContain('✓ Answer recorded.');
   });
 
@@ -125,14 +134,15 @@ describe('piped input', () => {
   });
 
   it('names members, never shows an internal id, and leaves reactions and `public` out of help', async () => {
-    const shown = await piped([ANSWER, '/mlq reveal', '/mlq streak @bob', '/mlq stats @bob', '/mlq leaderboard', '/mlq stats', '/mlq help', '/mlq help leaderboard']);
+    const commands = ['/mlq streak @bob', '/mlq stats @bob', '/mlq leaderboard', '/mlq stats', '/mlq help', '/mlq help leaderboard'];
+    const shown = await piped([ANSWER, '/mlq reveal', ...commands]);
     expect(shown).not.toMatch(/console:/);
     expect(shown).toContain('That member has not taken part here yet');
     expect(shown).toContain('  • 🥇 tester · 10 pts');
     expect(shown).toContain('/mlq leaderboard [week|all]: This week\'s or all-time leaderboard\n');
     expect(shown).not.toContain('public');
     expect(shown).not.toContain('reaction');
-    expect(flat(shown)).toContain('/mlq help <command> shows the details of one command. Type quit (or press Ctrl-D) to leave the terminal.');
+    expect(flat(shown)).toContain('shows the details of one command. Type quit (or press Ctrl-D) to leave the terminal.');
   });
 });
 

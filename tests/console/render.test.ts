@@ -42,8 +42,11 @@ describe('terminal text is wrapped at spaces to the width, with hanging indents'
   });
 
   it('puts every line of a thread reply, wrapped ones too, behind the thread bar within the width', () => {
-    const shown = renderThreadReply(card(undefined, [list(['Historical sends at a fixed hour give no evidence about other hours'], 'Key points', true)]), plainStyle, 40);
-    expect(shown).toBe(['  │ Key points', '  │   1. Historical sends at a fixed', '  │      hour give no evidence about', '  │      other hours'].join('\n'));
+    const points = list(['Historical sends at a fixed hour give no evidence about other hours'], 'Key points', true);
+    const shown = renderThreadReply(card(undefined, [points]), plainStyle, 40);
+    expect(shown).toBe(
+      ['  │ Key points', '  │   1. Historical sends at a fixed', '  │      hour give no evidence about', '  │      other hours'].join('\n'),
+    );
   });
 
   it('never breaks a word, even one longer than the line', () => {
@@ -54,12 +57,13 @@ describe('terminal text is wrapped at spaces to the width, with hanging indents'
 
   it.each([24, 39, 40, 41, 80])('keeps every line of a real-sized card within %i columns and every word whole', (width) => {
     const words = `${PARAGRAPH} ${PARAGRAPH}`.split(' ');
-    const blocks = [text(words.join(' ')), list(['🥇 **tester** · 10 pts', words.join(' ')]), fields([{ label: 'Limits', value: words.join(' ') }])];
+    const long = words.join(' ');
+    const blocks = [text(long), list(['🥇 **tester** · 10 pts', long]), fields([{ label: 'Limits', value: long }])];
     const shown = renderThreadReply(card('Leaderboard · week of 2026-11-23', blocks), ansiStyle, width);
     const plain = stripVTControlCharacters(shown);
     for (const line of plain.split('\n')) expect(stringWidth(line)).toBeLessThanOrEqual(width);
     const tokens = plain.split(/\s+/).filter((t) => t && !['│', '•', '▌'].includes(t));
-    expect(tokens.join(' ')).toBe(`Leaderboard · week of 2026-11-23 ${words.join(' ')} 🥇 tester · 10 pts ${words.join(' ')} Limits: ${words.join(' ')}`);
+    expect(tokens.join(' ')).toBe(`Leaderboard · week of 2026-11-23 ${long} 🥇 tester · 10 pts ${long} Limits: ${long}`);
   });
 
   it('styles do not count toward the width', () => {

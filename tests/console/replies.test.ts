@@ -5,7 +5,12 @@ import { RecordingPort } from '../helpers/recording-port.ts';
 
 /** A platform that declares what the terminal declares: no reactions, no public replies, a recap at the reveal. */
 class TerminalLikePort extends RecordingPort {
-  readonly capabilities: PortCapabilities = { reactions: false, publicReplies: false, revealRecap: true, helpNote: 'Type `quit` to leave.' };
+  readonly capabilities: PortCapabilities = {
+    reactions: false,
+    publicReplies: false,
+    revealRecap: true,
+    helpNote: 'Type `quit` to leave.',
+  };
 }
 
 const admin = { id: 'test:admin', name: 'admin' };
@@ -38,7 +43,8 @@ beforeEach(() => {
   h.deps.ports.register(term);
 });
 
-const text = async (channelId: string, who: { id: string; name: string }, line: string) => cardText((await command(h, channelId, who, line)).card);
+const text = async (channelId: string, who: { id: string; name: string }, line: string) =>
+  cardText((await command(h, channelId, who, line)).card);
 
 describe('/mlq today follows the state of the round', () => {
   it('says whether your answer is in, then shows the reveal again with your answer and points', async () => {
@@ -74,7 +80,8 @@ describe('/mlq today follows the state of the round', () => {
     await command(h, CHAT, admin, '/mlq start');
     await command(h, CHAT, admin, '/mlq skip');
     h.clock.set(new Date('2026-11-28T10:00:00Z'));
-    expect(await text(CHAT, ada, '/mlq today')).toContain('No question yet today. The next question is due now and is posted within a minute.');
+    const due = 'No question yet today. The next question is due now and is posted within a minute.';
+    expect(await text(CHAT, ada, '/mlq today')).toContain(due);
     await h.mlq.tick();
     expect(await text(CHAT, ada, '/mlq today')).toContain('No question yet today. Next question: Mon 30 Nov 09:00 (UTC).');
   });

@@ -83,7 +83,8 @@ export class ConsoleListeners {
     if (this.practice?.taking) {
       this.practice.answer.push(line.trim());
       const words = wordCount(this.practice.answer.join(' '));
-      this.screen.note(`Practice answer noted (${words} ${words === 1 ? 'word' : 'words'}). Add more lines, or \`/mlq solution\` to see the strong answer.`, '  ✓ ');
+      const noted = `Practice answer noted (${words} ${words === 1 ? 'word' : 'words'}).`;
+      this.screen.note(`${noted} Add more lines, or \`/mlq solution\` to see the strong answer.`, '  ✓ ');
       return;
     }
     const { channelId, communityId } = this.config;

@@ -80,7 +80,8 @@ export class ConsolePlatform implements Platform {
     const round = await mlq.startToday(channelId);
     if (!round) this.screen.note('No question matches the channel settings; `/mlq config` shows them.');
     if (round && before && round.id === before.id) {
-      const today = await mlq.command({ channelId, communityId, channelName: 'terminal', actor: { id: memberId, name: memberName }, text: '/mlq today' });
+      const actor = { id: memberId, name: memberName };
+      const today = await mlq.command({ channelId, communityId, channelName: 'terminal', actor, text: '/mlq today' });
       this.screen.card(today.card);
     }
     const lines = createInterface({
