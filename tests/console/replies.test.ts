@@ -158,6 +158,10 @@ describe('help leaves out what the platform cannot do', () => {
     expect(help).not.toContain('public');
     expect(help).not.toContain('reaction');
     expect(help).toContain('Type `quit` to leave.');
+    await command(h, TERM, admin, '/mlq start');
+    expect(JSON.stringify((await command(h, TERM, ada, '/mlq stats')).card)).not.toContain('Peer votes');
+    await command(h, CHAT, admin, '/mlq start');
+    expect(JSON.stringify((await command(h, CHAT, ada, '/mlq stats')).card)).toContain('"label":"Peer votes received","value":"0"');
     const one = await command(h, TERM, ada, '/mlq help leaderboard');
     expect(one.card.title).toBe('/mlq leaderboard');
     expect(JSON.stringify(one.card)).not.toContain('public');

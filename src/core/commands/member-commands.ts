@@ -106,6 +106,7 @@ export const stats = defineCommand({
       ctx.deps.repo.memberStats(channel.id, memberId, week),
       streakView(ctx.deps, channel, memberId),
     ]);
-    return privately(statsCard(view.name, data, view, memberId === ctx.event.actor.id));
+    const { reactions } = ctx.deps.ports.capabilities(channel.id);
+    return privately(statsCard(view.name, data, view, memberId === ctx.event.actor.id, reactions));
   },
 });
