@@ -2,6 +2,7 @@ import { spawn } from 'node:child_process';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import stringWidth from 'string-width';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createPostgresUrl, TEST_DB } from './helpers/database.ts';
 
@@ -27,7 +28,19 @@ function start(input: string, env: Record<string, string>): Promise<Run> {
   });
 }
 
-const SESSION = '/mlq today\nMy answer...\n/mlq reveal\n/mlq streak\n/mlq leaderboard\n';
+const ANSWER = 'Bias is the error from wrong assumptions in the model, variance is sensitivity to the particular training sample.';
+const SESSION = `/mlq today\n${ANSWER}\n/mlq today\n/mlq reveal\n/mlq streak\n/mlq leaderboard\n`;
+
+/** Tomorrow's date in UTC as the terminal writes it, such as "Tue 1 Dec". */
+function tomorrowUtc(): string {
+  const day = new Date(Date.now() + 24 * 3_600_000);
+  const weekday = ['Sun', 'Mon', 'Tue', 'Wed', 'Thu', 'Fri', 'Sat'][day.getUTCDay()];
+  const month = ['Jan', 'Feb', 'Mar', 'Apr', 'May', 'Jun', 'Jul', 'Aug', 'Sep', 'Oct', 'Nov', 'Dec'][day.getUTCMonth()];
+  return `${weekday} ${day.getUTCDate()} ${month}`;
+}
+
+/** The output with its line wrapping undone. */
+const flat = (text: string) => text.replace(/\s+/g, ' ');
 
 describe('the console channel, as a newcomer runs it', () => {
   const dataDir = mkdtempSync(join(tmpdir(), 'mlq-console-'));
@@ -49,22 +62,30 @@ describe('the console channel, as a newcomer runs it', () => {
     const first = await start(SESSION, env);
     expect(first.stderr).toBe('');
     expect(first.code).toBe(0);
+    expect(first.stdout).not.toContain('you ›');
+    expect(Math.max(...first.stdout.split('\n').map((line) => stringWidth(line)))).toBeLessThanOrEqual(80);
     const prompt = /▌ Question of the day · [^\n]+\n\n([^\n]+)/.exec(first.stdout)?.[1];
     expect(prompt).toBeTruthy();
     expect(first.stdout).toContain('✓ Answer recorded');
+    expect(flat(first.stdout)).toContain('Your answer is in: it counts when the round is revealed on');
     expect(first.stdout).toContain('What a strong answer covers');
     expect(first.stdout).toContain('Follow-up probes an interviewer would ask next');
+    expect(flat(first.stdout)).toContain(`▌ Your answer · 10 points ${ANSWER}`);
     expect(first.stdout).toContain('Your streak: 1 round in a row');
     expect(first.stdout).toMatch(/Leaderboard · week of [\d-]+\n\n\s+• 🥇 tester · 10 pts/);
 
-    const second = await start(`${SESSION}/mlq stats\n`, env);
+    const probe = 'I would plot training and validation error as the data grows to see which one dominates.';
+    const second = await start(`/mlq today\n/mlq reveal\n${probe}\n/mlq streak\n/mlq leaderboard\n/mlq stats\n/mlq config\n`, env);
     expect(second.code).toBe(0);
     expect(second.stdout).toContain(prompt!);
-    expect(second.stdout).toContain('Already revealed');
+    expect(second.stdout).toMatch(/leaves\.\n\n▌ Today's question · [^\n]+ · revealed\n/);
+    expect(flat(second.stdout)).toContain(`Your answer · 10 points in this round ${ANSWER}`);
     expect(second.stdout).toContain('There is no open round to reveal.');
     expect(second.stdout).toContain('Your streak: 1 round in a row');
+    expect(second.stdout).toContain('★ Probe reply: bonus points added.');
     expect(second.stdout).toContain('Answers: 1');
-    expect(second.stdout).toContain('tester · 10 pts');
+    expect(second.stdout).toContain('tester · 15 pts');
+    expect(second.stdout).toContain(`Next question: ${tomorrowUtc()} 09:00 (UTC).`);
   });
 
   it('answers a wrong command with a short helpful reply and carries on', async () => {
@@ -75,6 +96,18 @@ describe('the console channel, as a newcomer runs it', () => {
     expect(run.stdout).toContain('Points and streaks');
     expect(run.stdout).toContain("▌ Practice · ");
     expect(run.stdout).toContain('No question matches “qwertyuiop”');
+  });
+
+  it('documents quit and leaves out what the terminal cannot do', async () => {
+    const run = await start('/mlq help\n', { MLQ_DATA_DIR: mkdtempSync(join(tmpdir(), 'mlq-console-')) });
+    expect(run.code).toBe(0);
+    const banner = "Type your answer to today's question and press Enter; /mlq help lists the commands; quit (or Ctrl-D) leaves.";
+    expect(flat(run.stdout)).toMatch(/^mlq · a terminal study channel \(.+\)\. Type/);
+    expect(flat(run.stdout)).toContain(banner);
+    expect(flat(run.stdout)).toContain('Type quit (or press Ctrl-D) to leave the terminal.');
+    expect(run.stdout).toContain("/mlq leaderboard [week|all]: This week's or all-time leaderboard\n");
+    expect(run.stdout).not.toContain('public');
+    expect(run.stdout).not.toContain('reaction');
   });
 });
 

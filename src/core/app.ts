@@ -84,6 +84,12 @@ export class Mlq {
     return (await startToday(this.deps, channel)).round;
   }
 
+  /** The id of the member's latest practice question while its strong answer is not yet shown, else null. */
+  async openPractice(memberId: string): Promise<number | null> {
+    const practice = await this.deps.repo.latestPractice(memberId);
+    return practice && !practice.revealedAt ? practice.id : null;
+  }
+
   currentRound(channelId: string): Promise<Round | null> {
     return this.deps.repo.latestRound(channelId);
   }

@@ -40,7 +40,8 @@ export function streakCard(view: StreakView, self: boolean): Card {
   return card(undefined, [text(lines.filter(Boolean).join(' '))], stripMarkdown(lines[0]!));
 }
 
-export function statsCard(name: string, stats: MemberStats, streak: StreakView, self: boolean): Card {
+/** A member's stats; peer votes are left out where members cannot react. */
+export function statsCard(name: string, stats: MemberStats, streak: StreakView, self: boolean, reactions = true): Card {
   const top = [...stats.byCategory].sort((a, b) => b.answers - a.answers);
   return card(self ? 'Your stats' : `Stats for ${name}`, [
     fields([
@@ -49,7 +50,7 @@ export function statsCard(name: string, stats: MemberStats, streak: StreakView, 
       { label: 'Points this week', value: String(stats.weekPoints) },
       { label: 'Streak', value: `${streak.current} (best ${streak.best})` },
       { label: 'Probe replies', value: String(stats.probeReplies) },
-      { label: 'Peer votes received', value: String(stats.votesReceived) },
+      ...(reactions ? [{ label: 'Peer votes received', value: String(stats.votesReceived) }] : []),
     ]),
     ...(top.length ? [list(top.map((c) => `${CATEGORY_NAMES[c.category]}: ${c.answers}`), '**Answers by category**')] : []),
   ]);

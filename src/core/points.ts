@@ -9,9 +9,14 @@ export const POINTS = {
 
 export type PointsReason = 'answer' | 'peer_vote' | 'probe_reply';
 
+/** The peer-vote rule, which help leaves out where members cannot react. */
+export const PEER_VOTE_RULE =
+  `**${POINTS.peerVote} points** for each reaction a peer puts on your answer, up to ${POINTS.peerVotesCountedPerAnswer} per answer; ` +
+  'your own reactions do not count.';
+
 export const POINT_RULES: string[] = [
   `**${POINTS.answer} points** for your first reply in a round's thread before the reveal (later replies are discussion).`,
-  `**${POINTS.peerVote} points** for each reaction a peer puts on your answer, up to ${POINTS.peerVotesCountedPerAnswer} per answer; your own reactions do not count.`,
+  PEER_VOTE_RULE,
   `**${POINTS.probeReply} points** once per round for a reply of at least ${POINTS.probeReplyMinWords} words to the follow-up probes after the reveal.`,
   'Points and streaks settle when the round is revealed; an answer you delete before the reveal is withdrawn.',
   'Your streak counts rounds of the channel in a row that you answered, so days without a round never break it.',

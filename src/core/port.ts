@@ -4,6 +4,25 @@ import { type Metrics, noMetrics } from './metrics.ts';
 /** What the core wants a platform to signal quietly on a member's message. */
 export type Ack = 'answer-counted' | 'probe-bonus';
 
+/** What a platform can do, so the core's help and cards leave out what members there cannot use. */
+export interface PortCapabilities {
+  /** Members react to each other's answers, and a reaction counts as a peer vote. */
+  reactions: boolean;
+  /** A reply can be shown to the whole channel instead of the member alone (`/mlq leaderboard public`). */
+  publicReplies: boolean;
+  /**
+   * At the reveal, each member who answered gets a private card with their answer and the points it earned. Off by
+   * default: in a busy Slack or Discord channel that is one more message per member per day, and their answer sits
+   * right above the reveal in the thread anyway.
+   */
+  revealRecap: boolean;
+  /** A sentence `/mlq help` adds about the platform itself, such as how to leave the terminal. */
+  helpNote?: string;
+}
+
+/** The capabilities of a port that declares none: a chat platform with reactions and public replies. */
+export const DEFAULT_CAPABILITIES: PortCapabilities = { reactions: true, publicReplies: true, revealRecap: false };
+
 export interface PostedMessage {
   messageId: string;
   threadId: string;
@@ -14,6 +33,8 @@ export interface ChatPort {
   readonly platform: string;
   /** False when the platform cannot read thread replies, so members answer only through the answer button. */
   readonly answersInThread?: boolean;
+  /** What members can do here; absent means DEFAULT_CAPABILITIES. */
+  readonly capabilities?: Partial<PortCapabilities>;
   /** Posts a message; `key` identifies the work so the platform can recognise a repeat (Slack metadata, Discord nonce). */
   post(channelId: string, message: Card, key?: string): Promise<PostedMessage>;
   reply(threadId: string, message: Card, key?: string): Promise<{ messageId: string }>;
@@ -76,6 +97,9 @@ function observed(port: ChatPort, metrics: Metrics): ChatPort {
     get answersInThread() {
       return port.answersInThread;
     },
+    get capabilities() {
+      return port.capabilities;
+    },
     get findPosted() {
       const find = port.findPosted;
       return find && ((targetId: string, key: string, since: Date) => run(() => find.call(port, targetId, key, since)));
@@ -103,6 +127,11 @@ export class Ports {
     const port = this.byPlatform.get(platformOf(id));
     if (!port) throw new Error(`no platform is connected for ${platformOf(id)} (id ${id})`);
     return port;
+  }
+
+  /** The capabilities of the platform that owns an id (the defaults when none is connected). */
+  capabilities(id: string): PortCapabilities {
+    return { ...DEFAULT_CAPABILITIES, ...this.byPlatform.get(platformOf(id))?.capabilities };
   }
 
   has(id: string): boolean {

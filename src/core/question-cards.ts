@@ -5,6 +5,8 @@ import { formatLocal } from './schedule.ts';
 import { CATEGORY_NAMES, type Question, type Round } from './types.ts';
 
 const label = (q: Question) => `${CATEGORY_NAMES[q.category]} · ${q.level}`;
+const quoted = (t: string) => clip(t.replace(/\s+/g, ' ').trim(), 600);
+const pointsOf = (n: number) => `${n} ${n === 1 ? 'point' : 'points'}`;
 
 /** The daily post: category and level, the question, and how and until when to answer. */
 export function questionCard(q: Question, round: Round, timezone: string, inThread = true): Card {
@@ -22,6 +24,17 @@ export function questionCard(q: Question, round: Round, timezone: string, inThre
     ],
     `Question of the day (${label(q)}): ${q.prompt}`,
   );
+}
+
+/** Today's open question for a member who answered already: the question and when their answer counts. */
+export function answeredCard(q: Question, round: Round, timezone: string): Card {
+  return card(`Question of the day · ${label(q)}`, [
+    text(`**${q.prompt}**`),
+    context(
+      `Your answer is in: it counts when the round is revealed on ${formatLocal(round.revealAt, timezone)}. ` +
+        'Further replies are discussion.',
+    ),
+  ]);
 }
 
 /** The root post once revealed: the same question, marked revealed with the number of answers. */
@@ -71,7 +84,7 @@ export function revealCard(q: Question, answered: number, sealed: { name: string
     `The reveal · ${label(q)}`,
     [
       ...answerBlocks(q),
-      ...(sealed.length ? [list(sealed.map((s) => `**${s.name}**: ${clip(s.text.replace(/\s+/g, ' '), 600)}`), '**Sealed answers**')] : []),
+      ...(sealed.length ? [list(sealed.map((s) => `**${s.name}**: ${quoted(s.text)}`), '**Sealed answers**')] : []),
       divider(),
       list(q.probes.map((p) => p.question), '**Follow-up probes an interviewer would ask next**', true),
       context(
@@ -81,6 +94,40 @@ export function revealCard(q: Question, answered: number, sealed: { name: string
     ],
     `The reveal: what a strong answer to "${q.prompt}" covers, and ${q.probes.length} follow-up probes.`,
   );
+}
+
+/** A member's own answer to a round and the points it earned there, for the cards that show it back to them. */
+export interface OwnAnswer {
+  text: string;
+  points: number;
+}
+
+/** A revealed round shown again on request: the question, the reveal, and the member's own answer and points. */
+export function revealAgainCard(q: Question, answered: number, own: OwnAnswer | null): Card {
+  return card(`Today's question · ${label(q)} · revealed`, [
+    text(`**${q.prompt}**`),
+    ...answerBlocks(q),
+    divider(),
+    list(q.probes.map((p) => p.question), '**Follow-up probes an interviewer would ask next**', true),
+    own
+      ? text(`**Your answer** · ${pointsOf(own.points)} in this round\n\n${quoted(own.text)}`)
+      : text('**Your answer** · you did not answer this one.'),
+    context(
+      `${answered} ${answered === 1 ? 'member' : 'members'} answered. ` +
+        `Reply in its thread to a probe (at least ${POINTS.probeReplyMinWords} words) for ${POINTS.probeReply} bonus points.`,
+    ),
+  ]);
+}
+
+/** The private note at the reveal, beside the strong answer, for platforms that ask for it (`revealRecap`). */
+export function revealRecapCard(own: OwnAnswer): Card {
+  return card(`Your answer · ${pointsOf(own.points)}`, [
+    text(quoted(own.text)),
+    context(
+      `Compare it with the strong answer above. A reply to a probe (at least ${POINTS.probeReplyMinWords} words) ` +
+        `adds ${POINTS.probeReply} points.`,
+    ),
+  ]);
 }
 
 /** A private practice question with a button (or command) to reveal its answer. */

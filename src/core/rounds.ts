@@ -1,13 +1,13 @@
 import type { CoreDeps } from './deps.ts';
 import { card, text } from './message.ts';
 import { ledgerKey, POINTS } from './points.ts';
-import { ChannelUnavailableError } from './port.ts';
-import { questionCard, revealCard, revealedRootCard, skippedRootCard } from './question-cards.ts';
+import { ChannelUnavailableError, type ChatPort } from './port.ts';
+import { questionCard, revealCard, revealedRootCard, revealRecapCard, skippedRootCard } from './question-cards.ts';
 import { type PickCandidate, pickQuestion } from './picker.ts';
 import type { Award, BankStore, ChannelStore, RoundStore, ScoreStore, WorkClaims } from './repository.ts';
 import { addDays, levelsFor, localDate, nextPlannedRound, type PlannedRound, plannedRound, revealFor, weekStart } from './schedule.ts';
 import { coverMissedRound, settleStreak } from './streaks.ts';
-import type { Channel, Question, Round, StreakState } from './types.ts';
+import type { Answer, Channel, Question, Round, StreakState } from './types.ts';
 
 /** How long a claim on a post, reveal or digest holds before another replica may take the work over. */
 export const LEASE_MS = 2 * 60_000;
@@ -163,12 +163,25 @@ export async function finishReveal(deps: CoreDeps, claimed: Round): Promise<Roun
   const names = await deps.repo.memberNames(sealed.map((a) => a.memberId));
   const sealedView = sealed.map((a) => ({ name: names.get(a.memberId) ?? a.memberId, text: a.text }));
   const alreadyPosted = claimed.threadId && (claimed.attempts ?? 1) > 1 && port.findPosted ? await port.findPosted(claimed.threadId, revealKey(claimed), claimed.postAt) : null;
-  if (claimed.threadId && !alreadyPosted) await port.reply(claimed.threadId, revealCard(question, answers.length, sealedView), revealKey(claimed));
+  if (claimed.threadId && !alreadyPosted) {
+    await port.reply(claimed.threadId, revealCard(question, answers.length, sealedView), revealKey(claimed));
+    if (deps.ports.capabilities(channel.id).revealRecap) await sendRevealRecaps(deps, port, channel.id, answers, awards);
+  }
   if (claimed.messageId) await port.update(claimed.messageId, revealedRootCard(question, answers.length));
   await deps.repo.markRevealed(claimed.id, now);
   deps.metrics?.roundRevealed(port.platform);
   deps.logger.info({ channel: channel.id, round: claimed.id, answers: answers.length }, 'round revealed');
   return { ...claimed, status: 'revealed', answerCount: answers.length };
+}
+
+/** Each answerer's own answer and the points it earned, privately, where the platform asks for it. */
+async function sendRevealRecaps(deps: CoreDeps, port: ChatPort, channelId: string, answers: Answer[], awards: Award[]): Promise<void> {
+  for (const answer of answers) {
+    const points = awards.filter((a) => a.memberId === answer.memberId).reduce((sum, a) => sum + a.points, 0);
+    await port
+      .sendPrivate(answer.memberId, channelId, revealRecapCard({ text: answer.text, points }))
+      .catch((error: unknown) => deps.logger.warn({ err: error, channel: channelId }, 'a private reveal recap could not be sent'));
+  }
 }
 
 async function settleRoundStreaks(deps: CoreDeps<ScoreStore>, channelId: string, round: Round, answered: string[]): Promise<void> {

@@ -142,6 +142,16 @@ export function scoresRepo(db: Kysely<Database>) {
       return ranked([mine], Number(above.n) + 1)[0]!;
     },
 
+    async roundPoints(roundId: number, memberId: string): Promise<number> {
+      const row = await db
+        .selectFrom('ledger')
+        .select((eb) => eb.fn.coalesce(eb.fn.sum<number>('points'), eb.lit(0)).as('points'))
+        .where('round_id', '=', roundId)
+        .where('member_id', '=', memberId)
+        .executeTakeFirst();
+      return Number(row?.points ?? 0);
+    },
+
     async memberStats(channelId: string, memberId: string, week: string): Promise<MemberStats> {
       const points = await db
         .selectFrom('scores')

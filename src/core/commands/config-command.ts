@@ -1,6 +1,7 @@
+import { DateTime } from 'luxon';
 import { z } from 'zod';
 import { card, context, fields } from '../message.ts';
-import { addDays, formatLocal, nextDigestAt, nextPlannedRound } from '../schedule.ts';
+import { addDays, nextDigestAt, nextPlannedRound } from '../schedule.ts';
 import type { Channel } from '../types.ts';
 import { findSetting, SETTINGS } from './config-settings.ts';
 import { didYouMean } from './parse.ts';
@@ -30,14 +31,23 @@ const configArgs = z.array(z.string()).transform((tokens, ctx) => {
   return { show: false as const, setting: setting.name, change: parsed.data };
 });
 
+/** A local date and time with its zone, such as "Tue 1 Dec 09:00 (Europe/Berlin)". */
+export function formatDateTime(at: Date, timezone: string): string {
+  return `${DateTime.fromJSDate(at, { zone: timezone }).toFormat('ccc d LLL HH:mm')} (${timezone})`;
+}
+
+/** When the channel's next question is posted, read from the schedule the scheduler itself follows. */
+export function nextPostText(channel: Channel, now: Date): string {
+  if (!channel.active) return 'The channel is paused: no question is planned until `/mlq start`.';
+  if (!channel.nextPostAt) return 'No question is planned: no day of the schedule is left.';
+  if (channel.nextPostAt <= now) return 'The next question is due now and is posted within a minute.';
+  return `Next question: ${formatDateTime(channel.nextPostAt, channel.timezone)}.`;
+}
+
 function settingsCard(channel: Channel, now: Date, heading: string) {
-  const next = nextPlannedRound(channel, now);
   return card(heading, [
     fields(SETTINGS.map((s) => ({ label: s.name, value: s.show(channel) }))),
-    context(
-      `${next ? `Next question: ${formatLocal(next.postAt, channel.timezone)}. ` : ''}` +
-        'Change one with `/mlq config <setting> <value>`, for example `/mlq config time 09:30`.',
-    ),
+    context(`${nextPostText(channel, now)} Change one with \`/mlq config <setting> <value>\`, for example \`/mlq config time 09:30\`.`),
   ]);
 }
 

@@ -33,6 +33,9 @@ export async function streakView(
   return { name: name ?? memberId, current: visibleStreak(state, latestSeq), best: state?.best ?? 0, pending, freezes: state?.freezes ?? 0, awayUntil };
 }
 
+/** The reply about a member mlq has never seen, which names no internal id. */
+const UNKNOWN_MEMBER = 'That member has not taken part here yet, so there is no streak or score to show.';
+
 export const away = defineCommand({
   name: 'away',
   summary: `Pause your streak while you are away (up to ${MAX_AWAY_DAYS} days; \`off\` to come back)`,
@@ -65,6 +68,7 @@ export const streak = defineCommand({
   options: [MEMBER],
   async run(ctx, args) {
     const memberId = args.member ?? ctx.event.actor.id;
+    if (args.member && !(await ctx.deps.repo.memberName(args.member))) return say(UNKNOWN_MEMBER);
     return privately(streakCard(await streakView(ctx.deps, ctx.channel!, memberId), memberId === ctx.event.actor.id));
   },
 });
@@ -76,6 +80,7 @@ export const leaderboard = defineCommand({
   aliases: ['lb', 'board', 'top'],
   summary: "This week's or all-time leaderboard (add `public` to post it)",
   usage: '[week|all] [public]',
+  without: { publicReplies: { usage: '[week|all]', summary: "This week's or all-time leaderboard" } },
   organiserOnly: false,
   needsChannel: true,
   args: words({ period: literal('week', 'all'), visibility: literal('public') }),
@@ -109,11 +114,13 @@ export const stats = defineCommand({
   async run(ctx, args) {
     const channel = ctx.channel!;
     const memberId = args.member ?? ctx.event.actor.id;
+    if (args.member && !(await ctx.deps.repo.memberName(args.member))) return say(UNKNOWN_MEMBER);
     const week = weekStart(localDate(ctx.now, channel.timezone));
     const [data, view] = await Promise.all([
       ctx.deps.repo.memberStats(channel.id, memberId, week),
       streakView(ctx.deps, channel, memberId),
     ]);
-    return privately(statsCard(view.name, data, view, memberId === ctx.event.actor.id));
+    const { reactions } = ctx.deps.ports.capabilities(channel.id);
+    return privately(statsCard(view.name, data, view, memberId === ctx.event.actor.id, reactions));
   },
 });

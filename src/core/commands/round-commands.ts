@@ -1,12 +1,13 @@
 import { card, context, text } from '../message.ts';
 import { isOrganiser } from '../organisers.ts';
-import { questionCard } from '../question-cards.ts';
+import { answeredCard, questionCard, revealAgainCard } from '../question-cards.ts';
 import { revealRound, skipRound, startToday } from '../rounds.ts';
-import { formatLocal, localDate, nextDigestAt, nextPlannedRound } from '../schedule.ts';
+import { localDate, nextDigestAt } from '../schedule.ts';
 import type { Channel } from '../types.ts';
 import { formatWeekdays } from '../vocab.ts';
 import { platformOf } from '../port.ts';
 import { none } from './args.ts';
+import { nextPostText } from './config-command.ts';
 import { NOT_SUBSCRIBED, privately, publicly, say } from './reply.ts';
 import { type CommandContext, defineCommand } from './spec.ts';
 
@@ -24,19 +25,20 @@ export const today = defineCommand({
   args: none,
   async run(ctx) {
     const channel = ctx.channel!;
+    const memberId = ctx.event.actor.id;
     const round = await ctx.deps.repo.roundForDate(channel.id, localDate(ctx.now, channel.timezone));
-    if (!round) {
-      const next = nextPlannedRound(channel, ctx.now);
-      return say(`No question yet today.${next ? ` The next one comes on ${formatLocal(next.postAt, channel.timezone)}.` : ''}`);
-    }
+    if (!round || round.status === 'skipped') return say(`No question yet today. ${nextPostText(channel, ctx.now)}`);
     const question = await ctx.deps.repo.getQuestion(round.questionId);
     if (!question) return say("Today's question is no longer in the bank.");
-    const posted = questionCard(question, round, channel.timezone);
-    const note =
-      round.status === 'revealed'
-        ? 'Already revealed: the strong answer and the probes are in its thread.'
-        : 'Reply in its thread to answer.';
-    return privately({ ...posted, blocks: [...posted.blocks, context(note)] });
+    if (round.status === 'revealed') {
+      const mine = (await ctx.deps.repo.countedAnswers(round.id)).find((a) => a.memberId === memberId);
+      const own = mine ? { text: mine.text, points: await ctx.deps.repo.roundPoints(round.id, memberId) } : null;
+      return privately(revealAgainCard(question, round.answerCount, own));
+    }
+    if (await ctx.deps.repo.hasCountedAnswer(round.id, memberId)) return privately(answeredCard(question, round, channel.timezone));
+    const inThread = !ctx.deps.ports.has(channel.id) || ctx.deps.ports.for(channel.id).answersInThread !== false;
+    const posted = questionCard(question, round, channel.timezone, inThread);
+    return privately({ ...posted, blocks: [...posted.blocks, context('You have not answered yet.')] });
   },
 });
 

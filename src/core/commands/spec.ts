@@ -2,7 +2,11 @@ import type { z } from 'zod';
 import type { CoreDeps } from '../deps.ts';
 import type { CommandEvent } from '../events.ts';
 import type { Card } from '../message.ts';
+import type { PortCapabilities } from '../port.ts';
 import type { Channel } from '../types.ts';
+
+/** A yes-or-no capability of a platform. */
+export type Capability = Exclude<keyof PortCapabilities, 'helpNote'>;
 
 export type Visibility = 'private' | 'public';
 
@@ -38,6 +42,8 @@ export interface CommandSpec<A = unknown> {
   summary: string;
   usage: string;
   details?: string;
+  /** The usage and summary help shows where the platform lacks a capability the full usage relies on. */
+  without?: Partial<Record<Capability, { usage: string; summary: string }>>;
   organiserOnly: boolean;
   /** True when the command needs the channel to be subscribed already. */
   needsChannel: boolean;

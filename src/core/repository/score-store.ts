@@ -33,4 +33,6 @@ export interface ScoreStore {
   leaderboard(channelId: string, period: string, limit: number): Promise<LeaderboardRow[]>;
   rankOf(channelId: string, period: string, memberId: string): Promise<LeaderboardRow | null>;
   memberStats(channelId: string, memberId: string, week: string): Promise<MemberStats>;
+  /** The points a member earned in one round (answer, peer votes, probe reply). */
+  roundPoints(roundId: number, memberId: string): Promise<number>;
 }

@@ -8,7 +8,7 @@ export interface ConsoleConfig {
   timezone: string;
 }
 
-/** The terminal channel's identity: one channel, one local member who is its organiser. */
+/** The terminal channel's identity: one channel (in MLQ_TIMEZONE, else the computer's zone), one local member who is its organiser. */
 export function consoleConfig(env: NodeJS.ProcessEnv): ConsoleConfig {
   let name = env.MLQ_CONSOLE_USER || env.USER || '';
   if (!name) {
@@ -24,6 +24,6 @@ export function consoleConfig(env: NodeJS.ProcessEnv): ConsoleConfig {
     communityId: 'console',
     memberId: `console:${slug}`,
     memberName: name,
-    timezone: Intl.DateTimeFormat().resolvedOptions().timeZone || 'UTC',
+    timezone: env.MLQ_TIMEZONE?.trim() || Intl.DateTimeFormat().resolvedOptions().timeZone || 'UTC',
   };
 }

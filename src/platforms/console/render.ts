@@ -1,5 +1,6 @@
-import type { Ack } from '../../core/port.ts';
+import wrapAnsi from 'wrap-ansi';
 import type { Block, Card } from '../../core/message.ts';
+import type { Ack } from '../../core/port.ts';
 
 export interface Style {
   bold(text: string): string;
@@ -9,6 +10,19 @@ export interface Style {
 export const plainStyle: Style = { bold: (t) => t, dim: (t) => t };
 export const ansiStyle: Style = { bold: (t) => `\x1b[1m${t}\x1b[22m`, dim: (t) => `\x1b[2m${t}\x1b[22m` };
 
+/** The narrowest text column, so a tiny window still shows a word or two a line. */
+const MIN_WIDTH = 10;
+
+/** One paragraph: the prefix of its first line, the hanging indent of the lines it wraps onto, and its text. */
+interface Paragraph {
+  first: string;
+  hang: string;
+  body: string;
+}
+
+const para = (body: string, first = '', hang = ' '.repeat(first.length)): Paragraph => ({ first, hang, body });
+const BLANK = para('');
+
 /** The neutral Markdown subset for a terminal: bold through the style, italics and code marks dropped. */
 export function markdownToTerminal(markdown: string, style: Style): string {
   return markdown
@@ -17,46 +31,80 @@ export function markdownToTerminal(markdown: string, style: Style): string {
     .replace(/`([^`\n]+)`/g, '$1');
 }
 
-function renderBlock(block: Block, style: Style): string {
+/** Markdown text as paragraphs, one per line; a `- item` or `1. item` line hangs under its text. */
+function markdownParagraphs(markdown: string, style: Style, dim = false): Paragraph[] {
+  return markdown.split('\n').map((line) => {
+    const item = /^(\s*(?:[-*•]|\d{1,3}[.)])\s+)(.*)$/.exec(line);
+    const [first, body] = item ? [item[1]!, item[2]!] : ['', line];
+    const text = markdownToTerminal(body.trim(), style);
+    return para(dim && text ? style.dim(text) : text, first);
+  });
+}
+
+function blockParagraphs(block: Block, style: Style): Paragraph[] {
   const md = (t: string) => markdownToTerminal(t, style);
   switch (block.type) {
     case 'text':
-      return md(block.markdown);
+      return markdownParagraphs(block.markdown, style);
     case 'context':
-      return style.dim(md(block.markdown));
+      return markdownParagraphs(block.markdown, style, true);
     case 'fields':
-      return block.fields.map((f) => `${style.bold(f.label)}: ${md(f.value)}`).join('\n');
+      return block.fields.map((f) => para(`${style.bold(f.label)}: ${md(f.value)}`, '', '  '));
     case 'list': {
-      const items = block.items.map((item, i) => `  ${block.ordered ? `${i + 1}.` : '•'} ${md(item)}`);
-      return [block.title ? md(block.title) : null, ...items].filter((l) => l !== null).join('\n');
+      const items = block.items.map((item, i) => para(md(item), `  ${block.ordered ? `${i + 1}.` : '•'} `));
+      return block.title ? [...markdownParagraphs(block.title, style), ...items] : items;
     }
     case 'buttons':
-      return block.buttons
-        .filter((b) => b.command)
-        .map((b) => style.dim(`[${b.label}] type ${b.command}`))
-        .join('\n');
+      return block.buttons.filter((b) => b.command).map((b) => para(style.dim(`[${b.label}] type ${b.command}`)));
     case 'divider':
-      return style.dim('─'.repeat(40));
+      return [para(style.dim('─'.repeat(40)))];
   }
 }
 
-/** A card as terminal text: its title, then each block separated by a blank line. */
-export function renderCard(card: Card, style: Style): string {
-  const parts = card.blocks.map((b) => renderBlock(b, style)).filter(Boolean);
-  return [card.title ? style.bold(`▌ ${card.title}`) : null, ...parts].filter((p) => p !== null).join('\n\n');
+/** Wraps paragraphs to `width` columns at spaces (never inside a word), each continuation under its hanging indent. */
+export function layout(paragraphs: Paragraph[], width: number): string {
+  return paragraphs
+    .map(({ first, hang, body }) => {
+      if (!body) return first.trimEnd();
+      const indent = Math.max(first.length, hang.length);
+      const lines = wrapAnsi(body, Math.max(MIN_WIDTH, width - indent), { hard: false, trim: true }).split('\n');
+      return lines.map((line, i) => `${i === 0 ? first : hang}${line}`).join('\n');
+    })
+    .join('\n');
 }
 
-const ACKS: Record<Ack | 'discussion', string> = {
-  'answer-counted': '✓ Answer recorded. It counts when the round is revealed; later replies are discussion.',
-  discussion: '· Noted as discussion.',
-  'probe-bonus': '★ Probe reply: bonus points added.',
+/** A card as terminal text `width` columns wide: its title, then each block, separated by blank lines. */
+export function renderCard(card: Card, style: Style, width: number): string {
+  const parts: Paragraph[][] = card.blocks.map((b) => blockParagraphs(b, style)).filter((p) => p.length > 0);
+  if (card.title) parts.unshift([para(style.bold(card.title), '▌ ')]);
+  return layout(
+    parts.flatMap((p, i) => (i === 0 ? p : [BLANK, ...p])),
+    width,
+  );
+}
+
+/** A reply in the thread: the card `width` columns wide in all, every line behind the thread bar. */
+export function renderThreadReply(card: Card, style: Style, width: number): string {
+  const bar = '  │ ';
+  return renderCard(card, style, width - bar.length)
+    .split('\n')
+    .map((line) => (line ? `${bar}${line}` : bar.trimEnd()))
+    .join('\n');
+}
+
+/** A short note (an acknowledgement, a hint), dimmed and wrapped, its continuation lines under its text. */
+export function renderNote(note: string, style: Style, width: number, marker = ''): string {
+  return layout([para(style.dim(markdownToTerminal(note, style)), marker)], width);
+}
+
+const ACKS: Record<Ack | 'discussion', [string, string]> = {
+  'answer-counted': ['✓', 'Answer recorded. It counts when the round is revealed; later replies are discussion.'],
+  discussion: ['·', 'Noted as discussion.'],
+  'probe-bonus': ['★', 'Probe reply: bonus points added.'],
 };
 
-export const renderAck = (ack: Ack | 'discussion'): string => ACKS[ack];
-
-export function indent(text: string, prefix = '  │ '): string {
-  return text
-    .split('\n')
-    .map((line) => prefix + line)
-    .join('\n');
+/** An acknowledgement as a note under the line the member typed. */
+export function renderAck(ack: Ack | 'discussion', style: Style, width: number): string {
+  const [mark, note] = ACKS[ack];
+  return renderNote(note, style, width, `  ${mark} `);
 }
