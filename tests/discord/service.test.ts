@@ -77,6 +77,8 @@ describe('the service with Slack and Discord in one process', () => {
   });
 
   it('serves Slack over HTTP from the same process and the same database', async () => {
+    const started = discord.command(ADMIN, 'start', [], true);
+    await waitFor(() => discord.answers(started)[0]);
     const body = new URLSearchParams({ team_id: 'T1', channel_id: 'C9', channel_name: 'study', user_id: 'UADMIN', user_name: 'admin', command: '/mlq', text: 'start', response_url: slack.responseUrl('both-1'), trigger_id: 't' }).toString();
     const result = await sendSigned(`http://127.0.0.1:${port}/slack/events`, SECRET, body, 'application/x-www-form-urlencoded');
     expect(result.status).toBe(200);
