@@ -13,7 +13,11 @@ describe('the longest command line read', () => {
     expect(line(600)).toHaveLength(600);
     expect(tokenize(line(599))).toMatchObject({ ok: true, value: ['ask', 'x'.repeat(590)] });
     expect(tokenize(line(600))).toMatchObject({ ok: true, value: ['ask', 'x'.repeat(591)] });
-    expect(tokenize(line(601))).toEqual({ ok: false, error: 'too-long', message: 'That command is longer than 600 characters. Try `/mlq help` for the commands.' });
+    expect(tokenize(line(601))).toEqual({
+      ok: false,
+      error: 'too-long',
+      message: 'That command is longer than 600 characters. Try `/mlq help` for the commands.',
+    });
   });
 
   it('measures the line after trimming and cleaning, but refuses raw input over 2,400 characters unread', () => {

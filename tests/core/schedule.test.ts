@@ -1,5 +1,14 @@
 import { describe, expect, it } from 'vitest';
-import { addDays, localDate, nextDigestAt, nextPlannedRound, plannedRound, revealFor, wallClock, weekStart } from '../../src/core/schedule.ts';
+import {
+  addDays,
+  localDate,
+  nextDigestAt,
+  nextPlannedRound,
+  plannedRound,
+  revealFor,
+  wallClock,
+  weekStart,
+} from '../../src/core/schedule.ts';
 import type { ChannelSettings } from '../../src/core/types.ts';
 
 const settings = (timezone: string, postTime = '09:00'): ChannelSettings => ({

@@ -10,12 +10,16 @@ const ADMIN = '900000000000000050';
 let h: DiscordHarness;
 let replica: DiscordPlatform | undefined;
 
-const rounds = () => h.database.store.db.selectFrom('rounds').select(['local_date', 'status', 'attempts', 'message_id', 'thread_id']).orderBy('id').execute();
+const rounds = () =>
+  h.database.store.db.selectFrom('rounds').select(['local_date', 'status', 'attempts', 'message_id', 'thread_id']).orderBy('id').execute();
 const channelPosts = () => h.discord.of('POST', new RegExp(`^/channels/${CHANNEL}/messages$`));
 
 /** Another replica: the same database, its own discord.js REST client (a crashed process's client is gone with it). */
 function survivor(): Mlq {
-  replica = new DiscordPlatform({ token: TOKEN, apiUrl: h.discord.apiUrl, messageContent: true, guildId: GUILD, shards: 'auto' }, h.deps.logger);
+  replica = new DiscordPlatform(
+    { token: TOKEN, apiUrl: h.discord.apiUrl, messageContent: true, guildId: GUILD, shards: 'auto' },
+    h.deps.logger,
+  );
   replica.client.rest.setToken(TOKEN);
   const ports = new Ports();
   ports.register(replica);
@@ -62,8 +66,20 @@ describe('a crash between posting to Discord and recording it', () => {
     expect(h.discord.messagesIn(CHANNEL)).toHaveLength(2);
     expect(h.discord.of('POST', /\/threads$/).map((c) => c.status)).toEqual([201, 201, 400]);
     expect(await rounds()).toEqual([
-      { local_date: '2026-11-23', status: 'revealed', attempts: 1, message_id: `discord:${GUILD}:${CHANNEL}:${first!.id}`, thread_id: `discord:${GUILD}:${first!.id}` },
-      { local_date: '2026-11-24', status: 'posted', attempts: 2, message_id: `discord:${GUILD}:${CHANNEL}:${second!.id}`, thread_id: `discord:${GUILD}:${second!.id}` },
+      {
+        local_date: '2026-11-23',
+        status: 'revealed',
+        attempts: 1,
+        message_id: `discord:${GUILD}:${CHANNEL}:${first!.id}`,
+        thread_id: `discord:${GUILD}:${first!.id}`,
+      },
+      {
+        local_date: '2026-11-24',
+        status: 'posted',
+        attempts: 2,
+        message_id: `discord:${GUILD}:${CHANNEL}:${second!.id}`,
+        thread_id: `discord:${GUILD}:${second!.id}`,
+      },
     ]);
   });
 
@@ -84,7 +100,13 @@ describe('a crash between posting to Discord and recording it', () => {
     expect(inThread.map((c) => c.body!.nonce)).toEqual(['vSSbH9V78rwbsZBx0_RMOyRsz', 'vSSbH9V78rwbsZBx0_RMOyRsz']);
     expect(h.discord.messagesIn(thread).map((m) => m.nonce)).toEqual(['vSSbH9V78rwbsZBx0_RMOyRsz']);
     expect(await rounds()).toEqual([
-      { local_date: '2026-11-23', status: 'revealed', attempts: 2, message_id: `discord:${GUILD}:${CHANNEL}:${thread}`, thread_id: `discord:${GUILD}:${thread}` },
+      {
+        local_date: '2026-11-23',
+        status: 'revealed',
+        attempts: 2,
+        message_id: `discord:${GUILD}:${CHANNEL}:${thread}`,
+        thread_id: `discord:${GUILD}:${thread}`,
+      },
     ]);
   });
 });

@@ -70,7 +70,8 @@ describe('the service with Slack and Discord in one process', () => {
       const id = discord.command(ADMIN, sub, [], true);
       const first = await waitFor(() => discord.answers(id)[0]);
       expect([4, 5], sub).toContain((first.body as { type: number }).type);
-      const answer = (first.body as { type: number }).type === 5 ? await waitFor(() => discord.answers(id).find((c) => c.method === 'PATCH')) : first;
+      const deferred = (first.body as { type: number }).type === 5;
+      const answer = deferred ? await waitFor(() => discord.answers(id).find((c) => c.method === 'PATCH')) : first;
       expect(JSON.stringify(answer.body), sub).not.toMatch(FAILED_REPLY);
     }
     expect(discord.of('POST', /\/threads$/).length).toBeGreaterThanOrEqual(1);

@@ -22,9 +22,27 @@ const ledger = () => h.database.store.db.selectFrom('ledger').select(['member_id
 const words = (n: number) => Array.from({ length: n }, (_, i) => `word${i}`).join(' ');
 
 async function channel(id: string, extra: Partial<ChannelSettings> = {}): Promise<Channel> {
-  const s: ChannelSettings = { timezone: 'UTC', postTime: '09:00', weekdays: [1, 2, 3, 4, 5], revealDelayMinutes: 360, categories: [], levels: [], digestWeekday: null, ...extra };
+  const s: ChannelSettings = {
+    timezone: 'UTC',
+    postTime: '09:00',
+    weekdays: [1, 2, 3, 4, 5],
+    revealDelayMinutes: 360,
+    categories: [],
+    levels: [],
+    digestWeekday: null,
+    ...extra,
+  };
   await h.repo.upsertCommunity('test', 'test', 'Test');
-  const c: Channel = { ...s, id, communityId: 'test', name: id, active: true, organiserIds: ['test:owner'], nextPostAt: nextPlannedRound(s, h.clock.now())!.postAt, nextDigestAt: null };
+  const c: Channel = {
+    ...s,
+    id,
+    communityId: 'test',
+    name: id,
+    active: true,
+    organiserIds: ['test:owner'],
+    nextPostAt: nextPlannedRound(s, h.clock.now())!.postAt,
+    nextDigestAt: null,
+  };
   await h.repo.saveChannel(c);
   return c;
 }
@@ -64,7 +82,8 @@ describe('the probe bonus needs a reply of at least 8 words after the reveal', (
 describe('peer votes count up to 5 per answer', () => {
   const voters = Array.from({ length: 6 }, (_, i) => member(`voter${i + 1}`));
   const votes = async (memberId: string) => (await ledger()).filter((r) => r.member_id === memberId && r.reason === 'peer_vote').length;
-  const vote = (messageId: string, who: (typeof voters)[number]) => h.mlq.reaction({ channelId: CH, communityId: 'test', messageId, member: who });
+  const vote = (messageId: string, who: (typeof voters)[number]) =>
+    h.mlq.reaction({ channelId: CH, communityId: 'test', messageId, member: who });
 
   it('settles 5 of 6 votes given before the reveal', async () => {
     await command(h, CH, admin, '/mlq start');
@@ -146,7 +165,7 @@ describe('a failing post backs off 1, 2, 4 and 8 minutes, and the 5th failure pa
     h.port.beforePost = () => {
       throw new Error('platform is down');
     };
-    const round = async () => (await h.database.store.db.selectFrom('rounds').select(['attempts', 'status']).executeTakeFirstOrThrow());
+    const round = async () => await h.database.store.db.selectFrom('rounds').select(['attempts', 'status']).executeTakeFirstOrThrow();
     const at = async (iso: string) => {
       h.clock.set(new Date(iso));
       await h.mlq.tick();

@@ -11,10 +11,33 @@ afterEach(async () => {
 
 const ada = member('ada');
 
-async function subscribe(id: string, s: Partial<ChannelSettings>, nextPostAt: string, nextDigestAt: string | null = null): Promise<Channel> {
+async function subscribe(
+  id: string,
+  s: Partial<ChannelSettings>,
+  nextPostAt: string,
+  nextDigestAt: string | null = null,
+): Promise<Channel> {
   await h!.repo.upsertCommunity('test', 'test', 'Test');
-  const settings: ChannelSettings = { timezone: 'UTC', postTime: '09:00', weekdays: [1, 2, 3, 4, 5], revealDelayMinutes: 60, categories: [], levels: [], digestWeekday: null, ...s };
-  const c: Channel = { ...settings, id, communityId: 'test', name: id, active: true, organiserIds: [], nextPostAt: new Date(nextPostAt), nextDigestAt: nextDigestAt ? new Date(nextDigestAt) : null };
+  const settings: ChannelSettings = {
+    timezone: 'UTC',
+    postTime: '09:00',
+    weekdays: [1, 2, 3, 4, 5],
+    revealDelayMinutes: 60,
+    categories: [],
+    levels: [],
+    digestWeekday: null,
+    ...s,
+  };
+  const c: Channel = {
+    ...settings,
+    id,
+    communityId: 'test',
+    name: id,
+    active: true,
+    organiserIds: [],
+    nextPostAt: new Date(nextPostAt),
+    nextDigestAt: nextDigestAt ? new Date(nextDigestAt) : null,
+  };
   await h!.repo.saveChannel(c);
   return c;
 }
@@ -26,17 +49,37 @@ async function at(iso: string) {
 
 async function answer(channelId: string, n: number) {
   const round = (await h!.mlq.currentRound(channelId))!;
-  return h!.mlq.threadMessage({ channelId, communityId: 'test', threadId: round.threadId!, messageId: `test:tz:${n}`, author: ada, text: `answer ${n}` });
+  return h!.mlq.threadMessage({
+    channelId,
+    communityId: 'test',
+    threadId: round.threadId!,
+    messageId: `test:tz:${n}`,
+    author: ada,
+    text: `answer ${n}`,
+  });
 }
 
-const say = async (channelId: string, text: string) => cardText((await h!.mlq.command({ channelId, communityId: 'test', actor: ada, text })).card);
-const rounds = (channelId: string) => h!.database.store.db.selectFrom('rounds').select(['local_date', 'seq', 'status']).where('channel_id', '=', channelId).orderBy('id').execute();
-const periods = async () => (await h!.database.store.db.selectFrom('scores').select('period').where('member_id', '=', ada.id).execute()).map((p) => p.period).sort();
+const say = async (channelId: string, text: string) =>
+  cardText((await h!.mlq.command({ channelId, communityId: 'test', actor: ada, text })).card);
+const rounds = (channelId: string) =>
+  h!.database.store.db
+    .selectFrom('rounds')
+    .select(['local_date', 'seq', 'status'])
+    .where('channel_id', '=', channelId)
+    .orderBy('id')
+    .execute();
+const periods = async () =>
+  (await h!.database.store.db.selectFrom('scores').select('period').where('member_id', '=', ada.id).execute()).map((p) => p.period).sort();
 
 describe('a channel in Auckland, a day ahead of UTC', () => {
   it('dates rounds, weeks, streaks, away days and the digest by the local calendar', async () => {
     h = await createHarness(new Date('2026-11-29T19:00:00Z'));
-    const c = await subscribe('test:akl', { timezone: 'Pacific/Auckland', digestWeekday: 5, digestTime: '16:00' }, '2026-11-29T20:00:00Z', '2026-12-04T03:00:00Z');
+    const c = await subscribe(
+      'test:akl',
+      { timezone: 'Pacific/Auckland', digestWeekday: 5, digestTime: '16:00' },
+      '2026-11-29T20:00:00Z',
+      '2026-12-04T03:00:00Z',
+    );
 
     await at('2026-11-29T20:00:30Z');
     expect(await answer(c.id, 1)).toBe('answer');
@@ -68,7 +111,11 @@ describe('a channel in Auckland, a day ahead of UTC', () => {
 describe('a channel in Los Angeles, a day behind UTC', () => {
   it('posts a Friday round on a UTC Saturday, keeps it in that week, and counts Friday then Monday as a streak', async () => {
     h = await createHarness(new Date('2026-11-28T01:00:00Z'));
-    const c = await subscribe('test:lax', { timezone: 'America/Los_Angeles', postTime: '17:30', revealDelayMinutes: 360 }, '2026-11-28T01:30:00Z');
+    const c = await subscribe(
+      'test:lax',
+      { timezone: 'America/Los_Angeles', postTime: '17:30', revealDelayMinutes: 360 },
+      '2026-11-28T01:30:00Z',
+    );
 
     expect(await at('2026-11-28T01:30:30Z')).toMatchObject({ posted: 1 });
     expect(await answer(c.id, 1)).toBe('answer');

@@ -31,7 +31,8 @@ let sharedPglite: Promise<{ store: StoreConnection; tables: string[] }> | undefi
 async function openSharedPglite(): Promise<{ store: StoreConnection; tables: string[] }> {
   const store = await connect({});
   await migrateToLatest(store.db);
-  const { rows } = await sql<{ name: string }>`select tablename as name from pg_tables where schemaname = current_schema() and tablename not like 'kysely_%'`.execute(store.db);
+  const { rows } = await sql<{ name: string }>`
+    select tablename as name from pg_tables where schemaname = current_schema() and tablename not like 'kysely_%'`.execute(store.db);
   return { store, tables: rows.map((r) => r.name).sort() };
 }
 

@@ -94,7 +94,8 @@ export class FakeSlack {
       this.calls.push(call);
       const limited = this.limitedUntil.get(method);
       if (limited !== undefined && performance.now() < limited) {
-        res.writeHead(429, { 'content-type': 'application/json', 'retry-after': '1' }).end(JSON.stringify({ ok: false, error: 'ratelimited' }));
+        const refusal = JSON.stringify({ ok: false, error: 'ratelimited' });
+        res.writeHead(429, { 'content-type': 'application/json', 'retry-after': '1' }).end(refusal);
         return;
       }
       const next = this.injected.get(method)?.shift();
@@ -202,7 +203,9 @@ export class FakeSlack {
         const ts = this.nextTs();
         const metadata = params.metadata as SlackMessage['metadata'];
         const threadTs = params.thread_ts === undefined ? undefined : String(params.thread_ts);
-        const message: SlackMessage = { channel, ts, text: params.text as string, blocks: params.blocks, user: 'UBOT', bot_id: 'BBOT', ...(threadTs ? { thread_ts: threadTs } : {}), ...(metadata ? { metadata } : {}) };
+        const message: SlackMessage = { channel, ts, text: params.text as string, blocks: params.blocks, user: 'UBOT', bot_id: 'BBOT' };
+        if (threadTs) message.thread_ts = threadTs;
+        if (metadata) message.metadata = metadata;
         this.messages.push(message);
         return { ok: true, channel, ts, message: { text: params.text } };
       }

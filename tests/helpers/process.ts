@@ -46,7 +46,8 @@ export interface ServiceProcess {
 export function startService(env: Record<string, string>): ServiceProcess {
   let out = '';
   let err = '';
-  const child = spawn(process.execPath, ['dist/main.js'], { env: { PATH: process.env.PATH ?? '', HOME: process.env.HOME ?? '', ...env }, stdio: ['ignore', 'pipe', 'pipe'] });
+  const base = { PATH: process.env.PATH ?? '', HOME: process.env.HOME ?? '' };
+  const child = spawn(process.execPath, ['dist/main.js'], { env: { ...base, ...env }, stdio: ['ignore', 'pipe', 'pipe'] });
   child.stdout!.on('data', (d) => (out += d));
   child.stderr!.on('data', (d) => (err += d));
   const exited = new Promise((resolve) => child.once('exit', resolve));

@@ -3,7 +3,8 @@ import { Mlq } from '../../src/core/app.ts';
 import { createSlackHarness, type SlackHarness } from '../helpers/slack-harness.ts';
 
 let h: SlackHarness;
-const rounds = () => h.database.store.db.selectFrom('rounds').select(['local_date', 'status', 'attempts', 'message_id']).orderBy('id').execute();
+const rounds = () =>
+  h.database.store.db.selectFrom('rounds').select(['local_date', 'status', 'attempts', 'message_id']).orderBy('id').execute();
 const keyOf = (m: { metadata?: { event_payload: Record<string, unknown> } }) => m.metadata?.event_payload.key;
 
 beforeEach(async () => {
@@ -69,7 +70,9 @@ describe('a crash between posting to Slack and recording it', () => {
     const survivor = new Mlq({ ...h.deps });
     h.clock.set(new Date('2026-11-23T14:03:30Z'));
     expect(await survivor.tick()).toMatchObject({ revealed: 1 });
-    expect(h.slack.of('conversations.replies').map((c) => c.params)).toEqual([{ channel: 'C1', ts: root, include_all_metadata: 'true', limit: '200' }]);
+    expect(h.slack.of('conversations.replies').map((c) => c.params)).toEqual([
+      { channel: 'C1', ts: root, include_all_metadata: 'true', limit: '200' },
+    ]);
     const replies = h.slack.messages.filter((m) => m.thread_ts === root);
     expect(replies.map(keyOf)).toEqual(['mlq-reveal-1']);
     release();

@@ -79,7 +79,24 @@ describe('the service in Slack HTTP mode', () => {
   });
 
   it('answers every subcommand without an error', async () => {
-    const subs = ['start', 'help', 'today', 'ask', 'solution', 'streak', 'leaderboard', 'leaderboard all', 'stats', 'topics', 'config', 'away 2', 'away off', 'reveal', 'skip', 'stop'];
+    const subs = [
+      'start',
+      'help',
+      'today',
+      'ask',
+      'solution',
+      'streak',
+      'leaderboard',
+      'leaderboard all',
+      'stats',
+      'topics',
+      'config',
+      'away 2',
+      'away off',
+      'reveal',
+      'skip',
+      'stop',
+    ];
     for (const [i, sub] of subs.entries()) {
       const reply = await run(sub, `svc-sub-${i}`);
       expect(JSON.stringify(reply.body), sub).not.toMatch(FAILED_REPLY);
