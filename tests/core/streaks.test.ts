@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { coverMissedRound, MAX_FREEZES, settleStreak, visibleStreak } from '../../src/core/streaks.ts';
+import { coverMissedRound, MAX_FREEZES, ROUNDS_PER_FREEZE, settleStreak, visibleStreak } from '../../src/core/streaks.ts';
 import type { StreakState } from '../../src/core/types.ts';
 
 const run = (seqs: number[], start?: StreakState) => seqs.reduce<StreakState | undefined>((s, seq) => settleStreak(s, seq), start)!;
@@ -51,5 +51,49 @@ describe('streak forgiveness', () => {
   it('covers nothing for a streak that is already broken or ahead', () => {
     expect(coverMissedRound({ current: 2, best: 2, lastSeq: 5, freezes: 1 }, 7, '2026-12-01')).toBeNull();
     expect(coverMissedRound({ current: 0, best: 2, lastSeq: 6, freezes: 1 }, 7, '2026-12-01')).toBeNull();
+  });
+});
+
+describe('streak limits, at, below and above each', () => {
+  const rounds = (n: number) => run(Array.from({ length: n }, (_, i) => i + 1));
+
+  it('earns the first freeze at the 7th round in a row, not the 6th, and the second at the 14th', () => {
+    expect(ROUNDS_PER_FREEZE).toBe(7);
+    expect([6, 7, 8, 13, 14, 15].map((n) => rounds(n).freezes)).toEqual([0, 1, 1, 1, 2, 2]);
+  });
+
+  it('holds at most 2 freezes, however long the streak', () => {
+    expect(MAX_FREEZES).toBe(2);
+    expect([20, 21, 22, 28].map((n) => rounds(n).freezes)).toEqual([2, 2, 2, 2]);
+  });
+
+  it('earns a freeze by rounds in a row: a restart counts from 1 again', () => {
+    expect(run([1, 2, 3, 4, 5, 6, 8, 9, 10, 11, 12, 13]).freezes).toBe(0);
+    expect(run([1, 2, 3, 4, 5, 6, 8, 9, 10, 11, 12, 13, 14]).freezes).toBe(1);
+  });
+
+  it('covers a round on the last away day, and not the day after', () => {
+    const away = { ...rounds(3), awayUntil: '2026-12-05' };
+    expect(coverMissedRound(away, 4, '2026-12-04')).toMatchObject({ lastSeq: 4, freezes: 0 });
+    expect(coverMissedRound(away, 4, '2026-12-05')).toMatchObject({ lastSeq: 4, freezes: 0 });
+    expect(coverMissedRound(away, 4, '2026-12-06')).toBeNull();
+  });
+
+  it('spends the last freeze, then covers nothing', () => {
+    const one = { ...rounds(7) };
+    const spent = coverMissedRound(one, 8, '2026-12-01')!;
+    expect(spent.freezes).toBe(0);
+    expect(coverMissedRound(spent, 9, '2026-12-02')).toBeNull();
+    const two = rounds(14);
+    expect(coverMissedRound(two, 15, '2026-12-01')!.freezes).toBe(1);
+  });
+
+  it('keeps a streak alive only for the round right after the last one answered', () => {
+    const s = rounds(3);
+    expect(visibleStreak(s, 3)).toBe(3);
+    expect(visibleStreak(s, 4)).toBe(0);
+    expect(visibleStreak(s, 2)).toBe(3);
+    expect(coverMissedRound({ ...s, freezes: 1 }, 4, '2026-12-01')).toMatchObject({ lastSeq: 4 });
+    expect(coverMissedRound({ ...s, freezes: 1 }, 5, '2026-12-01')).toBeNull();
   });
 });

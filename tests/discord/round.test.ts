@@ -121,11 +121,19 @@ describe('a whole round in Discord through discord.js', () => {
     const { thread } = await startRound();
     const id = say(U1, thread, 'one answer');
     say(U1, thread, 'one answer', id);
-    await waitFor(async () => (await h!.database.store.db.selectFrom('thread_messages').selectAll().execute()).length === 1);
-    await new Promise((r) => setTimeout(r, 200));
+    // A later answer from U2 marks the point where the gateway's earlier dispatches have been handled.
+    say(U2, thread, 'a second member');
+    await waitFor(() => h!.discord.of('PUT', /reactions\/%E2%9C%85\/@me$/).some((c) => c.path.includes(`/messages/${id}/`)));
+    const recorded = () => h!.database.store.db.selectFrom('thread_messages').select('member_id').orderBy('member_id').execute();
+    await waitFor(async () => (await recorded()).some((r) => r.member_id === member(U2)));
+    await waitFor(() => h!.discord.of('PUT', /reactions\/%E2%9C%85\/@me$/).length >= 2);
     await run(ADMIN, 'reveal', [], true);
-    expect(await ledger()).toEqual([{ member_id: member(U1), reason: 'answer', points: 10 }]);
-    expect(h.discord.of('PUT', /reactions\/%E2%9C%85\/@me$/)).toHaveLength(1);
+    expect(await ledger()).toEqual([
+      { member_id: member(U1), reason: 'answer', points: 10 },
+      { member_id: member(U2), reason: 'answer', points: 10 },
+    ]);
+    expect(await recorded()).toEqual([{ member_id: member(U1) }, { member_id: member(U2) }]);
+    expect(h.discord.of('PUT', /reactions\/%E2%9C%85\/@me$/)).toHaveLength(2);
   });
 
   it('defers an interaction that takes too long instead of failing it', async () => {

@@ -1,14 +1,13 @@
-import { type ChildProcess, spawn } from 'node:child_process';
 import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import pg from 'pg';
 import { createPostgresUrl, TEST_DB } from '../helpers/database.ts';
 import { TOKEN } from '../helpers/discord-harness.ts';
 import { FakeDiscord } from '../helpers/fake-discord.ts';
 import { FakeSlack, sendSigned } from '../helpers/fake-slack.ts';
-import { freePort } from '../helpers/process.ts';
+import { FAILED_REPLY, freePort, type ServiceProcess, startService } from '../helpers/process.ts';
 import { waitFor } from '../helpers/wait.ts';
 
 const SECRET = 'aaaabbbbccccdddd0000111122223333';
@@ -17,10 +16,9 @@ const ADMIN = '900000000000000050';
 
 let slack: FakeSlack;
 let discord: FakeDiscord;
-let service: ChildProcess;
+let service: ServiceProcess;
 let port: number;
 let database: { url: string; drop(): Promise<void> } | null = null;
-let stdout = '';
 
 beforeAll(async () => {
   slack = await new FakeSlack().start();
@@ -28,8 +26,6 @@ beforeAll(async () => {
   discord = await new FakeDiscord().start();
   port = await freePort();
   const env: Record<string, string> = {
-    PATH: process.env.PATH ?? '',
-    HOME: process.env.HOME ?? '',
     PORT: String(port),
     MLQ_DATA_DIR: mkdtempSync(join(tmpdir(), 'mlq-both-')),
     SLACK_BOT_TOKEN: 'xoxb-service-test-token',
@@ -43,14 +39,23 @@ beforeAll(async () => {
     database = await createPostgresUrl();
     env.DATABASE_URL = database.url;
   }
-  service = spawn(process.execPath, ['dist/main.js'], { env, stdio: ['ignore', 'pipe', 'inherit'] });
-  service.stdout!.on('data', (d) => (stdout += d));
+  service = startService(env);
   await waitFor(async () => (await fetch(`http://127.0.0.1:${port}/healthz`).catch(() => null))?.ok, 30_000);
 });
 
+let errorsBefore = 0;
+beforeEach(() => {
+  errorsBefore = service.errors().length;
+});
+
+/** Any error-level log line or a "Something went wrong" reply fails the test (the catch-all hides the error otherwise). */
+afterEach(() => {
+  expect(service.errors().slice(errorsBefore)).toEqual([]);
+  expect(JSON.stringify([discord.calls.map((c) => c.body), slack.responses, slack.calls])).not.toMatch(FAILED_REPLY);
+});
+
 afterAll(async () => {
-  service.kill('SIGTERM');
-  await new Promise((resolve) => service.once('exit', resolve));
+  await service.stop();
   await slack.stop();
   await discord.stop();
   await database?.drop();
@@ -59,17 +64,22 @@ afterAll(async () => {
 describe('the service with Slack and Discord in one process', () => {
   it('registers /mlq globally, logs the invite URL, and answers every subcommand', async () => {
     expect(discord.of('PUT', /^\/applications\/\d+\/commands$/)).toHaveLength(1);
-    expect(stdout).toMatch(/oauth2\/authorize\?client_id=900000000000000003&scope=bot\+applications\.commands&permissions=\d+/);
+    expect(service.stdout()).toMatch(/oauth2\/authorize\?client_id=900000000000000003&scope=bot\+applications\.commands&permissions=\d+/);
     const subs = ['start', 'help', 'today', 'ask', 'solution', 'streak', 'leaderboard', 'stats', 'topics', 'config', 'reveal', 'skip', 'stop'];
     for (const sub of subs) {
       const id = discord.command(ADMIN, sub, [], true);
       const first = await waitFor(() => discord.answers(id)[0]);
       expect([4, 5], sub).toContain((first.body as { type: number }).type);
+      const deferred = (first.body as { type: number }).type === 5;
+      const answer = deferred ? await waitFor(() => discord.answers(id).find((c) => c.method === 'PATCH')) : first;
+      expect(JSON.stringify(answer.body), sub).not.toMatch(FAILED_REPLY);
     }
     expect(discord.of('POST', /\/threads$/).length).toBeGreaterThanOrEqual(1);
   });
 
   it('serves Slack over HTTP from the same process and the same database', async () => {
+    const started = discord.command(ADMIN, 'start', [], true);
+    await waitFor(() => discord.answers(started)[0]);
     const body = new URLSearchParams({ team_id: 'T1', channel_id: 'C9', channel_name: 'study', user_id: 'UADMIN', user_name: 'admin', command: '/mlq', text: 'start', response_url: slack.responseUrl('both-1'), trigger_id: 't' }).toString();
     const result = await sendSigned(`http://127.0.0.1:${port}/slack/events`, SECRET, body, 'application/x-www-form-urlencoded');
     expect(result.status).toBe(200);

@@ -1,4 +1,5 @@
 import { randomBytes } from 'node:crypto';
+import { sql } from 'kysely';
 import pg from 'pg';
 import { connect, type StoreConnection } from '../../src/store/connect.ts';
 import { migrateToLatest } from '../../src/store/migrate.ts';
@@ -24,12 +25,28 @@ async function admin<T>(run: (client: pg.Client) => Promise<T>): Promise<T> {
   }
 }
 
-/** A fresh, migrated database of its own (a uniquely named Postgres database, or an in-memory PGlite). */
-export async function createTestDatabase(): Promise<TestDatabase> {
+/** One migrated in-memory PGlite per test file (each file runs in its own process), opened on first use. */
+let sharedPglite: Promise<{ store: StoreConnection; tables: string[] }> | undefined;
+
+async function openSharedPglite(): Promise<{ store: StoreConnection; tables: string[] }> {
+  const store = await connect({});
+  await migrateToLatest(store.db);
+  const { rows } = await sql<{ name: string }>`
+    select tablename as name from pg_tables where schemaname = current_schema() and tablename not like 'kysely_%'`.execute(store.db);
+  return { store, tables: rows.map((r) => r.name).sort() };
+}
+
+/**
+ * A migrated database in a clean state of its own: on Postgres a uniquely named database; on PGlite the file's one
+ * in-memory instance with every table of mlq emptied (but those in `keep`, such as the synced bank) and its ids
+ * restarted, because loading a new instance costs seconds.
+ */
+export async function createTestDatabase(options: { keep?: string[] } = {}): Promise<TestDatabase> {
   if (TEST_DB === 'pglite') {
-    const store = await connect({});
-    await migrateToLatest(store.db);
-    return { store, drop: () => store.close() };
+    const shared = await (sharedPglite ??= openSharedPglite());
+    const tables = shared.tables.filter((t) => !options.keep?.includes(t)).map((t) => sql.id(t));
+    await sql`truncate ${sql.join(tables)} restart identity cascade`.execute(shared.store.db);
+    return { store: shared.store, drop: async () => undefined };
   }
   const name = `mlq_test_${Date.now().toString(36)}_${randomBytes(4).toString('hex')}`;
   await admin((c) => c.query(`create database ${name}`));

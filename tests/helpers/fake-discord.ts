@@ -32,6 +32,12 @@ export class FakeDiscord {
   readonly goneChannels = new Set<string>();
   refuseMessageContent = false;
   identifiedIntents = 0;
+  /** Every message created in a channel or thread, in order. */
+  readonly messages: Record<string, unknown>[] = [];
+  private readonly nonces = new Map<string, Record<string, unknown>>();
+  private readonly threads = new Set<string>();
+  private readonly held = new Map<string, ((release: () => void) => void)[]>();
+  private readonly waiting = new Set<() => void>();
   private readonly injected = new Map<string, { status: number; body: Record<string, unknown>; headers?: Record<string, string> }[]>();
   private server!: Server;
   private gateway!: WebSocketServer;
@@ -54,11 +60,21 @@ export class FakeDiscord {
       this.calls.push(call);
       const key = `${call.method} ${path.replace(/\d{15,}/g, ':id')}`;
       const injected = this.injected.get(key)?.shift();
+      const hold = this.held.get(key)?.shift();
       const send = (status: number, payload?: Record<string, unknown> | unknown[], headers: Record<string, string> = {}) => {
         call.status = status;
         call.result = payload as Record<string, unknown>;
-        res.writeHead(status, payload === undefined ? headers : { 'content-type': 'application/json', ...headers });
-        res.end(payload === undefined ? undefined : JSON.stringify(payload));
+        const respond = () => {
+          res.writeHead(status, payload === undefined ? headers : { 'content-type': 'application/json', ...headers });
+          res.end(payload === undefined ? undefined : JSON.stringify(payload));
+        };
+        if (!hold) return respond();
+        const release = () => {
+          this.waiting.delete(release);
+          respond();
+        };
+        this.waiting.add(release);
+        hold(release);
       };
       if (injected) return send(injected.status, injected.body, injected.headers);
       const channel = /^\/channels\/(\d+)/.exec(path)?.[1];
@@ -74,6 +90,14 @@ export class FakeDiscord {
 
   get apiUrl(): string {
     return `http://127.0.0.1:${this.port}/api`;
+  }
+
+  /**
+   * The next request matching `key` (e.g. 'POST /channels/:id/messages') takes effect but its answer is held back until
+   * `release()`, as when the caller crashed or stalled after Discord did the work and before it heard back.
+   */
+  hold(key: string): Promise<{ release(): void }> {
+    return new Promise((resolve) => this.held.set(key, [...(this.held.get(key) ?? []), (release) => resolve({ release })]));
   }
 
   inject(key: string, ...answers: { status: number; body: Record<string, unknown>; headers?: Record<string, string> }[]): void {
@@ -95,10 +119,12 @@ export class FakeDiscord {
     if (method === 'POST' && (m = /^\/channels\/(\d+)\/messages$/.exec(path))) {
       const invalid = this.invalidMessage(body);
       if (invalid) return send(400, { message: `Invalid Form Body: ${invalid}`, code: 50035 });
-      return send(200, this.message(m[1]!, body));
+      return send(200, this.create(m[1]!, body));
     }
     if (method === 'PATCH' && (m = /^\/channels\/(\d+)\/messages\/(\d+)$/.exec(path))) return send(200, { ...this.message(m[1]!, body), id: m[2] });
     if (method === 'POST' && (m = /^\/channels\/(\d+)\/messages\/(\d+)\/threads$/.exec(path))) {
+      if (this.threads.has(m[2]!)) return send(400, { message: 'A thread has already been created for this message', code: 160004 });
+      this.threads.add(m[2]!);
       return send(201, { id: m[2], type: 11, guild_id: GUILD, parent_id: m[1], name: body?.name, owner_id: BOT, thread_metadata: { archived: false, auto_archive_duration: 1440, locked: false, archive_timestamp: new Date().toISOString() } });
     }
     if (method === 'PUT' && /^\/channels\/\d+\/messages\/\d+\/reactions\/[^/]+\/@me$/.test(path)) return send(204);
@@ -109,6 +135,25 @@ export class FakeDiscord {
     if (method === 'POST' && /^\/webhooks\/\d+\/[^/]+$/.test(path)) return send(200, this.message(CHANNEL, body));
     if (method === 'POST' && path === '/users/@me/channels') return send(200, { id: this.next(), type: 1, recipients: [] });
     send(404, { message: `fake discord has no route for ${method} ${path}`, code: 0 });
+  }
+
+  /**
+   * Creates a message, or, as Discord does for `enforce_nonce`, returns the message the same author already created with
+   * the same nonce in that channel instead of creating a second one.
+   */
+  private create(channelId: string, body: Record<string, unknown> | undefined): Record<string, unknown> {
+    const nonce = body?.enforce_nonce === true && body.nonce !== undefined ? `${channelId}|${BOT}|${String(body.nonce)}` : null;
+    const earlier = nonce ? this.nonces.get(nonce) : undefined;
+    if (earlier) return earlier;
+    const message = { ...this.message(channelId, body), ...(body?.nonce === undefined ? {} : { nonce: body.nonce }) };
+    this.messages.push(message);
+    if (nonce) this.nonces.set(nonce, message);
+    return message;
+  }
+
+  /** The messages created in a channel or thread. */
+  messagesIn(channelId: string): Record<string, unknown>[] {
+    return this.messages.filter((m) => m.channel_id === channelId);
   }
 
   /** Checks Discord's embed limits so a rendering that breaks them fails here as it would there. */
@@ -256,6 +301,7 @@ export class FakeDiscord {
   }
 
   async stop(): Promise<void> {
+    for (const release of [...this.waiting]) release();
     for (const client of this.gateway.clients) client.terminate();
     this.gateway.close();
     await new Promise<void>((resolve) => this.server.close(() => resolve()));

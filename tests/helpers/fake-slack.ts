@@ -8,6 +8,18 @@ export interface SlackCall {
   result?: Record<string, unknown>;
 }
 
+/** A message the fake keeps, as conversations.history and conversations.replies return it. */
+export interface SlackMessage {
+  channel: string;
+  ts: string;
+  thread_ts?: string;
+  text?: string;
+  blocks?: unknown;
+  user: string;
+  bot_id: string;
+  metadata?: { event_type: string; event_payload: Record<string, unknown> };
+}
+
 export interface Injected {
   status: number;
   body?: Record<string, unknown>;
@@ -51,7 +63,14 @@ export class FakeSlack {
   readonly responses: { url: string; body: Record<string, unknown> }[] = [];
   readonly admins = new Set<string>();
   readonly goneChannels = new Set<string>();
+  /** Every message posted through chat.postMessage, in order, with its metadata (edits applied). */
+  readonly messages: SlackMessage[] = [];
+  /** The fake's clock for message timestamps; a harness points it at the test's clock, as Slack's ts is the post time. */
+  now: () => Date = () => new Date();
   private readonly injected = new Map<string, Injected[]>();
+  private readonly limitedUntil = new Map<string, number>();
+  private readonly held = new Map<string, ((release: () => void) => void)[]>();
+  private readonly waiting = new Set<() => void>();
   private server!: Server;
   private sockets!: WebSocketServer;
   private socket?: WebSocket;
@@ -73,13 +92,29 @@ export class FakeSlack {
       const params = parseParams(raw, req.headers['content-type']);
       const call: SlackCall = { method, params };
       this.calls.push(call);
+      const limited = this.limitedUntil.get(method);
+      if (limited !== undefined && performance.now() < limited) {
+        const refusal = JSON.stringify({ ok: false, error: 'ratelimited' });
+        res.writeHead(429, { 'content-type': 'application/json', 'retry-after': '1' }).end(refusal);
+        return;
+      }
       const next = this.injected.get(method)?.shift();
       if (next) {
+        const retryAfter = next.status === 429 ? Number(next.headers?.['retry-after'] ?? 0) : 0;
+        if (retryAfter > 0) this.limitedUntil.set(method, performance.now() + retryAfter * 1000);
         res.writeHead(next.status, { 'content-type': 'application/json', ...next.headers }).end(JSON.stringify(next.body ?? { ok: false, error: 'fatal_error' }));
         return;
       }
       call.result = this.answer(method, params);
-      res.writeHead(200, { 'content-type': 'application/json' }).end(JSON.stringify(call.result));
+      const respond = () => res.writeHead(200, { 'content-type': 'application/json' }).end(JSON.stringify(call.result));
+      const hold = this.held.get(method)?.shift();
+      if (!hold) return respond();
+      const release = () => {
+        this.waiting.delete(release);
+        respond();
+      };
+      this.waiting.add(release);
+      hold(release);
     });
     this.sockets = new WebSocketServer({ server: this.server, path: '/socket' });
     this.sockets.on('connection', (ws) => {
@@ -103,9 +138,53 @@ export class FakeSlack {
     return `http://127.0.0.1:${this.port}/respond/${n}`;
   }
 
-  /** The next answers to a method, before it answers normally again. */
+  /** The next answers to a method, before it answers normally again; a 429 keeps refusing it until its Retry-After. */
   inject(method: string, ...answers: Injected[]): void {
     this.injected.set(method, [...(this.injected.get(method) ?? []), ...answers]);
+  }
+
+  /**
+   * The next call to `method` takes effect (a message is kept) but its answer is held back until `release()`, as when
+   * the caller crashed or stalled after Slack did the work and before it heard back.
+   */
+  hold(method: string): Promise<{ release(): void }> {
+    return new Promise((resolve) => this.held.set(method, [...(this.held.get(method) ?? []), (release) => resolve({ release })]));
+  }
+
+  /** A Slack message ts for now: seconds since the epoch, and a counter as the fraction so every ts is unique. */
+  private nextTs(): string {
+    return `${Math.floor(this.now().getTime() / 1000)}.${String(++this.tsCounter % 1_000_000).padStart(6, '0')}`;
+  }
+
+  /** The top-level messages of a channel, newest first, as conversations.history pages them. */
+  private history(params: Record<string, unknown>): Record<string, unknown> {
+    const channel = String(params.channel ?? '');
+    const oldest = Number(params.oldest ?? 0);
+    const latest = params.latest === undefined ? Infinity : Number(params.latest);
+    const limit = Number(params.limit ?? 100);
+    const inRange = this.messages
+      .filter((m) => m.channel === channel && (!m.thread_ts || m.thread_ts === m.ts))
+      .filter((m) => Number(m.ts) > oldest && Number(m.ts) < latest)
+      .reverse();
+    const page = inRange.slice(0, limit).map((m) => this.shown(m, params));
+    return { ok: true, messages: page, has_more: inRange.length > limit };
+  }
+
+  /** A thread's parent and then its replies, oldest first, as conversations.replies returns them. */
+  private replies(params: Record<string, unknown>): Record<string, unknown> {
+    const channel = String(params.channel ?? '');
+    const ts = String(params.ts ?? '');
+    const limit = Number(params.limit ?? 1000);
+    const thread = this.messages.filter((m) => m.channel === channel && (m.ts === ts || m.thread_ts === ts));
+    if (!thread.some((m) => m.ts === ts)) return { ok: false, error: 'thread_not_found' };
+    return { ok: true, messages: thread.slice(0, limit).map((m) => this.shown(m, params)), has_more: thread.length > limit };
+  }
+
+  /** A kept message as the API shows it: metadata only when the caller asked for it with include_all_metadata. */
+  private shown(message: SlackMessage, params: Record<string, unknown>): Record<string, unknown> {
+    const { metadata, channel: _channel, ...rest } = message;
+    const wanted = params.include_all_metadata === true || params.include_all_metadata === 'true';
+    return { type: 'message', ...rest, ...(wanted && metadata ? { metadata } : {}) };
   }
 
   private answer(method: string, params: Record<string, unknown>): Record<string, unknown> {
@@ -120,12 +199,28 @@ export class FakeSlack {
         return { ok: true, user_id: 'UBOT', bot_id: 'BBOT', team_id: 'T1', team: 'Study', url: 'https://study.example/' };
       case 'apps.connections.open':
         return { ok: true, url: `ws://127.0.0.1:${this.port}/socket` };
-      case 'chat.postMessage':
-        return { ok: true, channel, ts: `${++this.tsCounter}.000100`, message: { text: params.text } };
-      case 'chat.update':
+      case 'chat.postMessage': {
+        const ts = this.nextTs();
+        const metadata = params.metadata as SlackMessage['metadata'];
+        const threadTs = params.thread_ts === undefined ? undefined : String(params.thread_ts);
+        const message: SlackMessage = { channel, ts, text: params.text as string, blocks: params.blocks, user: 'UBOT', bot_id: 'BBOT' };
+        if (threadTs) message.thread_ts = threadTs;
+        if (metadata) message.metadata = metadata;
+        this.messages.push(message);
+        return { ok: true, channel, ts, message: { text: params.text } };
+      }
+      case 'chat.update': {
+        const kept = this.messages.find((m) => m.channel === channel && m.ts === params.ts);
+        if (!kept) return { ok: false, error: 'message_not_found' };
+        Object.assign(kept, { text: params.text as string, blocks: params.blocks });
         return { ok: true, channel, ts: params.ts };
+      }
+      case 'conversations.history':
+        return this.history(params);
+      case 'conversations.replies':
+        return this.replies(params);
       case 'chat.postEphemeral':
-        return { ok: true, message_ts: `${++this.tsCounter}.000200` };
+        return { ok: true, message_ts: this.nextTs() };
       case 'reactions.add':
         return { ok: true };
       case 'views.open':
@@ -156,6 +251,7 @@ export class FakeSlack {
   }
 
   async stop(): Promise<void> {
+    for (const release of [...this.waiting]) release();
     for (const client of this.sockets.clients) client.terminate();
     this.sockets.close();
     await new Promise<void>((resolve) => this.server.close(() => resolve()));
@@ -185,7 +281,6 @@ export async function sendSigned(url: string, secret: string, body: string, cont
     headers['x-slack-retry-num'] = String(options.retryNum);
     headers['x-slack-retry-reason'] = 'http_timeout';
   }
-  const started = performance.now();
   const response = await fetch(url, { method: 'POST', headers, body });
-  return { status: response.status, text: await response.text(), ms: performance.now() - started };
+  return { status: response.status, text: await response.text() };
 }

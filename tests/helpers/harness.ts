@@ -24,6 +24,8 @@ export interface Harness {
 
 const bank = loadBank(resolve('questions'), ParseCache.open(join(cacheDir(), 'bank-parse.json')));
 
+const entries = bank.questions.map((q) => ({ question: q.question, hash: q.hash }));
+
 export const DEFAULTS: ChannelSettings = {
   timezone: 'UTC',
   postTime: '09:00',
@@ -35,9 +37,9 @@ export const DEFAULTS: ChannelSettings = {
 
 /** The real core on a real database with the real bank, a fixed clock and a recording platform. */
 export async function createHarness(start = new Date('2026-11-23T08:00:00Z'), seed = 7): Promise<Harness> {
-  const database = await createTestDatabase();
+  const database = await createTestDatabase({ keep: ['questions'] });
   const repo = createRepository(database.store.db);
-  await repo.syncQuestions(bank.questions.map((q) => ({ question: q.question, hash: q.hash })), start);
+  await repo.syncQuestions(entries, start);
   const clock = new ManualClock(start);
   const port = new RecordingPort();
   const ports = new Ports();

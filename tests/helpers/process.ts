@@ -25,19 +25,30 @@ export function captureLogger(): { logger: Logger; logs: LogLine[] } {
   return { logs, logger: { info: line('info'), warn: line('warn'), error: line('error') } };
 }
 
+/** One pino line a service wrote (JSON, numeric level: 50 error, 60 fatal). */
+export interface PinoLine {
+  level: number;
+  msg?: string;
+  [key: string]: unknown;
+}
+
 /** The built service (`node dist/main.js`) running as a child process with piped stdin, stdout and stderr. */
 export interface ServiceProcess {
   child: ChildProcessWithoutNullStreams;
+  /** Everything the service wrote to stdout (its pino log, or the terminal channel) and stderr. */
   stdout(): string;
   stderr(): string;
   /** Resolves with the exit code (null when killed) once the process has ended. */
   exited: Promise<number | null>;
+  /** The pino lines at error level or above, each as written. */
+  errors(): PinoLine[];
+  stop(): Promise<void>;
 }
 
 /** Starts `node dist/main.js` with only the given settings (plus PATH and HOME) and its stdin left open. */
 export function startService(env: Record<string, string>): ServiceProcess {
   const child = spawn(process.execPath, ['dist/main.js'], {
-    env: { PATH: process.env.PATH, HOME: process.env.HOME, TZ: 'UTC', ...env },
+    env: { PATH: process.env.PATH ?? '', HOME: process.env.HOME ?? '', TZ: 'UTC', ...env },
     stdio: ['pipe', 'pipe', 'pipe'],
   });
   let stdout = '';
@@ -45,5 +56,23 @@ export function startService(env: Record<string, string>): ServiceProcess {
   child.stdout.on('data', (d) => (stdout += d));
   child.stderr.on('data', (d) => (stderr += d));
   const exited = new Promise<number | null>((resolve) => child.on('close', (code) => resolve(code)));
-  return { child, stdout: () => stdout, stderr: () => stderr, exited };
+  return {
+    child,
+    stdout: () => stdout,
+    stderr: () => stderr,
+    exited,
+    errors: () =>
+      stdout
+        .split('\n')
+        .filter((line) => line.startsWith('{'))
+        .map((line) => JSON.parse(line) as PinoLine)
+        .filter((line) => line.level >= 50),
+    async stop() {
+      if (child.exitCode === null && child.signalCode === null) child.kill('SIGTERM');
+      await exited;
+    },
+  };
 }
+
+/** The texts a service said that mean a command failed on our side (the catch-all's polite reply). */
+export const FAILED_REPLY = /something went wrong/i;

@@ -3,6 +3,7 @@ import { SlackPlatform } from '../../src/platforms/slack/platform.ts';
 import { FakeSlack, type SignedOptions, sendSigned } from './fake-slack.ts';
 import { createHarness, type Harness } from './harness.ts';
 import { captureLogger, type LogLine } from './process.ts';
+import { waitFor } from './wait.ts';
 
 export const SECRET = '8f742231b10e8888abcd99aaabbb85a5';
 
@@ -11,9 +12,11 @@ export interface SlackHarness extends Harness {
   platform: SlackPlatform;
   logs: LogLine[];
   url: string;
-  command(user: string, text: string, options?: SignedOptions): Promise<{ status: number; ms: number; reply: Record<string, unknown> | undefined }>;
+  command(user: string, text: string, options?: SignedOptions): Promise<{ status: number; reply: Record<string, unknown> | undefined }>;
   event(event: Record<string, unknown>, options?: SignedOptions & { eventId?: string }): Promise<{ status: number }>;
   interact(payload: Record<string, unknown>): Promise<{ status: number; text: string }>;
+  /** Resolves once Bolt has finished every request it received (its listeners run after the HTTP acknowledgement). */
+  settled(): Promise<void>;
   close(): Promise<void>;
 }
 
@@ -23,6 +26,7 @@ let commandCounter = 0;
 export async function createSlackHarness(start?: Date): Promise<SlackHarness> {
   const h = await createHarness(start);
   const slack = await new FakeSlack().start();
+  slack.now = () => h.clock.now();
   const { logger, logs } = captureLogger();
   h.deps.logger = logger;
   const platform = new SlackPlatform({ botToken: 'xoxb-test-token-1234', mode: 'http', signingSecret: SECRET, apiUrl: slack.apiUrl }, logger, {
@@ -30,14 +34,22 @@ export async function createSlackHarness(start?: Date): Promise<SlackHarness> {
   });
   h.deps.ports.register(platform.port);
   platform.attach(h.mlq);
+  let busy = 0;
+  const process = platform.app.processEvent.bind(platform.app);
+  platform.app.processEvent = async (event) => {
+    busy++;
+    try {
+      await process(event);
+    } finally {
+      busy--;
+    }
+  };
   await platform.start();
   const http = await startHttpServer({ port: 0, host: '127.0.0.1', healthy: async () => true, handlers: platform.routes });
   const url = `http://127.0.0.1:${http.port}/slack/events`;
 
-  /** Waits until Bolt's work after the ack is done: the response_url reply has arrived. */
-  const settle = async (count: number) => {
-    for (let i = 0; i < 200 && slack.responses.length < count; i++) await new Promise((r) => setTimeout(r, 10));
-  };
+  /** Bolt calls processEvent before it acknowledges a request, so once `busy` is back to 0 its listeners are done. */
+  const settled = async () => void (await waitFor(() => busy === 0));
 
   return {
     ...h,
@@ -45,9 +57,9 @@ export async function createSlackHarness(start?: Date): Promise<SlackHarness> {
     platform,
     logs,
     url,
+    settled,
     async command(user, text, options) {
       const n = ++commandCounter;
-      const before = slack.responses.length;
       const body = new URLSearchParams({
         token: 'legacy',
         team_id: 'T1',
@@ -63,9 +75,9 @@ export async function createSlackHarness(start?: Date): Promise<SlackHarness> {
         trigger_id: `trigger-${n}`,
       }).toString();
       const result = await sendSigned(url, SECRET, body, 'application/x-www-form-urlencoded', options);
-      if (result.status === 200) await settle(before + 1);
+      await settled();
       const reply = slack.responses.find((r) => r.url.endsWith(`/respond/${n}`))?.body;
-      return { status: result.status, ms: result.ms, reply };
+      return { status: result.status, reply };
     },
     async event(event, options = {}) {
       const body = JSON.stringify({
@@ -78,13 +90,13 @@ export async function createSlackHarness(start?: Date): Promise<SlackHarness> {
         event,
       });
       const result = await sendSigned(url, SECRET, body, 'application/json', options);
-      await new Promise((r) => setTimeout(r, 150));
+      await settled();
       return { status: result.status };
     },
     async interact(payload) {
       const body = new URLSearchParams({ payload: JSON.stringify({ team: { id: 'T1', domain: 'study' }, api_app_id: 'A1', ...payload }) }).toString();
       const result = await sendSigned(url, SECRET, body, 'application/x-www-form-urlencoded');
-      await new Promise((r) => setTimeout(r, 150));
+      await settled();
       return { status: result.status, text: result.text };
     },
     async close() {

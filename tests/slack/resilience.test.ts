@@ -16,10 +16,9 @@ afterEach(async () => {
 describe('Slack Web API failures', () => {
   it('waits out a 429 with Retry-After and posts once', async () => {
     h.slack.inject('chat.postMessage', { status: 429, headers: { 'retry-after': '1' }, body: { ok: false, error: 'ratelimited' } });
-    const started = Date.now();
     await h.command('UADMIN', 'start');
     await waitFor(() => succeeded('chat.postMessage').length === 1, 10_000);
-    expect(Date.now() - started).toBeGreaterThanOrEqual(1000);
+    // The fake refuses the method again until Retry-After has passed, so two calls mean the client waited it out.
     expect(h.slack.of('chat.postMessage')).toHaveLength(2);
     expect(succeeded('chat.postMessage')).toHaveLength(1);
     expect(await h.database.store.db.selectFrom('rounds').select(['status', 'message_id']).execute()).toEqual([

@@ -1,29 +1,24 @@
-import { type ChildProcess, spawn } from 'node:child_process';
 import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { createPostgresUrl, TEST_DB } from '../helpers/database.ts';
 import { FakeSlack, sendSigned } from '../helpers/fake-slack.ts';
-import { freePort } from '../helpers/process.ts';
+import { FAILED_REPLY, freePort, type ServiceProcess, startService } from '../helpers/process.ts';
 import { waitFor } from '../helpers/wait.ts';
 
 const SECRET = 'aaaabbbbccccdddd0000111122223333';
 
-
 let slack: FakeSlack;
-let service: ChildProcess;
+let service: ServiceProcess;
 let port: number;
 let database: { url: string; drop(): Promise<void> } | null = null;
-let stderr = '';
 
 beforeAll(async () => {
   slack = await new FakeSlack().start();
   slack.admins.add('UADMIN');
   port = await freePort();
   const env: Record<string, string> = {
-    PATH: process.env.PATH ?? '',
-    HOME: process.env.HOME ?? '',
     PORT: String(port),
     HOST: '127.0.0.1',
     MLQ_DATA_DIR: mkdtempSync(join(tmpdir(), 'mlq-slack-')),
@@ -36,37 +31,75 @@ beforeAll(async () => {
     database = await createPostgresUrl();
     env.DATABASE_URL = database.url;
   }
-  service = spawn(process.execPath, ['dist/main.js'], { env, stdio: ['ignore', 'ignore', 'pipe'] });
-  service.stderr!.on('data', (d) => (stderr += d));
+  service = startService(env);
   await waitFor(async () => (await fetch(`http://127.0.0.1:${port}/healthz`).catch(() => null))?.ok, 30_000);
 });
 
+let errorsBefore = 0;
+beforeEach(() => {
+  errorsBefore = service.errors().length;
+});
+
+/** Any error-level log line or a "Something went wrong" reply fails the test (the catch-all hides the error otherwise). */
+afterEach(() => {
+  expect(service.errors().slice(errorsBefore)).toEqual([]);
+  expect(JSON.stringify([slack.responses, slack.calls])).not.toMatch(FAILED_REPLY);
+});
+
 afterAll(async () => {
-  service.kill('SIGTERM');
-  await new Promise((resolve) => service.once('exit', resolve));
+  await service.stop();
   await slack.stop();
   await database?.drop();
 });
 
+/** Runs `/mlq <text>` in channel C9 and waits for its reply at the response_url. */
+async function run(text: string, n: string) {
+  const body = new URLSearchParams({
+    team_id: 'T1',
+    channel_id: 'C9',
+    channel_name: 'study',
+    user_id: 'UADMIN',
+    user_name: 'admin',
+    command: '/mlq',
+    text,
+    response_url: slack.responseUrl(n),
+    trigger_id: 't',
+  }).toString();
+  const result = await sendSigned(`http://127.0.0.1:${port}/slack/events`, SECRET, body, 'application/x-www-form-urlencoded');
+  expect(result.status, text).toBe(200);
+  return waitFor(() => slack.responses.find((r) => r.url.endsWith(`/respond/${n}`)), 10_000);
+}
+
 describe('the service in Slack HTTP mode', () => {
   it('acknowledges /mlq on /slack/events, then posts to the subscribed channel', async () => {
-    const body = new URLSearchParams({
-      team_id: 'T1',
-      channel_id: 'C9',
-      channel_name: 'study',
-      user_id: 'UADMIN',
-      user_name: 'admin',
-      command: '/mlq',
-      text: 'start',
-      response_url: slack.responseUrl('svc-1'),
-      trigger_id: 't',
-    }).toString();
-    const result = await sendSigned(`http://127.0.0.1:${port}/slack/events`, SECRET, body, 'application/x-www-form-urlencoded');
-    expect(result.status).toBe(200);
+    const reply = await run('start', 'svc-1');
     const post = await waitFor(() => slack.of('chat.postMessage')[0], 10_000);
     expect(post.params.channel).toBe('C9');
-    await waitFor(() => slack.responses.length === 1);
-    expect(slack.responses[0]!.body.response_type).toBe('in_channel');
-    expect(stderr).toBe('');
+    expect(reply.body.response_type).toBe('in_channel');
+  });
+
+  it('answers every subcommand without an error', async () => {
+    const subs = [
+      'start',
+      'help',
+      'today',
+      'ask',
+      'solution',
+      'streak',
+      'leaderboard',
+      'leaderboard all',
+      'stats',
+      'topics',
+      'config',
+      'away 2',
+      'away off',
+      'reveal',
+      'skip',
+      'stop',
+    ];
+    for (const [i, sub] of subs.entries()) {
+      const reply = await run(sub, `svc-sub-${i}`);
+      expect(JSON.stringify(reply.body), sub).not.toMatch(FAILED_REPLY);
+    }
   });
 });

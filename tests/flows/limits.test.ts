@@ -1,0 +1,188 @@
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { Mlq } from '../../src/core/app.ts';
+import { nextPlannedRound } from '../../src/core/schedule.ts';
+import type { Channel, ChannelSettings } from '../../src/core/types.ts';
+import { cardText, command, createHarness, type Harness, member, reply } from '../helpers/harness.ts';
+import { waitFor } from '../helpers/wait.ts';
+
+const CH = 'test:T1:C1';
+const admin = { id: 'test:admin', name: 'admin' };
+const ada = member('ada');
+const bob = member('bob');
+
+let h: Harness;
+beforeEach(async () => {
+  h = await createHarness(new Date('2026-11-23T08:00:00Z'));
+});
+afterEach(async () => {
+  await h.close();
+});
+
+const ledger = () => h.database.store.db.selectFrom('ledger').select(['member_id', 'reason', 'points']).orderBy('id').execute();
+const words = (n: number) => Array.from({ length: n }, (_, i) => `word${i}`).join(' ');
+
+async function channel(id: string, extra: Partial<ChannelSettings> = {}): Promise<Channel> {
+  const s: ChannelSettings = {
+    timezone: 'UTC',
+    postTime: '09:00',
+    weekdays: [1, 2, 3, 4, 5],
+    revealDelayMinutes: 360,
+    categories: [],
+    levels: [],
+    digestWeekday: null,
+    ...extra,
+  };
+  await h.repo.upsertCommunity('test', 'test', 'Test');
+  const c: Channel = {
+    ...s,
+    id,
+    communityId: 'test',
+    name: id,
+    active: true,
+    organiserIds: ['test:owner'],
+    nextPostAt: nextPlannedRound(s, h.clock.now())!.postAt,
+    nextDigestAt: null,
+  };
+  await h.repo.saveChannel(c);
+  return c;
+}
+
+describe('the longest answer kept is 10,000 characters', () => {
+  it('keeps 9,999 and 10,000 characters whole and cuts 10,001 to 10,000, telling the member', async () => {
+    await command(h, CH, admin, '/mlq start');
+    expect((await reply(h, CH, ada, 'a'.repeat(9_999), 'test:len:1')).outcome).toBe('answer');
+    expect((await reply(h, CH, bob, 'b'.repeat(10_000), 'test:len:2')).outcome).toBe('answer');
+    expect((await reply(h, CH, member('cy'), 'c'.repeat(10_001), 'test:len:3')).outcome).toBe('too-long');
+    const rows = await h.database.store.db.selectFrom('answers').select(['message_id', 'text']).orderBy('message_id').execute();
+    expect(rows.map((r) => [r.message_id, r.text.length])).toEqual([
+      ['test:len:1', 9_999],
+      ['test:len:2', 10_000],
+      ['test:len:3', 10_000],
+    ]);
+  });
+});
+
+describe('the probe bonus needs a reply of at least 8 words after the reveal', () => {
+  it('gives nothing for 7 words, 5 points for 8, and only once per round', async () => {
+    await command(h, CH, admin, '/mlq start');
+    await reply(h, CH, ada, 'my answer');
+    await command(h, CH, admin, '/mlq reveal');
+    expect((await reply(h, CH, ada, words(7))).outcome).toBe('discussion');
+    expect((await reply(h, CH, ada, words(8))).outcome).toBe('probe-reply');
+    expect((await reply(h, CH, ada, words(9))).outcome).toBe('discussion');
+    expect((await reply(h, CH, bob, words(9))).outcome).toBe('probe-reply');
+    expect(await ledger()).toEqual([
+      { member_id: 'test:ada', reason: 'answer', points: 10 },
+      { member_id: 'test:ada', reason: 'probe_reply', points: 5 },
+      { member_id: 'test:bob', reason: 'probe_reply', points: 5 },
+    ]);
+  });
+});
+
+describe('peer votes count up to 5 per answer', () => {
+  const voters = Array.from({ length: 6 }, (_, i) => member(`voter${i + 1}`));
+  const votes = async (memberId: string) => (await ledger()).filter((r) => r.member_id === memberId && r.reason === 'peer_vote').length;
+  const vote = (messageId: string, who: (typeof voters)[number]) =>
+    h.mlq.reaction({ channelId: CH, communityId: 'test', messageId, member: who });
+
+  it('settles 5 of 6 votes given before the reveal', async () => {
+    await command(h, CH, admin, '/mlq start');
+    const a = await reply(h, CH, ada, 'an answer');
+    for (const voter of voters) expect(await vote(a.messageId, voter)).toBe(true);
+    await command(h, CH, admin, '/mlq reveal');
+    expect(await votes('test:ada')).toBe(5);
+  });
+
+  it('scores the 4th and 5th vote after the reveal, and not the 6th', async () => {
+    await command(h, CH, admin, '/mlq start');
+    const b = await reply(h, CH, bob, 'an answer');
+    await command(h, CH, admin, '/mlq reveal');
+    const counted: number[] = [];
+    for (const voter of voters) {
+      await vote(b.messageId, voter);
+      counted.push(await votes('test:bob'));
+    }
+    expect(counted).toEqual([1, 2, 3, 4, 5, 5]);
+  });
+});
+
+describe('/mlq away takes 1 to 14 days', () => {
+  it('refuses 0 and 15, and counts 1 and 14 days from today', async () => {
+    await command(h, CH, admin, '/mlq start');
+    const away = async (days: string) => cardText((await command(h, CH, ada, `/mlq away ${days}`)).card);
+    expect(await away('0')).toContain('You can be away for 1 to 14 days.');
+    expect(await away('1')).toContain('Away until 2026-11-23 (UTC)');
+    expect(await away('13')).toContain('Away until 2026-12-05 (UTC)');
+    expect(await away('14')).toContain('Away until 2026-12-06 (UTC)');
+    expect(await away('15')).toContain('You can be away for 1 to 14 days.');
+    expect(await away('100')).not.toContain('Away until');
+  });
+});
+
+describe('a digest overdue by more than a day is skipped', () => {
+  const digests = () => h.database.store.db.selectFrom('digests').select(['week', 'status']).execute();
+
+  it('still sends a digest exactly 24 hours late', async () => {
+    const c = await channel('test:grace:on', { digestWeekday: 5, digestTime: '16:00' });
+    await h.repo.saveChannel({ ...c, nextDigestAt: new Date('2026-11-27T16:00:00Z') });
+    h.clock.set(new Date('2026-11-28T16:00:00.000Z'));
+    expect(await h.mlq.tick()).toMatchObject({ digests: 1 });
+    expect(await digests()).toEqual([{ week: '2026-11-23', status: 'sent' }]);
+  });
+
+  it('skips it 24 hours and 1 ms late', async () => {
+    const c = await channel('test:grace:off', { digestWeekday: 5, digestTime: '16:00' });
+    await h.repo.saveChannel({ ...c, nextDigestAt: new Date('2026-11-27T16:00:00Z') });
+    h.clock.set(new Date('2026-11-28T16:00:00.001Z'));
+    expect(await h.mlq.tick()).toMatchObject({ digests: 0 });
+    expect(await digests()).toEqual([{ week: '2026-11-23', status: 'skipped' }]);
+  });
+});
+
+describe('a claimed post is retried only once its lease of 2 minutes has lapsed', () => {
+  it('leaves the claim alone at 2 minutes and takes it over 1 ms later', async () => {
+    await channel('test:lease');
+    let stalled = true;
+    h.port.beforePost = () => (stalled ? ((stalled = false), new Promise<void>(() => undefined)) : undefined);
+    h.clock.set(new Date('2026-11-23T09:00:00.000Z'));
+    void h.mlq.tick();
+    const survivor = new Mlq({ ...h.deps });
+    const attempts = async () => (await h.database.store.db.selectFrom('rounds').select('attempts').executeTakeFirst())?.attempts;
+    await waitFor(async () => !stalled && (await attempts()) === 1);
+    h.clock.set(new Date('2026-11-23T09:02:00.000Z'));
+    expect(await survivor.tick()).toMatchObject({ posted: 0 });
+    expect(await attempts()).toBe(1);
+    h.clock.set(new Date('2026-11-23T09:02:00.001Z'));
+    expect(await survivor.tick()).toMatchObject({ posted: 1 });
+    expect(await attempts()).toBe(2);
+    expect(h.port.of('post').map((p) => p.target)).toEqual(['test:lease']);
+  });
+});
+
+describe('a failing post backs off 1, 2, 4 and 8 minutes, and the 5th failure pauses the channel', () => {
+  it('retries after each back-off and not a millisecond before', async () => {
+    await channel('test:backoff');
+    h.port.beforePost = () => {
+      throw new Error('platform is down');
+    };
+    const round = async () => await h.database.store.db.selectFrom('rounds').select(['attempts', 'status']).executeTakeFirstOrThrow();
+    const at = async (iso: string) => {
+      h.clock.set(new Date(iso));
+      await h.mlq.tick();
+      return round();
+    };
+    expect(await at('2026-11-23T09:00:00.000Z')).toEqual({ attempts: 1, status: 'posting' });
+    expect(await at('2026-11-23T09:01:00.000Z')).toEqual({ attempts: 1, status: 'posting' });
+    expect(await at('2026-11-23T09:01:00.001Z')).toEqual({ attempts: 2, status: 'posting' });
+    expect(await at('2026-11-23T09:03:00.001Z')).toEqual({ attempts: 2, status: 'posting' });
+    expect(await at('2026-11-23T09:03:00.002Z')).toEqual({ attempts: 3, status: 'posting' });
+    expect(await at('2026-11-23T09:07:00.002Z')).toEqual({ attempts: 3, status: 'posting' });
+    expect(await at('2026-11-23T09:07:00.003Z')).toEqual({ attempts: 4, status: 'posting' });
+    expect(await at('2026-11-23T09:15:00.003Z')).toEqual({ attempts: 4, status: 'posting' });
+    expect((await h.database.store.db.selectFrom('channels').select('active').executeTakeFirstOrThrow()).active).toBe(true);
+    expect(await at('2026-11-23T09:15:00.004Z')).toEqual({ attempts: 5, status: 'skipped' });
+    const paused = await h.database.store.db.selectFrom('channels').select(['active', 'paused_reason']).executeTakeFirstOrThrow();
+    expect(paused).toEqual({ active: false, paused_reason: 'posting failed 5 times' });
+    expect(h.port.of('private').map((p) => p.target)).toEqual(['test:owner']);
+  });
+});
