@@ -21,7 +21,8 @@ const backoffMs = (attempt: number) => Math.min(30, 2 ** Math.max(0, attempt - 1
 /** What posting a round needs of the store. */
 type PostingStore = RoundStore & WorkClaims & ChannelStore & BankStore;
 
-export type StartOutcome = { round: Round; created: boolean } | { round: null; reason: 'no-questions' };
+/** `posted` is false when the round was created but its post failed (it is retried with backoff). */
+export type StartOutcome = { round: Round; created: boolean; posted?: boolean } | { round: null; reason: 'no-questions' };
 
 /** Creates the channel's round for a planned date (once, whatever the number of callers) and posts it. */
 export async function startRound(
@@ -51,8 +52,8 @@ export async function startRound(
     const winner = await deps.repo.roundForDate(channel.id, planned.localDate);
     return winner ? { round: winner, created: false } : { round: null, reason: 'no-questions' };
   }
-  await postRound(deps, channel, round, questions);
-  return { round, created: true };
+  const result = await postRound(deps, channel, round, questions);
+  return { round, created: true, posted: result !== 'failed' };
 }
 
 /** Question bodies read once per scheduler pass instead of once per post. */

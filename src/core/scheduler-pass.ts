@@ -82,7 +82,10 @@ async function runPass(deps: CoreDeps, options: PassOptions, watch: { elapsed():
       const next = nextPlannedRound(channel, now, addDays(date, 1));
       const outcome = planned ? await startRound(deps, channel, planned, candidates, questions) : null;
       released.push({ id: channel.id, nextPostAt: next?.postAt ?? null });
-      if (outcome?.round && outcome.created) report.posted++;
+      if (outcome?.round && outcome.created) {
+        if (outcome.posted) report.posted++;
+        else report.failed++;
+      }
     });
   for (;;) {
     const channels = await deps.repo.claimDueChannels(now, batch, leaseMs);
