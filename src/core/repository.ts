@@ -29,8 +29,11 @@ export type AnswerInsert = 'counted' | 'already-answered' | 'duplicate';
 
 /** The outcome of recording a thread reply as an answer in one statement, with the round it belongs to. */
 export interface ThreadAnswer {
-  outcome: AnswerInsert | 'closed' | 'unknown-thread';
+  /** `below-bar`: the round is open and the member has no answer, but the reply is below the channel's bar (substance.ts). */
+  outcome: AnswerInsert | 'closed' | 'unknown-thread' | 'below-bar';
   round: Pick<Round, 'id' | 'channelId' | 'localDate' | 'status' | 'revealAt'> | null;
+  /** The channel's word bar (`min-words`), when the thread is known. */
+  minWords?: number;
 }
 
 export interface MemberStats {

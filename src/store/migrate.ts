@@ -7,12 +7,14 @@ import * as initial from '../../migrations/0001-initial.ts';
 import * as scheduling from '../../migrations/0002-scheduling.ts';
 import * as threadAnswers from '../../migrations/0003-thread-answers.ts';
 import * as usageIndex from '../../migrations/0004-usage-index.ts';
+import * as minWords from '../../migrations/0005-min-words.ts';
 
 const migrations: Record<string, Migration> = {
   '0001-initial': initial,
   '0002-scheduling': scheduling,
   '0003-thread-answers': threadAnswers,
   '0004-usage-index': usageIndex,
+  '0005-min-words': minWords,
 };
 
 const provider: MigrationProvider = { getMigrations: async () => migrations };

@@ -139,7 +139,14 @@ export class DiscordPlatform implements ChatPort {
           text: action.text,
         });
       } else if (action.kind === 'edit') {
-        await core.messageEdited({ messageId: messageId(action.guild, action.channel, action.message), text: action.text });
+        await core.messageEdited({
+          messageId: messageId(action.guild, action.channel, action.message),
+          text: action.text,
+          channelId: channelId(action.guild, action.channel),
+          communityId: communityId(action.guild),
+          threadId: channelId(action.guild, action.channel),
+          author: action.user ? { id: memberId(action.guild, action.user), name: action.name ?? action.user } : undefined,
+        });
       } else if (action.kind === 'delete') {
         await core.messageDeleted({ messageId: messageId(action.guild, action.channel, action.message) });
       } else if (action.kind === 'reaction') {

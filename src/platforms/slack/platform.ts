@@ -149,7 +149,15 @@ export class SlackPlatform implements ChatPort {
           text: plainMessageText(action.text),
         });
       } else if (action.kind === 'edit') {
-        await core.messageEdited({ messageId: messageId(team, action.channel, action.ts), text: plainMessageText(action.text) });
+        const author = action.user ? { id: memberId(team, action.user), name: (await this.user(team, action.user)).name } : undefined;
+        await core.messageEdited({
+          messageId: messageId(team, action.channel, action.ts),
+          text: plainMessageText(action.text),
+          channelId: channelId(team, action.channel),
+          communityId: communityId(team),
+          threadId: messageId(team, action.channel, action.threadTs),
+          author,
+        });
       } else if (action.kind === 'delete') {
         await core.messageDeleted({ messageId: messageId(team, action.channel, action.ts) });
       }
