@@ -20,7 +20,7 @@ const question: Question = {
   probes: [{ question: 'q', guidance: 'g' }],
   tags: ['t1', 't2'],
 };
-const reply = (thread: string, who: string, messageId: string, text = `answer ${messageId}`): ThreadAnswerInput => ({
+const reply = (thread: string, who: string, messageId: string, text = `${messageId}: more data lowers variance, so an overfit model usually improves with it`): ThreadAnswerInput => ({
   threadId: thread,
   member: { id: `test:${who}`, name: who },
   communityId: 'test:T',
@@ -86,11 +86,41 @@ describe(`thread replies recorded in batches (${TEST_DB})`, () => {
   });
 
   it('keeps texts with quotes, backslashes and non-Latin script exactly', async () => {
-    const text = 'It\'s "bias" \\ variance, {a,b} — 偏差と分散 ✅';
+    const text = 'It\'s "bias" \\ variance, {a,b} — 偏差と分散 ✅ and both matter when you choose the model capacity';
     const [outcome] = await recordThreadAnswers(database.store.db, [reply('test:t:C2', 'fay', 'm8', text)]);
     expect(outcome!.outcome).toBe('counted');
     const row = await database.store.db.selectFrom('answers').select('text').where('message_id', '=', 'm8').executeTakeFirstOrThrow();
     expect(row.text).toBe(text);
+  });
+
+  it('counts a reply only when it clears its channel bar, and tells a first reply below it from discussion', async () => {
+    await database.store.db.updateTable('channels').set({ min_words: 0 }).where('id', '=', 'test:T:C3').execute();
+    await database.store.db.updateTable('rounds').set({ reveal_at: new Date(at.getTime() + 3_600_000) }).where('thread_id', '=', 'test:t:C3').execute();
+    const eleven = 'More data lowers variance, so an overfit model usually improves.';
+    const outcomes = await recordThreadAnswers(database.store.db, [
+      reply('test:t:C1', 'gus', 'bar1'),
+      reply('test:t:C1', 'gus', 'bar2', 'And one more short thought'),
+      reply('test:t:C1', 'hal', 'bar3', eleven),
+      reply('test:t:C1', 'ivy', 'bar4', 'blah '.repeat(30)),
+      reply('test:t:C1', 'jon', 'bar5', `${eleven} ${'x'.repeat(10_000)}`),
+      reply('test:t:C3', 'kim', 'bar6', 'ok'),
+    ]);
+    expect(outcomes.map((o) => [o.outcome, o.minWords])).toEqual([
+      ['counted', 12],
+      ['already-answered', 12],
+      ['below-bar', 12],
+      ['below-bar', 12],
+      ['below-bar', 12],
+      ['counted', 0],
+    ]);
+    const answers = await database.store.db.selectFrom('answers').select('message_id').where('message_id', 'like', 'bar%').orderBy('message_id').execute();
+    expect(answers).toEqual([{ message_id: 'bar1' }, { message_id: 'bar6' }]);
+  });
+
+  it('counts a reply without a word count as before, from a replica not yet upgraded', async () => {
+    const batch = JSON.stringify([{ idx: 0, thread_id: 'test:t:C1', member_id: 'test:old', community_id: 'test:T', name: 'old', message_id: 'old1', text: 'ok', at: later }]);
+    const { rows } = await sql<{ inserted: boolean }>`select inserted from mlq_record_thread_answers(${batch}::json)`.execute(database.store.db);
+    expect(rows).toEqual([{ inserted: true }]);
   });
 
   it('counts each of 300 concurrent replies once, including 100 replayed at the same time', async () => {
