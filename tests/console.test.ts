@@ -27,7 +27,7 @@ function start(input: string, env: Record<string, string>): Promise<Run> {
   });
 }
 
-const SESSION = '/mlq today\nMy answer...\n/mlq reveal\n/mlq streak\n/mlq leaderboard\n';
+const SESSION = '/mlq today\nMy answer: more data lowers variance, so an overfit model usually improves with it.\n/mlq reveal\n/mlq streak\n/mlq leaderboard\n';
 
 describe('the console channel, as a newcomer runs it', () => {
   const dataDir = mkdtempSync(join(tmpdir(), 'mlq-console-'));

@@ -9,6 +9,8 @@ const U1 = '900000000000000051';
 const U2 = '900000000000000052';
 const U3 = '900000000000000053';
 const EPHEMERAL = 64;
+const BETTER_TAKE = 'A better take: regularise first, and collect more data only if validation error still lags.';
+const ONE_ANSWER = 'one answer: more data lowers variance, so an overfit model usually improves with it.';
 
 let h: DiscordHarness | undefined;
 afterEach(async () => {
@@ -68,15 +70,15 @@ describe('a whole round in Discord through discord.js', () => {
     expect(JSON.stringify(post.body)).toContain('"custom_id":"answer.sealed:1"');
 
     const a1 = say(U1, thread, 'Bias is systematic error from wrong assumptions; variance is sensitivity to the sample.');
-    say(U2, thread, 'Short take');
+    say(U2, thread, 'Short take: start with a simpler model and more regularisation before collecting data.');
     await waitFor(() => h!.discord.of('PUT', /reactions\/%E2%9C%85\/@me$/).length === 2);
-    h.discord.dispatch('MESSAGE_UPDATE', { id: h.discord.of('PUT', /reactions/)[1]!.path.split('/')[4], channel_id: thread, guild_id: GUILD, content: 'A better take', author: discordUser(U2, 'user52') });
-    await waitFor(async () => (await h!.database.store.db.selectFrom('answers').select('text').where('member_id', '=', member(U2)).executeTakeFirst())?.text === 'A better take');
+    h.discord.dispatch('MESSAGE_UPDATE', { id: h.discord.of('PUT', /reactions/)[1]!.path.split('/')[4], channel_id: thread, guild_id: GUILD, content: BETTER_TAKE, author: discordUser(U2, 'user52') });
+    await waitFor(async () => (await h!.database.store.db.selectFrom('answers').select('text').where('member_id', '=', member(U2)).executeTakeFirst())?.text === BETTER_TAKE);
 
     const button = h.discord.button(U3, 'answer.sealed:1', root);
     const modal = await waitFor(() => h!.discord.answers(button)[0]);
     expect((modal.body as { type: number }).type).toBe(9);
-    const submitted = h.discord.modal(U3, 'mlq.sealed:1', 'Sealed: regularise, then re-check the validation curve.');
+    const submitted = h.discord.modal(U3, 'mlq.sealed:1', 'Sealed: regularise, then re-check whether the validation curve still improves with more data.');
     const confirm = await waitFor(() => h!.discord.answers(submitted)[0]);
     expect(confirm.body).toMatchObject({ type: 4, data: { flags: EPHEMERAL, content: expect.stringMatching(/^Sealed: your answer is stored/) } });
 
@@ -119,8 +121,8 @@ describe('a whole round in Discord through discord.js', () => {
   it('counts the same MESSAGE_CREATE dispatched twice once', async () => {
     h = await createDiscordHarness();
     const { thread } = await startRound();
-    const id = say(U1, thread, 'one answer');
-    say(U1, thread, 'one answer', id);
+    const id = say(U1, thread, ONE_ANSWER);
+    say(U1, thread, ONE_ANSWER, id);
     await waitFor(async () => (await h!.database.store.db.selectFrom('thread_messages').selectAll().execute()).length === 1);
     await new Promise((r) => setTimeout(r, 200));
     await run(ADMIN, 'reveal', [], true);
@@ -174,7 +176,7 @@ describe('the Message Content intent', () => {
     const { post, thread } = await startRound();
     expect(JSON.stringify(post.body)).toMatch(/Answer with the button below before the reveal/);
     say(U1, thread, '');
-    const submitted = h.discord.modal(U1, 'mlq.sealed:1', 'My sealed answer');
+    const submitted = h.discord.modal(U1, 'mlq.sealed:1', 'My sealed answer: more data lowers variance, so an overfit model usually improves with it.');
     await waitFor(() => h!.discord.answers(submitted)[0]);
     await run(ADMIN, 'reveal', [], true);
     expect(await ledger()).toEqual([{ member_id: member(U1), reason: 'answer', points: 10 }]);
