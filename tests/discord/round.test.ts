@@ -118,6 +118,23 @@ describe('a whole round in Discord through discord.js', () => {
     ]);
   });
 
+  it('tells a short reply privately why it did not count, and counts it once when edited past the bar', async () => {
+    h = await createDiscordHarness();
+    const { thread } = await startRound();
+    const id = say(U1, thread, 'My answer...');
+    const dm = await waitFor(() => h!.discord.of('POST', /^\/channels\/\d+\/messages$/).find((c) => /needs at least 12 words/.test(JSON.stringify(c.body))));
+    expect(JSON.stringify(dm.body)).toMatch(/needs at least 12 words and this one has 2/);
+    expect(h.discord.of('POST', /^\/users\/@me\/channels$/).map((c) => c.body)).toEqual([{ recipient_id: U1 }]);
+    const edit = () => h!.discord.dispatch('MESSAGE_UPDATE', { id, channel_id: thread, guild_id: GUILD, content: BETTER_TAKE, author: discordUser(U1, 'user51') });
+    edit();
+    await waitFor(async () => (await h!.database.store.db.selectFrom('answers').select('text').executeTakeFirst())?.text === BETTER_TAKE);
+    edit();
+    await waitFor(() => h!.discord.of('PUT', /reactions\/%E2%9C%85\/@me$/).length === 1);
+    await run(ADMIN, 'reveal', [], true);
+    expect(await ledger()).toEqual([{ member_id: member(U1), reason: 'answer', points: 10 }]);
+    expect(h.discord.of('PUT', /reactions\/%E2%9C%85\/@me$/)).toHaveLength(1);
+  });
+
   it('counts the same MESSAGE_CREATE dispatched twice once', async () => {
     h = await createDiscordHarness();
     const { thread } = await startRound();

@@ -107,6 +107,29 @@ describe('a whole round in Slack over HTTP with signed requests', () => {
     ]);
   });
 
+  it('tells a short reply privately why it did not count, and counts it once when edited past the bar', async () => {
+    const { root } = await startRound();
+    await h.event(threadReply('U1', '1700000100.000011', root, 'My answer...'));
+    const note = await waitFor(() => h.slack.of('chat.postEphemeral')[0]);
+    expect(note.params).toMatchObject({ channel: 'C1', user: 'U1' });
+    expect(String(note.params.text)).toMatch(/needs at least 12 words and this one has 2/);
+    const edited = (n: number) => ({
+      type: 'message',
+      subtype: 'message_changed',
+      channel: 'C1',
+      ts: `1700000101.00000${n}`,
+      message: { type: 'message', user: 'U1', text: IMPROVED_TAKE, ts: '1700000100.000011', thread_ts: root },
+      previous_message: { type: 'message', user: 'U1', text: 'My answer...', ts: '1700000100.000011', thread_ts: root },
+    });
+    await h.event(edited(1));
+    await waitFor(async () => (await h.database.store.db.selectFrom('answers').select('text').executeTakeFirst())?.text === IMPROVED_TAKE);
+    await h.event(edited(2));
+    await h.command('UADMIN', 'reveal');
+    expect(await ledger()).toEqual([{ member_id: 'slack:T1:U1', reason: 'answer', points: 10 }]);
+    expect(h.slack.of('reactions.add').map((c) => c.params.timestamp)).toEqual(['1700000100.000011']);
+    expect(h.slack.of('chat.postEphemeral')).toHaveLength(1);
+  });
+
   it('counts an event delivered again with X-Slack-Retry-Num once', async () => {
     const { root } = await startRound();
     const event = threadReply('U1', '1700000100.000009', root, 'one answer: more data lowers variance, so an overfit model usually improves with it.');
