@@ -59,7 +59,7 @@ describe('Discord edits', () => {
     expect(classifyDispatch('MESSAGE_UPDATE', { ...base, author: { id: '9', username: 'ann' }, member: { nick: 'Ann' } })).toEqual({
       kind: 'edit', guild: '3', channel: '2', message: '1', text: 'new text', user: '9', name: 'Ann',
     });
-    expect(classifyDispatch('MESSAGE_UPDATE', base)).toEqual({ kind: 'edit', guild: '3', channel: '2', message: '1', text: 'new text' });
+    expect(classifyDispatch('MESSAGE_UPDATE', base, 'BOT')).toEqual({ kind: 'edit', guild: '3', channel: '2', message: '1', text: 'new text' });
     expect(classifyDispatch('MESSAGE_UPDATE', { ...base, author: { id: '9', bot: true } }).kind).toBe('ignore');
   });
 });
