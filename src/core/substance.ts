@@ -90,13 +90,13 @@ const fmt = (n: number) => n.toLocaleString('en-US');
 
 /** The friendly private note for a reply that did not count; `canEdit` is false for a sealed answer (a form). */
 export function substanceNote(verdict: Substance, canEdit: boolean): { title: string; body: string } {
-  const fix = canEdit ? 'Edit your reply' : 'Answer again';
+  const fix = canEdit ? 'Edit your reply (or reply again)' : 'Answer again';
   const then = canEdit ? 'it counts as your answer' : 'that counts';
   switch (verdict.reason) {
     case 'too-long':
       return {
         title: 'Your reply is too long to count as an answer',
-        body: `It has ${fmt(verdict.chars)} characters and an answer counts up to ${fmt(MAX_ANSWER_CHARS)}. ${fix} to the essentials and ${then}.`,
+        body: `It has ${fmt(verdict.chars)} characters and an answer counts up to ${fmt(MAX_ANSWER_CHARS)}. ${fix} with the essentials and ${then}.`,
       };
     case 'filler':
       return {

@@ -105,13 +105,13 @@ describe('probe replies and notes', () => {
   it('tells the member the bar, what they wrote and how to fix it', () => {
     expect(substanceNote(judgeSubstance('My short take', 12), true)).toEqual({
       title: 'Thanks! Your reply does not count as an answer yet',
-      body: 'An answer here needs at least 12 words and this one has 3. Edit your reply with your reasoning (why, a trade-off, an example) and it counts as your answer.',
+      body: 'An answer here needs at least 12 words and this one has 3. Edit your reply (or reply again) with your reasoning (why, a trade-off, an example) and it counts as your answer.',
     });
     expect(substanceNote(judgeSubstance('blah '.repeat(20), 12), false).body).toBe(
       'It repeats one word over and over. Answer again with your own explanation in at least 12 words and that counts.',
     );
     expect(substanceNote(judgeSubstance('x'.repeat(200_000), 12), true).body).toBe(
-      'It has 200,000 characters and an answer counts up to 10,000. Edit your reply to the essentials and it counts as your answer.',
+      'It has 200,000 characters and an answer counts up to 10,000. Edit your reply (or reply again) with the essentials and it counts as your answer.',
     );
   });
 });

@@ -41,7 +41,7 @@ describe('the word bar on thread answers', () => {
     expect(notes()).toEqual([
       {
         to: 'test:ada',
-        text: expect.stringContaining('An answer here needs at least 12 words and this one has 11. Edit your reply with your reasoning'),
+        text: expect.stringContaining('An answer here needs at least 12 words and this one has 11. Edit your reply (or reply again) with your reasoning'),
       },
     ]);
     const kinds = await db().selectFrom('thread_messages').select(['member_id', 'kind']).orderBy('member_id').execute();
@@ -64,9 +64,9 @@ describe('the word bar on thread answers', () => {
     expect((await reply(h, CH, member('cy'), padded(10_001))).outcome).toBe('not-counted');
     expect((await reply(h, CH, member('dee'), padded(10_000))).outcome).toBe('answer');
     expect(notes().map((n) => [n.to, n.text.split('\n')[1]])).toEqual([
-      ['test:ada', 'It repeats one word over and over. Edit your reply with your own explanation in at least 12 words and it counts as your answer.'],
-      ['test:bob', 'It has 200,000 characters and an answer counts up to 10,000. Edit your reply to the essentials and it counts as your answer.'],
-      ['test:cy', 'It has 10,001 characters and an answer counts up to 10,000. Edit your reply to the essentials and it counts as your answer.'],
+      ['test:ada', 'It repeats one word over and over. Edit your reply (or reply again) with your own explanation in at least 12 words and it counts as your answer.'],
+      ['test:bob', 'It has 200,000 characters and an answer counts up to 10,000. Edit your reply (or reply again) with the essentials and it counts as your answer.'],
+      ['test:cy', 'It has 10,001 characters and an answer counts up to 10,000. Edit your reply (or reply again) with the essentials and it counts as your answer.'],
     ]);
     const stored = await answers();
     expect(stored.map((a) => [a.member_id, a.text.length])).toEqual([['test:dee', 10_000]]);
@@ -79,6 +79,17 @@ describe('the word bar on thread answers', () => {
     await reply(h, CH, bob, TWELVE);
     expect((await reply(h, CH, bob, 'Good point')).outcome).toBe('discussion');
     expect(notes().map((n) => n.to)).toEqual(['test:ada']);
+  });
+});
+
+describe('replying again', () => {
+  it('counts the next reply that clears the bar as the answer, and later ones as discussion', async () => {
+    expect((await reply(h, CH, ada, 'My answer...')).outcome).toBe('not-counted');
+    expect((await reply(h, CH, ada, TWELVE)).outcome).toBe('answer');
+    expect((await reply(h, CH, ada, THIRTEEN)).outcome).toBe('discussion');
+    expect((await answers()).map((a) => a.text)).toEqual([TWELVE]);
+    await reveal();
+    expect(await ledger()).toEqual([{ member_id: 'test:ada', reason: 'answer', points: 10 }]);
   });
 });
 
