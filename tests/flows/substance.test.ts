@@ -1,5 +1,7 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { Mlq } from '../../src/core/app.ts';
 import type { MessageEditedEvent } from '../../src/core/events.ts';
+import { createRepository } from '../../src/store/repository.ts';
 import { cardText, command, createHarness, type Harness, member, reply } from '../helpers/harness.ts';
 
 const CH = 'test:T1:C1';
@@ -78,6 +80,17 @@ describe('the word bar on thread answers', () => {
     expect(short.outcome).toBe('not-counted');
     await reply(h, CH, bob, TWELVE);
     expect((await reply(h, CH, bob, 'Good point')).outcome).toBe('discussion');
+    expect(notes().map((n) => n.to)).toEqual(['test:ada']);
+  });
+});
+
+describe('replicas', () => {
+  it('send one note when two replicas get the same short reply at once', async () => {
+    const other = new Mlq({ ...h.deps, repo: createRepository(h.database.store.db) });
+    const round = (await h.mlq.currentRound(CH))!;
+    const event = { channelId: CH, communityId: 'test', threadId: round.threadId!, messageId: 'test:twice:1', author: ada, text: 'My answer...' };
+    const outcomes = await Promise.all([h.mlq.threadMessage(event), other.threadMessage(event)]);
+    expect(outcomes.sort()).toEqual(['duplicate', 'not-counted']);
     expect(notes().map((n) => n.to)).toEqual(['test:ada']);
   });
 });
