@@ -27,7 +27,8 @@ function start(input: string, env: Record<string, string>): Promise<Run> {
   });
 }
 
-const SESSION = '/mlq today\nMy answer: more data lowers variance, so an overfit model usually improves with it.\n/mlq reveal\n/mlq streak\n/mlq leaderboard\n';
+/** The README's session; an answer of 12 words or more counts (on the second run, after the reveal, a short reply stays discussion). */
+const SESSION = (answer: string) => `/mlq today\n${answer}\n/mlq reveal\n/mlq streak\n/mlq leaderboard\n`;
 
 describe('the console channel, as a newcomer runs it', () => {
   const dataDir = mkdtempSync(join(tmpdir(), 'mlq-console-'));
@@ -46,7 +47,7 @@ describe('the console channel, as a newcomer runs it', () => {
   });
 
   it('plays a whole round from piped input, then remembers it on the next run', async () => {
-    const first = await start(SESSION, env);
+    const first = await start(SESSION('More data lowers variance, so an overfit model usually improves with it.'), env);
     expect(first.stderr).toBe('');
     expect(first.code).toBe(0);
     const prompt = /▌ Question of the day · [^\n]+\n\n([^\n]+)/.exec(first.stdout)?.[1];
@@ -57,7 +58,7 @@ describe('the console channel, as a newcomer runs it', () => {
     expect(first.stdout).toContain('Your streak: 1 round in a row');
     expect(first.stdout).toMatch(/Leaderboard · week of [\d-]+\n\n\s+• 🥇 tester · 10 pts/);
 
-    const second = await start(`${SESSION}/mlq stats\n`, env);
+    const second = await start(`${SESSION('My answer...')}/mlq stats\n`, env);
     expect(second.code).toBe(0);
     expect(second.stdout).toContain(prompt!);
     expect(second.stdout).toContain('Already revealed');
