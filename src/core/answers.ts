@@ -4,7 +4,7 @@ import { card, text } from './message.ts';
 import { ledgerKey, POINTS } from './points.ts';
 import type { Round } from './types.ts';
 import { weekStart } from './schedule.ts';
-import { DEFAULT_MIN_WORDS, judgeSubstance, MAX_ANSWER_CHARS, probeBar, type Substance, substanceNote } from './substance.ts';
+import { DEFAULT_MIN_WORDS, judgeSubstance, MAX_ANSWER_CHARS, type Substance, substanceNote } from './substance.ts';
 
 export { MAX_ANSWER_CHARS } from './substance.ts';
 
@@ -32,7 +32,9 @@ async function minWordsOf(deps: CoreDeps, channelId: string): Promise<number> {
 /**
  * Records a thread reply: the first per member before the reveal that clears the channel's bar (substance.ts) is the
  * answer; a first reply below the bar is recorded as discussion and its author told privately; later ones are
- * discussion. After the reveal a reply that clears the probe bar earns the probe bonus once.
+ * discussion. After the reveal a reply that clears the probe bar (the same rule with a fixed POINTS.probeReplyMinWords,
+ * whatever the channel's bar, so that chat after the reveal never earns it) earns the probe bonus once; a shorter one
+ * is discussion, with no note.
  */
 export async function recordThreadMessage(deps: CoreDeps, event: ThreadMessageEvent): Promise<ThreadOutcome> {
   const at = event.at ?? deps.clock.now();
@@ -54,7 +56,7 @@ export async function recordThreadMessage(deps: CoreDeps, event: ThreadMessageEv
     return 'not-counted';
   }
   await deps.repo.upsertMember(event.author, event.communityId);
-  const probe = round.status === 'revealed' && judgeSubstance(clean, probeBar(POINTS.probeReplyMinWords, minWords)).ok;
+  const probe = round.status === 'revealed' && judgeSubstance(clean, POINTS.probeReplyMinWords).ok;
   const fresh = await deps.repo.recordThreadMessage(event.messageId, round.id, event.author.id, probe ? 'probe_reply' : 'discussion', at);
   if (!fresh) return 'duplicate';
   if (!probe) return 'discussion';

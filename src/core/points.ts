@@ -17,8 +17,8 @@ export const POINT_RULES: string[] = [
     `over and over, and at most ${MAX_ANSWER_CHARS.toLocaleString('en-US')} characters. A reply below this bar gets a private note ` +
     'and counts once you edit it past the bar before the reveal.',
   `**${POINTS.peerVote} points** for each reaction a peer puts on your answer, up to ${POINTS.peerVotesCountedPerAnswer} per answer; your own reactions do not count.`,
-  `**${POINTS.probeReply} points** once per round for a reply of at least ${POINTS.probeReplyMinWords} words (or the channel's ` +
-    'answer bar if lower; not the same word over and over) to the follow-up probes after the reveal.',
+  `**${POINTS.probeReply} points** once per round for a reply of at least ${POINTS.probeReplyMinWords} words (not the same word ` +
+    'over and over) to the follow-up probes after the reveal.',
   'Points and streaks settle when the round is revealed; an answer you delete before the reveal is withdrawn.',
   'Your streak counts rounds of the channel in a row that you answered, so days without a round never break it.',
 ];

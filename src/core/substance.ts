@@ -81,11 +81,6 @@ export function countableWords(text: string): number {
   return isFiller(words) ? 0 : words.length;
 }
 
-/** The word bar for a probe reply: the fixed probe bar, never more than the channel's answer bar. */
-export function probeBar(probeMinWords: number, channelMinWords: number): number {
-  return Math.min(probeMinWords, channelMinWords);
-}
-
 const fmt = (n: number) => n.toLocaleString('en-US');
 
 /** The friendly private note for a reply that did not count; `canEdit` is false for a sealed answer (a form). */

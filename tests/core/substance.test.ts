@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { countableWords, judgeSubstance, probeBar, realWords, substanceNote } from '../../src/core/substance.ts';
+import { countableWords, judgeSubstance, realWords, substanceNote } from '../../src/core/substance.ts';
 
 const TWELVE = 'More data lowers variance, so an overfit model usually improves with it.';
 const words = (n: number) => Array.from({ length: n }, (_, i) => `w${i + 1}`).join(' ');
@@ -94,14 +94,7 @@ describe('countable words', () => {
   });
 });
 
-describe('probe replies and notes', () => {
-  it('asks a probe reply for 8 words, or the channel bar when lower', () => {
-    expect(probeBar(8, 12)).toBe(8);
-    expect(probeBar(8, 8)).toBe(8);
-    expect(probeBar(8, 7)).toBe(7);
-    expect(probeBar(8, 0)).toBe(0);
-  });
-
+describe('notes', () => {
   it('tells the member the bar, what they wrote and how to fix it', () => {
     expect(substanceNote(judgeSubstance('My short take', 12), true)).toEqual({
       title: 'Thanks! Your reply does not count as an answer yet',

@@ -194,11 +194,17 @@ describe('probe replies', () => {
     expect(await ledger()).toEqual([{ member_id: 'test:ada', reason: 'probe_reply', points: 5 }]);
   });
 
-  it("need no more words than the channel's answer bar", async () => {
-    await command(h, CH, admin, '/mlq config min-words 5');
+  it("stay at 8 words whatever the channel's answer bar, so chat after the reveal never earns them", async () => {
+    await command(h, CH, admin, '/mlq config min-words off');
+    expect((await reply(h, CH, bob, 'ok')).outcome).toBe('answer');
     await reveal();
-    expect((await reply(h, CH, ada, 'Calibrate per segment.')).outcome).toBe('discussion');
-    expect((await reply(h, CH, ada, 'Calibrate per segment, then compare.')).outcome).toBe('probe-reply');
+    expect((await reply(h, CH, ada, 'Thanks, great question!')).outcome).toBe('discussion');
+    expect((await reply(h, CH, ada, SEVEN)).outcome).toBe('discussion');
+    expect((await reply(h, CH, ada, EIGHT)).outcome).toBe('probe-reply');
+    expect(await ledger()).toEqual([
+      { member_id: 'test:ada', reason: 'probe_reply', points: 5 },
+      { member_id: 'test:bob', reason: 'answer', points: 10 },
+    ]);
   });
 });
 
