@@ -6,8 +6,9 @@ import { up as recordThreadAnswersV1 } from './0003-thread-answers.ts';
  * `mlq_record_thread_answers` now takes each reply's countable words (`words`: `countableWords` in
  * src/core/substance.ts, the highest bar the reply clears) and inserts the answer only when they reach the channel's
  * bar; a missing count (a replica not yet upgraded) passes as before. Per reply it also returns the channel's bar,
- * whether the reply is below it, and for such a reply whether the member already has an answer in the round (in the
- * database or earlier in the batch), so the core can tell a first reply below the bar (a private note) from discussion. A reply recorded as discussion and later edited past the bar becomes the answer.
+ * whether the reply is below it, and for such a reply whether the member already has an answer in the round (in
+ * the database or earlier in the batch), so the core can tell a first reply below the bar (a private note) from
+ * discussion. A reply recorded as discussion and later edited past the bar becomes the answer.
  */
 export async function up(db: Kysely<any>): Promise<void> {
   await sql`alter table channels add column min_words integer not null default 12 check (min_words between 0 and 200)`.execute(db);
@@ -65,7 +66,9 @@ export async function up(db: Kysely<any>): Promise<void> {
         left join lateral (select 1 as hit from thread_messages where thread_messages.message_id = i.message_id limit 1) seen_thread on true
         left join lateral (
           select 1 as hit from answers
-          where i.words < r.min_words and answers.round_id = r.id and answers.member_id = i.member_id and answers.withdrawn_at is null limit 1
+          where i.words < r.min_words and answers.round_id = r.id and answers.member_id = i.member_id
+            and answers.withdrawn_at is null
+          limit 1
         ) has_answer on true
       order by i.idx;
     end

@@ -91,7 +91,9 @@ export function substanceNote(verdict: Substance, canEdit: boolean): { title: st
     case 'too-long':
       return {
         title: 'Your reply is too long to count as an answer',
-        body: `It has ${fmt(verdict.chars)} characters and an answer counts up to ${fmt(MAX_ANSWER_CHARS)}. ${fix} with the essentials and ${then}.`,
+        body:
+          `It has ${fmt(verdict.chars)} characters and an answer counts up to ${fmt(MAX_ANSWER_CHARS)}. ` +
+          `${fix} with the essentials and ${then}.`,
       };
     case 'filler':
       return {

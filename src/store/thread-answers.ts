@@ -47,8 +47,17 @@ function outcomeOf(row: Row, at: Date): ThreadAnswer {
  */
 export async function recordThreadAnswers(db: Kysely<Database>, inputs: ThreadAnswerInput[]): Promise<ThreadAnswer[]> {
   const batch = JSON.stringify(
-    inputs.map((x, idx) => ({ idx, thread_id: x.threadId, member_id: x.member.id, community_id: x.communityId, name: x.member.name, message_id: x.messageId, text: x.text, at: x.at.toISOString(),
-      words: countableWords(x.text) })),
+    inputs.map((x, idx) => ({
+      idx,
+      thread_id: x.threadId,
+      member_id: x.member.id,
+      community_id: x.communityId,
+      name: x.member.name,
+      message_id: x.messageId,
+      text: x.text,
+      at: x.at.toISOString(),
+      words: countableWords(x.text),
+    })),
   );
   const result = await sql<Row>`select * from mlq_record_thread_answers(${batch}::json)`.execute(db);
   return result.rows.map((row) => outcomeOf(row, inputs[row.idx]!.at));

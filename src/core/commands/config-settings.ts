@@ -44,7 +44,8 @@ function zoneSuggestion(input: string): string | null {
   return Intl.supportedValuesOf('timeZone').find((z) => z.toLowerCase().endsWith(`/${wanted}`)) ?? null;
 }
 
-const MIN_WORDS_HINT = `give a whole number from ${MIN_WORDS_RANGE.min} to ${MIN_WORDS_RANGE.max}, for example 12 (0 or off turns the bar off)`;
+const MIN_WORDS_HINT =
+  `give a whole number from ${MIN_WORDS_RANGE.min} to ${MIN_WORDS_RANGE.max}, for example 12 (0 or off turns the bar off)`;
 
 const showMinWords = (n: number) => (n === 0 ? 'off (any reply counts)' : `${n} words`);
 
