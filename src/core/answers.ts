@@ -1,44 +1,76 @@
 import type { CoreDeps } from './deps.ts';
 import type { MessageDeletedEvent, MessageEditedEvent, ReactionEvent, ThreadMessageEvent } from './events.ts';
-import { ledgerKey, POINTS, wordCount } from './points.ts';
-import type { AnswerStore } from './repository.ts';
+import { card, text } from './message.ts';
+import { ledgerKey, POINTS } from './points.ts';
+import type { Round } from './types.ts';
 import { weekStart } from './schedule.ts';
+import { DEFAULT_MIN_WORDS, judgeSubstance, MAX_ANSWER_CHARS, type Substance, substanceNote } from './substance.ts';
 
-/** The longest answer kept; longer text is cut here and the member told so. */
-export const MAX_ANSWER_CHARS = 10_000;
+export { MAX_ANSWER_CHARS } from './substance.ts';
 
 /** Text as it can be stored: NUL characters (which Postgres text cannot hold) removed. */
 export const storable = (text: string): string => text.replaceAll('\u0000', '');
 
-export type ThreadOutcome = 'answer' | 'discussion' | 'probe-reply' | 'duplicate' | 'ignored' | 'too-long';
+/** Text as it is sent to the store: one character past the bound is enough to keep a blob too long to count. */
+const bounded = (text: string): string => text.slice(0, MAX_ANSWER_CHARS + 1);
 
-/** Records a thread reply: the first per member before the reveal is the answer, later ones are discussion. */
+/**
+ * `not-counted`: a first reply below the channel's bar (a private note explains it; an edit past the bar counts it).
+ * `too-long` is no longer produced: a reply over the length bound is `not-counted`.
+ */
+export type ThreadOutcome = 'answer' | 'not-counted' | 'discussion' | 'probe-reply' | 'duplicate' | 'ignored' | 'too-long';
+
+async function sendNote(deps: CoreDeps, memberId: string, channelId: string, verdict: Substance, canEdit: boolean): Promise<void> {
+  const note = substanceNote(verdict, canEdit);
+  await deps.ports.for(channelId).sendPrivate(memberId, channelId, card(note.title, [text(note.body)]));
+}
+
+async function minWordsOf(deps: CoreDeps, channelId: string): Promise<number> {
+  return (await deps.repo.getChannel(channelId))?.minWords ?? DEFAULT_MIN_WORDS;
+}
+
+/**
+ * Records a thread reply: the first per member before the reveal that clears the channel's bar (substance.ts) is the
+ * answer; a first reply below the bar is recorded as discussion and its author told privately; later ones are
+ * discussion. After the reveal a reply that clears the probe bar (the same rule with a fixed POINTS.probeReplyMinWords,
+ * whatever the channel's bar, so that chat after the reveal never earns it) earns the probe bonus once; a shorter one
+ * is discussion, with no note.
+ */
 export async function recordThreadMessage(deps: CoreDeps, event: ThreadMessageEvent): Promise<ThreadOutcome> {
   const at = event.at ?? deps.clock.now();
   const clean = storable(event.text);
-  const tooLong = clean.length > MAX_ANSWER_CHARS;
-  const text = tooLong ? clean.slice(0, MAX_ANSWER_CHARS) : clean;
-  const { outcome, round } = await deps.repo.answerInThread(event.threadId, event.author, event.communityId, event.messageId, text, at);
+  const { outcome, round, minWords = DEFAULT_MIN_WORDS } = await deps.repo.answerInThread(
+    event.threadId, event.author, event.communityId, event.messageId, bounded(clean), at,
+  );
   if (!round || round.status === 'skipped') return 'ignored';
   if (outcome === 'duplicate') return 'duplicate';
   if (outcome === 'counted') {
     await deps.ports.for(event.channelId).react(event.messageId, 'answer-counted');
-    return tooLong ? 'too-long' : 'answer';
+    return 'answer';
   }
-  if (outcome === 'already-answered') {
+  if (outcome === 'already-answered' || outcome === 'below-bar') {
     const fresh = await deps.repo.recordThreadMessage(event.messageId, round.id, event.author.id, 'discussion', at);
-    return fresh ? 'discussion' : 'duplicate';
+    if (!fresh) return 'duplicate';
+    if (outcome === 'already-answered') return 'discussion';
+    await sendNote(deps, event.author.id, event.channelId, judgeSubstance(clean, minWords), true);
+    return 'not-counted';
   }
   await deps.repo.upsertMember(event.author, event.communityId);
-  const probe = round.status === 'revealed' && wordCount(text) >= POINTS.probeReplyMinWords;
+  const probe = round.status === 'revealed' && judgeSubstance(clean, POINTS.probeReplyMinWords).ok;
   const fresh = await deps.repo.recordThreadMessage(event.messageId, round.id, event.author.id, probe ? 'probe_reply' : 'discussion', at);
   if (!fresh) return 'duplicate';
   if (!probe) return 'discussion';
+  return (await awardProbe(deps, round, event.author.id, event.channelId, event.messageId, at)) ? 'probe-reply' : 'discussion';
+}
+
+type ProbeRound = Pick<Round, 'id' | 'channelId' | 'localDate'>;
+
+async function awardProbe(deps: CoreDeps, round: ProbeRound, memberId: string, channelId: string, messageId: string, at: Date) {
   const awarded = await deps.repo.award([
     {
-      key: ledgerKey('probe_reply', round.id, event.author.id),
+      key: ledgerKey('probe_reply', round.id, memberId),
       channelId: round.channelId,
-      memberId: event.author.id,
+      memberId,
       roundId: round.id,
       reason: 'probe_reply',
       points: POINTS.probeReply,
@@ -46,8 +78,8 @@ export async function recordThreadMessage(deps: CoreDeps, event: ThreadMessageEv
       at,
     },
   ]);
-  if (awarded > 0) await deps.ports.for(event.channelId).react(event.messageId, 'probe-bonus');
-  return awarded > 0 ? 'probe-reply' : 'discussion';
+  if (awarded > 0) await deps.ports.for(channelId).react(messageId, 'probe-bonus');
+  return awarded > 0;
 }
 
 async function openRoundOf(deps: CoreDeps, messageId: string) {
@@ -57,11 +89,35 @@ async function openRoundOf(deps: CoreDeps, messageId: string) {
   return round && round.status === 'posted' ? { answer, round } : null;
 }
 
-/** An edit before the reveal updates the answer's text; after the reveal the answer stands as it was. */
+/**
+ * An edit before the reveal updates the answer's text. An edit that takes a counted answer below the bar keeps the
+ * answer counted with its last text that cleared the bar, and its author is told. A reply that was below the bar
+ * and is edited past it before the reveal counts then, once (the store counts one answer per message and member).
+ * After the reveal an answer stands as it was.
+ */
 export async function editAnswer(deps: CoreDeps, event: MessageEditedEvent): Promise<boolean> {
-  const open = await openRoundOf(deps, event.messageId);
-  if (!open) return false;
-  return deps.repo.updateAnswerText(event.messageId, storable(event.text).slice(0, MAX_ANSWER_CHARS), event.at ?? deps.clock.now());
+  const clean = storable(event.text);
+  const at = event.at ?? deps.clock.now();
+  const answer = await deps.repo.answerByMessage(event.messageId);
+  if (!answer) return countEditedReply(deps, event, clean, at);
+  const round = await deps.repo.getRound(answer.roundId);
+  if (!round || round.status !== 'posted') return false;
+  const verdict = judgeSubstance(clean, await minWordsOf(deps, round.channelId));
+  if (!verdict.ok) {
+    if (event.author) await sendNote(deps, event.author.id, event.channelId ?? round.channelId, verdict, true);
+    return false;
+  }
+  return deps.repo.updateAnswerText(event.messageId, clean, at);
+}
+
+/** A reply below the bar, edited: counted when the edit event names its thread and author and it now clears the bar. */
+async function countEditedReply(deps: CoreDeps, event: MessageEditedEvent, clean: string, at: Date): Promise<boolean> {
+  const { threadId, author, communityId, channelId } = event;
+  if (!threadId || !author || !communityId || !channelId) return false;
+  const { outcome } = await deps.repo.answerInThread(threadId, author, communityId, event.messageId, bounded(clean), at);
+  if (outcome !== 'counted') return false;
+  await deps.ports.for(channelId).react(event.messageId, 'answer-counted');
+  return true;
 }
 
 /** A deletion before the reveal withdraws the answer (the member may answer again). */
@@ -109,21 +165,26 @@ export interface SealedAnswerEvent {
   at?: Date;
 }
 
-export type SealedOutcome = 'answer' | 'already-answered' | 'closed' | 'duplicate' | 'empty';
+/** `not-counted`: below the channel's bar; a private note says why (the member answers again through the form). */
+export type SealedOutcome = 'answer' | 'already-answered' | 'closed' | 'duplicate' | 'empty' | 'not-counted';
 
-/** An answer given privately (through a form): recorded by the same rule as a thread answer, shown to all at the reveal. */
-export async function recordSealedAnswer(deps: CoreDeps<AnswerStore>, event: SealedAnswerEvent): Promise<SealedOutcome> {
-  const text = storable(event.text).trim().slice(0, MAX_ANSWER_CHARS);
+/** An answer given privately (through a form): judged and recorded by the same rule and statement as a thread answer. */
+export async function recordSealedAnswer(deps: CoreDeps, event: SealedAnswerEvent): Promise<SealedOutcome> {
+  const text = storable(event.text).trim();
   if (!text) return 'empty';
-  const { outcome } = await deps.repo.answerSealed({
+  const { outcome, minWords = DEFAULT_MIN_WORDS } = await deps.repo.answerSealed({
     roundId: event.roundId,
     channelId: event.channelId,
     member: event.author,
     communityId: event.communityId,
     submissionId: event.submissionId,
-    text,
+    text: bounded(text),
     at: event.at ?? deps.clock.now(),
   });
   if (outcome === 'counted') return 'answer';
+  if (outcome === 'below-bar') {
+    await sendNote(deps, event.author.id, event.channelId, judgeSubstance(text, minWords), false);
+    return 'not-counted';
+  }
   return outcome === 'unknown-thread' ? 'closed' : outcome;
 }

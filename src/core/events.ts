@@ -11,10 +11,15 @@ export interface ThreadMessageEvent {
   at?: Date;
 }
 
+/** An edited message; platforms that know its thread and author say so, so that a reply edited past the bar can count. */
 export interface MessageEditedEvent {
   messageId: string;
   text: string;
   at?: Date;
+  channelId?: string;
+  communityId?: string;
+  threadId?: string;
+  author?: Member;
 }
 
 export interface MessageDeletedEvent {

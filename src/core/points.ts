@@ -1,3 +1,5 @@
+import { DEFAULT_MIN_WORDS, MAX_ANSWER_CHARS } from './substance.ts';
+
 /** Every scoring rule lives here; `/mlq help` prints POINT_RULES so members see the same numbers the code uses. */
 export const POINTS = {
   answer: 10,
@@ -15,9 +17,13 @@ export const PEER_VOTE_RULE =
   'your own reactions do not count.';
 
 export const POINT_RULES: string[] = [
-  `**${POINTS.answer} points** for your first reply in a round's thread before the reveal (later replies are discussion).`,
+  `**${POINTS.answer} points** for your first answer in a round's thread before the reveal (later replies are discussion).`,
+  `An answer needs at least ${DEFAULT_MIN_WORDS} words unless organisers change it (\`/mlq config min-words\`), not the same word ` +
+    `over and over, and at most ${MAX_ANSWER_CHARS.toLocaleString('en-US')} characters. A reply below this bar gets a private note ` +
+    'and counts once you edit it past the bar before the reveal.',
   PEER_VOTE_RULE,
-  `**${POINTS.probeReply} points** once per round for a reply of at least ${POINTS.probeReplyMinWords} words to the follow-up probes after the reveal.`,
+  `**${POINTS.probeReply} points** once per round for a reply of at least ${POINTS.probeReplyMinWords} words (not the same word ` +
+    'over and over) to the follow-up probes after the reveal.',
   'Points and streaks settle when the round is revealed; an answer you delete before the reveal is withdrawn.',
   'Your streak counts rounds of the channel in a row that you answered, so days without a round never break it.',
 ];
@@ -27,6 +33,7 @@ export function ledgerKey(reason: PointsReason, roundId: number, memberId: strin
   return [reason, roundId, memberId, extra].filter((part) => part !== undefined).join(':');
 }
 
+/** Words as the question bank counts them (any token with a letter or digit); answers are judged by substance.ts. */
 export function wordCount(text: string): number {
   return text.split(/\s+/u).filter((word) => /[\p{L}\p{N}]/u.test(word)).length;
 }

@@ -82,6 +82,8 @@ export interface ChannelSettings {
   digestTime?: string;
   /** Easier questions early in the week, harder later. */
   ramp?: boolean;
+  /** Words a reply needs to count as an answer (0: no word bar); DEFAULT_MIN_WORDS when unset. */
+  minWords?: number;
 }
 
 export interface Channel extends ChannelSettings {

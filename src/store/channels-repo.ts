@@ -41,6 +41,7 @@ export function channelsRepo(db: Kysely<Database>) {
       return row ? toChannel(row) : null;
     },
 
+    /** Creates or updates a channel; a channel without `minWords` gets (or keeps) the column's value, 12 by default. */
     async saveChannel(channel: Channel): Promise<void> {
       const values = {
         community_id: channel.communityId,
@@ -60,6 +61,7 @@ export function channelsRepo(db: Kysely<Database>) {
         digest_time: channel.digestTime ?? '16:00',
         ramp: channel.ramp ?? false,
         next_digest_at: channel.nextDigestAt ?? null,
+        ...(channel.minWords === undefined ? {} : { min_words: channel.minWords }),
         updated_at: new Date(),
       };
       await db

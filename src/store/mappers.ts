@@ -21,6 +21,7 @@ export function toChannel(row: Selectable<ChannelsTable>): Channel {
     digestTime: row.digest_time,
     ramp: row.ramp,
     nextDigestAt: row.next_digest_at,
+    minWords: row.min_words,
   };
 }
 

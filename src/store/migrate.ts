@@ -8,6 +8,7 @@ import * as initial from '../../migrations/0001-initial.ts';
 import * as scheduling from '../../migrations/0002-scheduling.ts';
 import * as threadAnswers from '../../migrations/0003-thread-answers.ts';
 import * as usageIndex from '../../migrations/0004-usage-index.ts';
+import * as minWords from '../../migrations/0005-min-words.ts';
 import * as answerRule from '../../migrations/0006-answer-rule.ts';
 
 const migrations: Record<string, Migration> = {
@@ -15,6 +16,7 @@ const migrations: Record<string, Migration> = {
   '0002-scheduling': scheduling,
   '0003-thread-answers': threadAnswers,
   '0004-usage-index': usageIndex,
+  '0005-min-words': minWords,
   '0006-answer-rule': answerRule,
 };
 

@@ -1,5 +1,6 @@
 import { type Kysely, sql } from 'kysely';
 import type { ThreadAnswer } from '../core/repository.ts';
+import { countableWords } from '../core/substance.ts';
 import type { Member, RoundStatus } from '../core/types.ts';
 import { Coalescer } from './coalescer.ts';
 import type { Database } from './schema.ts';
@@ -25,6 +26,9 @@ interface Row {
   takes: boolean;
   inserted: boolean;
   seen: boolean;
+  min_words: number | null;
+  below_bar: boolean;
+  answered: boolean;
 }
 
 function outcomeOf(row: Row): ThreadAnswer {
@@ -36,19 +40,25 @@ function outcomeOf(row: Row): ThreadAnswer {
     status: row.status!,
     revealAt: new Date(row.reveal_at!),
   };
-  if (row.inserted) return { outcome: 'counted', round };
-  if (row.seen) return { outcome: 'duplicate', round };
-  return { outcome: row.takes ? 'already-answered' : 'closed', round };
+  const minWords = row.min_words ?? undefined;
+  if (row.inserted) return { outcome: 'counted', round, minWords };
+  if (row.seen) return { outcome: 'duplicate', round, minWords };
+  if (!row.takes) return { outcome: 'closed', round, minWords };
+  return { outcome: row.below_bar && !row.answered ? 'below-bar' : 'already-answered', round, minWords };
 }
 
 function toJson(x: AnswerInput, idx: number) {
   const where = 'threadId' in x ? { thread_id: x.threadId, sealed: false } : { round_id: x.roundId, channel_id: x.channelId, sealed: true };
   const { member, communityId, messageId, text, at } = x;
   const who = { member_id: member.id, community_id: communityId, name: member.name };
-  return { idx, ...where, ...who, message_id: messageId, text, at: at.toISOString() };
+  return { idx, ...where, ...who, message_id: messageId, text, at: at.toISOString(), words: countableWords(text) };
 }
 
-/** Records many answers in one statement (migration 0006 holds it and the rule); message ids must be unique in a batch. */
+/**
+ * Records many answers in one statement (migration 0006 holds it and the rule); message ids must be unique in a batch.
+ * Each answer's countable words come from the core's rule (src/core/substance.ts); the statement compares them with
+ * the channel's `min_words`.
+ */
 export async function recordAnswers(db: Kysely<Database>, inputs: AnswerInput[]): Promise<ThreadAnswer[]> {
   const batch = JSON.stringify(inputs.map(toJson));
   const result = await sql<Row>`select * from mlq_record_answers(${batch}::json)`.execute(db);

@@ -31,6 +31,7 @@ export interface ChannelsTable {
   ramp: Generated<boolean>;
   next_digest_at: Timestamp | null;
   post_lease_until: Timestamp | null;
+  min_words: Generated<number>;
   created_at: CreatedAt;
   updated_at: ColumnType<Date, Date | string | undefined, Date | string>;
 }

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { parseDuration, parseTime } from '../../src/core/commands/config-settings.ts';
+import { findSetting, parseDuration, parseMinWords, parseTime } from '../../src/core/commands/config-settings.ts';
+import type { ChannelSettings } from '../../src/core/types.ts';
 import { resolveWeekdays } from '../../src/core/vocab.ts';
 
 describe('schedule setting values', () => {
@@ -27,5 +28,37 @@ describe('schedule setting values', () => {
     expect(resolveWeekdays('mon,wed,fri')).toEqual([1, 3, 5]);
     expect(resolveWeekdays('fri-mon')).toEqual([1, 5, 6, 7]);
     expect(resolveWeekdays('funday')).toBeNull();
+  });
+});
+
+describe('min-words', () => {
+  it('takes 0 to 200, and off as 0', () => {
+    expect(parseMinWords('0')).toBe(0);
+    expect(parseMinWords('off')).toBe(0);
+    expect(parseMinWords('1')).toBe(1);
+    expect(parseMinWords('12')).toBe(12);
+    expect(parseMinWords(' 12 words ')).toBe(12);
+    expect(parseMinWords('1 word')).toBe(1);
+    expect(parseMinWords('199')).toBe(199);
+    expect(parseMinWords('200')).toBe(200);
+  });
+
+  it('refuses values below 0, above 200 and anything that is not a whole number', () => {
+    for (const bad of ['-1', '201', '1000', '99999', '1.5', 'twelve', '', '12 lines', '0x10']) expect(parseMinWords(bad)).toBeNull();
+  });
+
+  it('names the range in its message and shows the setting', () => {
+    const setting = findSetting('min-words')!;
+    const bad = setting.value.safeParse('201');
+    expect(!bad.success && bad.error.issues[0]!.message).toBe(
+      '`201` is not a word count; give a whole number from 0 to 200, for example 12 (0 or off turns the bar off)',
+    );
+    expect(setting.value.safeParse('200').data).toEqual({ minWords: 200 });
+    expect(setting.value.safeParse('-1').success).toBe(false);
+    const base: ChannelSettings = { timezone: 'UTC', postTime: '09:00', weekdays: [1], revealDelayMinutes: 360, categories: [], levels: [] };
+    expect(setting.show(base)).toBe('12 words');
+    expect(setting.show({ ...base, minWords: 30 })).toBe('30 words');
+    expect(setting.show({ ...base, minWords: 0 })).toBe('off (any reply counts)');
+    expect(findSetting('minwords')).toBe(setting);
   });
 });

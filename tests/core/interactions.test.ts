@@ -50,11 +50,11 @@ describe('buttons and forms, routed through the core by their ids', () => {
   it('takes a sealed answer once, refuses an empty one, a second one and a late one beside the field', async () => {
     const id = String((await h.mlq.currentRound(CH))!.id);
     expect(await submit(id, '   ', 'test:view:1')).toEqual({ kind: 'invalid', field: 'answer', text: 'Write an answer first.' });
-    expect(await submit(id, 'Regularise, then check the curve.', 'test:view:2')).toEqual({
+    expect(await submit(id, 'Regularise, then check the learning curve to see whether the gap between the two errors closes.', 'test:view:2')).toEqual({
       kind: 'notice',
       text: 'Sealed: your answer is stored and counts. Everyone sees it at the reveal.',
     });
-    expect(await submit(id, 'Regularise, then check the curve.', 'test:view:2')).toEqual({
+    expect(await submit(id, 'Regularise, then check the learning curve to see whether the gap between the two errors closes.', 'test:view:2')).toEqual({
       kind: 'notice',
       text: 'Sealed: your answer is stored.',
     });
@@ -70,7 +70,7 @@ describe('buttons and forms, routed through the core by their ids', () => {
       text: 'This round is revealed already, so it takes no more answers.',
     });
     expect(await h.database.store.db.selectFrom('answers').select(['text', 'sealed']).execute()).toEqual([
-      { text: 'Regularise, then check the curve.', sealed: true },
+      { text: 'Regularise, then check the learning curve to see whether the gap between the two errors closes.', sealed: true },
     ]);
   });
 

@@ -53,6 +53,17 @@ describe('Discord input', () => {
   });
 });
 
+describe('Discord edits', () => {
+  it('carry the author and the thread when the gateway sends them', () => {
+    const base = { id: '1', channel_id: '2', guild_id: '3', content: 'new text' };
+    expect(classifyDispatch('MESSAGE_UPDATE', { ...base, author: { id: '9', username: 'ann' }, member: { nick: 'Ann' } })).toEqual({
+      kind: 'edit', guild: '3', channel: '2', message: '1', text: 'new text', user: '9', name: 'Ann',
+    });
+    expect(classifyDispatch('MESSAGE_UPDATE', base, 'BOT')).toEqual({ kind: 'edit', guild: '3', channel: '2', message: '1', text: 'new text' });
+    expect(classifyDispatch('MESSAGE_UPDATE', { ...base, author: { id: '9', bot: true } }).kind).toBe('ignore');
+  });
+});
+
 describe('Discord settings', () => {
   it('is off without a token and names a malformed setting in one sentence', () => {
     expect(discordConfig({})).toEqual({ ok: true, value: null });

@@ -9,6 +9,8 @@ const U1 = '900000000000000051';
 const U2 = '900000000000000052';
 const U3 = '900000000000000053';
 const EPHEMERAL = 64;
+const BETTER_TAKE = 'A better take: regularise first, and collect more data only if validation error still lags.';
+const ONE_ANSWER = 'one answer: more data lowers variance, so an overfit model usually improves with it.';
 
 let h: DiscordHarness | undefined;
 afterEach(async () => {
@@ -68,15 +70,15 @@ describe('a whole round in Discord through discord.js', () => {
     expect(JSON.stringify(post.body)).toContain('"custom_id":"answer.sealed:1"');
 
     const a1 = say(U1, thread, 'Bias is systematic error from wrong assumptions; variance is sensitivity to the sample.');
-    say(U2, thread, 'Short take');
+    say(U2, thread, 'Short take: start with a simpler model and more regularisation before collecting data.');
     await waitFor(() => h!.discord.of('PUT', /reactions\/%E2%9C%85\/@me$/).length === 2);
-    h.discord.dispatch('MESSAGE_UPDATE', { id: h.discord.of('PUT', /reactions/)[1]!.path.split('/')[4], channel_id: thread, guild_id: GUILD, content: 'A better take', author: discordUser(U2, 'user52') });
-    await waitFor(async () => (await h!.database.store.db.selectFrom('answers').select('text').where('member_id', '=', member(U2)).executeTakeFirst())?.text === 'A better take');
+    h.discord.dispatch('MESSAGE_UPDATE', { id: h.discord.of('PUT', /reactions/)[1]!.path.split('/')[4], channel_id: thread, guild_id: GUILD, content: BETTER_TAKE, author: discordUser(U2, 'user52') });
+    await waitFor(async () => (await h!.database.store.db.selectFrom('answers').select('text').where('member_id', '=', member(U2)).executeTakeFirst())?.text === BETTER_TAKE);
 
     const button = h.discord.button(U3, 'answer.sealed:1', root);
     const modal = await waitFor(() => h!.discord.answers(button)[0]);
     expect((modal.body as { type: number }).type).toBe(9);
-    const submitted = h.discord.modal(U3, 'mlq.sealed:1', 'Sealed: regularise, then re-check the validation curve.');
+    const submitted = h.discord.modal(U3, 'mlq.sealed:1', 'Sealed: regularise, then re-check whether the validation curve still improves with more data.');
     const confirm = await waitFor(() => h!.discord.answers(submitted)[0]);
     expect(confirm.body).toMatchObject({ type: 4, data: { flags: EPHEMERAL, content: expect.stringMatching(/^Sealed: your answer is stored/) } });
 
@@ -116,13 +118,30 @@ describe('a whole round in Discord through discord.js', () => {
     ]);
   });
 
+  it('tells a short reply privately why it did not count, and counts it once when edited past the bar', async () => {
+    h = await createDiscordHarness();
+    const { thread } = await startRound();
+    const id = say(U1, thread, 'My answer...');
+    const dm = await waitFor(() => h!.discord.of('POST', /^\/channels\/\d+\/messages$/).find((c) => /needs at least 12 words/.test(JSON.stringify(c.body))));
+    expect(JSON.stringify(dm.body)).toMatch(/needs at least 12 words and this one has 2/);
+    expect(h.discord.of('POST', /^\/users\/@me\/channels$/).map((c) => c.body)).toEqual([{ recipient_id: U1 }]);
+    const edit = () => h!.discord.dispatch('MESSAGE_UPDATE', { id, channel_id: thread, guild_id: GUILD, content: BETTER_TAKE, author: discordUser(U1, 'user51') });
+    edit();
+    await waitFor(async () => (await h!.database.store.db.selectFrom('answers').select('text').executeTakeFirst())?.text === BETTER_TAKE);
+    edit();
+    await waitFor(() => h!.discord.of('PUT', /reactions\/%E2%9C%85\/@me$/).length === 1);
+    await run(ADMIN, 'reveal', [], true);
+    expect(await ledger()).toEqual([{ member_id: member(U1), reason: 'answer', points: 10 }]);
+    expect(h.discord.of('PUT', /reactions\/%E2%9C%85\/@me$/)).toHaveLength(1);
+  });
+
   it('counts the same MESSAGE_CREATE dispatched twice once', async () => {
     h = await createDiscordHarness();
     const { thread } = await startRound();
-    const id = say(U1, thread, 'one answer');
-    say(U1, thread, 'one answer', id);
+    const id = say(U1, thread, ONE_ANSWER);
+    say(U1, thread, ONE_ANSWER, id);
     // A later answer from U2 marks the point where the gateway's earlier dispatches have been handled.
-    say(U2, thread, 'a second member');
+    say(U2, thread, `${ONE_ANSWER} Another member agrees.`);
     await waitFor(() => h!.discord.of('PUT', /reactions\/%E2%9C%85\/@me$/).some((c) => c.path.includes(`/messages/${id}/`)));
     const recorded = () => h!.database.store.db.selectFrom('thread_messages').select('member_id').orderBy('member_id').execute();
     await waitFor(async () => (await recorded()).some((r) => r.member_id === member(U2)));
@@ -182,7 +201,7 @@ describe('the Message Content intent', () => {
     const { post, thread } = await startRound();
     expect(JSON.stringify(post.body)).toMatch(/Answer with the button below before the reveal/);
     say(U1, thread, '');
-    const submitted = h.discord.modal(U1, 'mlq.sealed:1', 'My sealed answer');
+    const submitted = h.discord.modal(U1, 'mlq.sealed:1', 'My sealed answer: more data lowers variance, so an overfit model usually improves with it.');
     await waitFor(() => h!.discord.answers(submitted)[0]);
     await run(ADMIN, 'reveal', [], true);
     expect(await ledger()).toEqual([{ member_id: member(U1), reason: 'answer', points: 10 }]);

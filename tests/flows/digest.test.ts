@@ -28,7 +28,7 @@ describe('the weekly digest', () => {
       const round = (await h.mlq.currentRound(c.id))!;
       for (const [i, who] of people.entries()) {
         if (i > day) continue;
-        await h.mlq.threadMessage({ channelId: c.id, communityId: 'test', threadId: round.threadId!, messageId: `test:d:${day}:${i}`, author: who, text: `answer ${day}` });
+        await h.mlq.threadMessage({ channelId: c.id, communityId: 'test', threadId: round.threadId!, messageId: `test:d:${day}:${i}`, author: who, text: `Answer ${day}: more data lowers variance, so an overfit model usually improves with it.` });
       }
       if (day === 2) {
         for (let n = 0; n < 3; n++) await h.mlq.threadMessage({ channelId: c.id, communityId: 'test', threadId: round.threadId!, messageId: `test:talk:${n}`, author: people[0]!, text: 'more thoughts' });

@@ -47,17 +47,17 @@ async function channel(id: string, extra: Partial<ChannelSettings> = {}): Promis
   return c;
 }
 
-describe('the longest answer kept is 10,000 characters', () => {
-  it('keeps 9,999 and 10,000 characters whole and cuts 10,001 to 10,000, telling the member', async () => {
+describe('the longest answer counted is 10,000 characters', () => {
+  it('counts 9,999 and 10,000 characters whole and does not count 10,001', async () => {
     await command(h, CH, admin, '/mlq start');
-    expect((await reply(h, CH, ada, 'a'.repeat(9_999), 'test:len:1')).outcome).toBe('answer');
-    expect((await reply(h, CH, bob, 'b'.repeat(10_000), 'test:len:2')).outcome).toBe('answer');
-    expect((await reply(h, CH, member('cy'), 'c'.repeat(10_001), 'test:len:3')).outcome).toBe('too-long');
+    const long = (n: number) => words(3_000).slice(0, n);
+    expect((await reply(h, CH, ada, long(9_999), 'test:len:1')).outcome).toBe('answer');
+    expect((await reply(h, CH, bob, long(10_000), 'test:len:2')).outcome).toBe('answer');
+    expect((await reply(h, CH, member('cy'), long(10_001), 'test:len:3')).outcome).toBe('not-counted');
     const rows = await h.database.store.db.selectFrom('answers').select(['message_id', 'text']).orderBy('message_id').execute();
     expect(rows.map((r) => [r.message_id, r.text.length])).toEqual([
       ['test:len:1', 9_999],
       ['test:len:2', 10_000],
-      ['test:len:3', 10_000],
     ]);
   });
 });
@@ -65,7 +65,7 @@ describe('the longest answer kept is 10,000 characters', () => {
 describe('the probe bonus needs a reply of at least 8 words after the reveal', () => {
   it('gives nothing for 7 words, 5 points for 8, and only once per round', async () => {
     await command(h, CH, admin, '/mlq start');
-    await reply(h, CH, ada, 'my answer');
+    await reply(h, CH, ada, words(12));
     await command(h, CH, admin, '/mlq reveal');
     expect((await reply(h, CH, ada, words(7))).outcome).toBe('discussion');
     expect((await reply(h, CH, ada, words(8))).outcome).toBe('probe-reply');
@@ -87,7 +87,7 @@ describe('peer votes count up to 5 per answer', () => {
 
   it('settles 5 of 6 votes given before the reveal', async () => {
     await command(h, CH, admin, '/mlq start');
-    const a = await reply(h, CH, ada, 'an answer');
+    const a = await reply(h, CH, ada, words(12));
     for (const voter of voters) expect(await vote(a.messageId, voter)).toBe(true);
     await command(h, CH, admin, '/mlq reveal');
     expect(await votes('test:ada')).toBe(5);
@@ -95,7 +95,7 @@ describe('peer votes count up to 5 per answer', () => {
 
   it('scores the 4th and 5th vote after the reveal, and not the 6th', async () => {
     await command(h, CH, admin, '/mlq start');
-    const b = await reply(h, CH, bob, 'an answer');
+    const b = await reply(h, CH, bob, words(12));
     await command(h, CH, admin, '/mlq reveal');
     const counted: number[] = [];
     for (const voter of voters) {

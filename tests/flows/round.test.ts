@@ -5,6 +5,8 @@ const CH = 'test:T1:C1';
 const ada = member('ada');
 const bob = member('bob');
 const HOUR = 3_600_000;
+/** A reply that clears the default bar of 12 words, marked with `label`. */
+const answer = (label: string) => `${label}: more data lowers variance, so an overfit model usually improves with it.`;
 
 let h: Harness;
 
@@ -33,7 +35,7 @@ describe('a whole round', () => {
     const first = await reply(h, CH, ada, 'Bias is error from wrong assumptions; variance is sensitivity to the sample.');
     expect(first.outcome).toBe('answer');
     expect((await reply(h, CH, ada, 'And another thought')).outcome).toBe('discussion');
-    expect((await reply(h, CH, bob, 'My take')).outcome).toBe('answer');
+    expect((await reply(h, CH, bob, 'My take: regularise first, then collect more data if validation error still lags training.')).outcome).toBe('answer');
     expect(h.port.of('react').map((r) => r.ack)).toEqual(['answer-counted', 'answer-counted']);
 
     const revealed = await command(h, CH, { id: 'test:admin', name: 'admin' }, '/mlq reveal');
@@ -56,8 +58,8 @@ describe('a whole round', () => {
 
   it('counts a replayed answer event once', async () => {
     await subscribe();
-    const first = await reply(h, CH, ada, 'The answer', 'test:dup:1');
-    const again = await reply(h, CH, ada, 'The answer', 'test:dup:1');
+    const first = await reply(h, CH, ada, answer('The answer'), 'test:dup:1');
+    const again = await reply(h, CH, ada, answer('The answer'), 'test:dup:1');
     expect([first.outcome, again.outcome]).toEqual(['answer', 'duplicate']);
     await command(h, CH, { id: 'test:admin', name: 'admin' }, '/mlq reveal');
     await h.mlq.tick();
@@ -69,16 +71,16 @@ describe('a whole round', () => {
 
   it("tells a member who answered today that the answer is in, and one who did not nothing of the kind", async () => {
     await subscribe();
-    await reply(h, CH, ada, 'An answer before the reveal');
+    await reply(h, CH, ada, answer('An answer before the reveal'));
     expect(cardText((await command(h, CH, ada, '/mlq streak')).card)).toContain("Today's answer is in");
     expect(cardText((await command(h, CH, bob, '/mlq streak')).card)).not.toContain("Today's answer is in");
   });
 
   it('stores an answer with NUL characters in it, without them', async () => {
     await subscribe();
-    expect((await reply(h, CH, ada, 'bias\u0000 and variance', 'test:nul:1')).outcome).toBe('answer');
+    expect((await reply(h, CH, ada, 'bias\u0000 and variance pull in opposite directions as capacity grows, so tune it on validation data', 'test:nul:1')).outcome).toBe('answer');
     const row = await h.database.store.db.selectFrom('answers').select('text').where('message_id', '=', 'test:nul:1').executeTakeFirstOrThrow();
-    expect(row.text).toBe('bias and variance');
+    expect(row.text).toBe('bias and variance pull in opposite directions as capacity grows, so tune it on validation data');
   });
 
   it('treats a reply after the reveal as discussion, and a long one as a probe reply once', async () => {
@@ -94,24 +96,24 @@ describe('a whole round', () => {
 
   it('updates an edited answer and withdraws a deleted one before the reveal', async () => {
     await subscribe();
-    const a = await reply(h, CH, ada, 'first draft');
-    expect(await h.mlq.messageEdited({ messageId: a.messageId, text: 'better draft' })).toBe(true);
-    const b = await reply(h, CH, bob, 'oops');
+    const a = await reply(h, CH, ada, answer('first draft'));
+    expect(await h.mlq.messageEdited({ messageId: a.messageId, text: answer('better draft') })).toBe(true);
+    const b = await reply(h, CH, bob, answer('oops'));
     expect(await h.mlq.messageDeleted({ messageId: b.messageId })).toBe(true);
-    expect((await reply(h, CH, bob, 'second try')).outcome).toBe('answer');
+    expect((await reply(h, CH, bob, answer('second try'))).outcome).toBe('answer');
     await command(h, CH, { id: 'test:admin', name: 'admin' }, '/mlq reveal');
-    expect(await h.mlq.messageEdited({ messageId: a.messageId, text: 'after reveal' })).toBe(false);
+    expect(await h.mlq.messageEdited({ messageId: a.messageId, text: answer('after reveal') })).toBe(false);
     const answers = await h.database.store.db.selectFrom('answers').select(['member_id', 'text', 'withdrawn_at']).orderBy('id').execute();
     expect(answers.map((r) => [r.member_id, r.text, r.withdrawn_at !== null])).toEqual([
-      ['test:ada', 'better draft', false],
-      ['test:bob', 'oops', true],
-      ['test:bob', 'second try', false],
+      ['test:ada', answer('better draft'), false],
+      ['test:bob', answer('oops'), true],
+      ['test:bob', answer('second try'), false],
     ]);
   });
 
   it('scores peer votes once, never one\'s own', async () => {
     await subscribe();
-    const a = await reply(h, CH, ada, 'answer');
+    const a = await reply(h, CH, ada, answer('answer'));
     expect(await h.mlq.reaction({ channelId: CH, communityId: 'test', messageId: a.messageId, member: ada })).toBe(false);
     expect(await h.mlq.reaction({ channelId: CH, communityId: 'test', messageId: a.messageId, member: bob })).toBe(true);
     expect(await h.mlq.reaction({ channelId: CH, communityId: 'test', messageId: a.messageId, member: bob })).toBe(false);
@@ -136,14 +138,14 @@ describe('streaks over scheduled rounds', () => {
     await subscribe({ time: '09:00', reveal: '6h', days: 'mon-fri' });
     const streakOf = async () => cardText((await command(h, CH, ada, '/mlq streak')).card);
     // Monday: posted by /mlq start; answer, then the scheduler reveals at 15:00.
-    await reply(h, CH, ada, 'monday');
+    await reply(h, CH, ada, answer('monday'));
     expect(await streakOf()).toMatch(/adds 1 when the round is revealed/);
     await at('2026-11-23T15:00:00Z');
     expect(await streakOf()).toMatch(/1 round in a row/);
     for (const [day, date] of [['tue', '24'], ['wed', '25'], ['thu', '26'], ['fri', '27'], ['mon', '30']] as const) {
       const month = day === 'mon' ? '2026-11-30' : `2026-11-${date}`;
       expect((await at(`${month}T09:00:00Z`)).posted).toBe(1);
-      await reply(h, CH, ada, day);
+      await reply(h, CH, ada, answer(day));
       expect((await at(`${month}T15:00:00Z`)).revealed).toBe(1);
     }
     expect(await streakOf()).toMatch(/6 rounds in a row · best 6/);
@@ -151,7 +153,7 @@ describe('streaks over scheduled rounds', () => {
     await at('2026-12-01T15:00:00Z');
     expect(await streakOf()).toMatch(/0 rounds in a row · best 6/);
     await at('2026-12-02T09:00:00Z');
-    await reply(h, CH, ada, 'back');
+    await reply(h, CH, ada, answer('back'));
     await at('2026-12-02T15:00:00Z');
     expect(await streakOf()).toMatch(/1 round in a row · best 6/);
     expect(h.port.of('post')).toHaveLength(8);
@@ -169,7 +171,7 @@ describe('the week of the leaderboard follows the channel time zone', () => {
   it('puts a Sunday-night round in New York into the week that ends that Sunday', async () => {
     h.clock.set(new Date('2026-11-29T23:30:00Z'));
     await subscribe({ timezone: 'America/New_York', days: 'daily' });
-    await reply(h, CH, ada, 'sunday evening answer');
+    await reply(h, CH, ada, answer('sunday evening answer'));
     await command(h, CH, { id: 'test:admin', name: 'admin' }, '/mlq reveal');
     const periods = await h.database.store.db.selectFrom('scores').select('period').where('member_id', '=', ada.id).execute();
     expect(periods.map((p) => p.period).sort()).toEqual(['all', 'w:2026-11-23']);

@@ -227,7 +227,7 @@ describe('streak forgiveness through whole rounds', () => {
       await h!.mlq.tick();
       if (answer) {
         const round = (await h!.mlq.currentRound(channel.id))!;
-        await h!.mlq.threadMessage({ channelId: channel.id, communityId: 'test', threadId: round.threadId!, messageId: `test:m:${n}`, author: ada, text: `answer ${n}` });
+        await h!.mlq.threadMessage({ channelId: channel.id, communityId: 'test', threadId: round.threadId!, messageId: `test:m:${n}`, author: ada, text: `Answer ${n}: more data lowers variance, so an overfit model usually improves with it.` });
       }
       h!.clock.set(new Date(day(n).getTime() + 6 * 3_600_000));
       await h!.mlq.tick();

@@ -15,7 +15,7 @@ async function formOpens(roundId: number) {
 /** A sealed answer to the channel's current round at the clock's time. */
 async function seal(who: string, submissionId: string, channelId = CH) {
   const round = (await h.mlq.currentRound(CH))!;
-  const text = `  sealed by ${who}  `;
+  const text = `  sealed by ${who}: regularisation trades a little bias for much less variance here  `;
   return recordSealedAnswer(h.deps, { channelId, communityId: 'test', roundId: round.id, author: member(who), text, submissionId });
 }
 
@@ -44,7 +44,7 @@ describe('sealed answers follow the thread rule: taken while the round is posted
       .select(['message_id', 'member_id', 'text', 'sealed'])
       .orderBy('message_id')
       .execute();
-    expect(rows).toEqual([{ message_id: 'test:form:1', member_id: 'test:ada', text: 'sealed by ada', sealed: true }]);
+    expect(rows).toEqual([{ message_id: 'test:form:1', member_id: 'test:ada', text: 'sealed by ada: regularisation trades a little bias for much less variance here', sealed: true }]);
   });
 
   it("refuses an empty answer and one naming another channel's round", async () => {

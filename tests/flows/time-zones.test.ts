@@ -55,7 +55,7 @@ async function answer(channelId: string, n: number) {
     threadId: round.threadId!,
     messageId: `test:tz:${n}`,
     author: ada,
-    text: `answer ${n}`,
+    text: `answer ${n}: more data lowers variance, so an overfit model usually improves with it`,
   });
 }
 

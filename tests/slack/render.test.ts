@@ -50,6 +50,8 @@ describe('Slack events and commands', () => {
       channel: 'C1',
       ts: '1.5',
       text: 'new',
+      user: 'U1',
+      threadTs: '1.0',
     });
     expect(classifyMessage({ ...base, subtype: 'message_deleted', deleted_ts: '1.5' })).toEqual({ kind: 'delete', channel: 'C1', ts: '1.5' });
   });

@@ -31,6 +31,9 @@ const threadReply = (user: string, ts: string, threadTs: string, text: string) =
   channel_type: 'channel',
 });
 
+const SHORT_TAKE = 'My short take: start with a simpler model and more regularisation before collecting data.';
+const IMPROVED_TAKE = 'My improved take: regularise first, and collect more data only if validation error still lags.';
+
 describe('a whole round in Slack over HTTP with signed requests', () => {
   it('start, post, two answers, an edit, a sealed answer, a peer vote, reveal, probe reply, leaderboard', async () => {
     const { post, root } = await startRound();
@@ -41,8 +44,8 @@ describe('a whole round in Slack over HTTP with signed requests', () => {
     expect(blocks).toContain('"action_id":"answer.sealed"');
     expect(h.slack.responses[0]!.body.response_type).toBe('in_channel');
 
-    await h.event(threadReply('U1', '1700000100.000001', root, 'Bias is systematic error; variance is sensitivity to the sample.'));
-    await h.event(threadReply('U2', '1700000100.000002', root, 'My short take'));
+    await h.event(threadReply('U1', '1700000100.000001', root, 'Bias is systematic error from wrong assumptions; variance is sensitivity to the particular training sample.'));
+    await h.event(threadReply('U2', '1700000100.000002', root, SHORT_TAKE));
     await waitFor(async () => (await h.slack.of('reactions.add')).length === 2);
     expect(h.slack.of('reactions.add').map((c) => c.params.name)).toEqual(['white_check_mark', 'white_check_mark']);
 
@@ -51,10 +54,10 @@ describe('a whole round in Slack over HTTP with signed requests', () => {
       subtype: 'message_changed',
       channel: 'C1',
       ts: '1700000101.000001',
-      message: { type: 'message', user: 'U2', text: 'My improved take', ts: '1700000100.000002', thread_ts: root },
-      previous_message: { type: 'message', user: 'U2', text: 'My short take', ts: '1700000100.000002', thread_ts: root },
+      message: { type: 'message', user: 'U2', text: IMPROVED_TAKE, ts: '1700000100.000002', thread_ts: root },
+      previous_message: { type: 'message', user: 'U2', text: SHORT_TAKE, ts: '1700000100.000002', thread_ts: root },
     });
-    await waitFor(async () => (await h.database.store.db.selectFrom('answers').select('text').where('member_id', '=', 'slack:T1:U2').executeTakeFirst())?.text === 'My improved take');
+    await waitFor(async () => (await h.database.store.db.selectFrom('answers').select('text').where('member_id', '=', 'slack:T1:U2').executeTakeFirst())?.text === IMPROVED_TAKE);
 
     const round = (await h.mlq.currentRound('slack:T1:C1'))!;
     await h.interact({ type: 'block_actions', user: { id: 'U3' }, channel: { id: 'C1' }, trigger_id: 'trig-1', actions: [{ action_id: 'answer.sealed', value: String(round.id), type: 'button' }] });
@@ -64,7 +67,7 @@ describe('a whole round in Slack over HTTP with signed requests', () => {
     const submitted = await h.interact({
       type: 'view_submission',
       user: { id: 'U3' },
-      view: { id: 'VSEALED1', callback_id: 'mlq.sealed', private_metadata: view.private_metadata, state: { values: { answer: { text: { type: 'plain_text_input', value: 'Sealed: regularise, then check the validation curve.' } } } } },
+      view: { id: 'VSEALED1', callback_id: 'mlq.sealed', private_metadata: view.private_metadata, state: { values: { answer: { text: { type: 'plain_text_input', value: 'Sealed: regularise, then check whether the validation curve still improves as the training set grows.' } } } } },
     });
     expect(submitted.status).toBe(200);
     await waitFor(() => h.slack.of('chat.postEphemeral').some((c) => /Sealed: your answer is stored/.test(String(c.params.text))));
@@ -104,9 +107,32 @@ describe('a whole round in Slack over HTTP with signed requests', () => {
     ]);
   });
 
+  it('tells a short reply privately why it did not count, and counts it once when edited past the bar', async () => {
+    const { root } = await startRound();
+    await h.event(threadReply('U1', '1700000100.000011', root, 'My answer...'));
+    const note = await waitFor(() => h.slack.of('chat.postEphemeral')[0]);
+    expect(note.params).toMatchObject({ channel: 'C1', user: 'U1' });
+    expect(String(note.params.text)).toMatch(/needs at least 12 words and this one has 2/);
+    const edited = (n: number) => ({
+      type: 'message',
+      subtype: 'message_changed',
+      channel: 'C1',
+      ts: `1700000101.00000${n}`,
+      message: { type: 'message', user: 'U1', text: IMPROVED_TAKE, ts: '1700000100.000011', thread_ts: root },
+      previous_message: { type: 'message', user: 'U1', text: 'My answer...', ts: '1700000100.000011', thread_ts: root },
+    });
+    await h.event(edited(1));
+    await waitFor(async () => (await h.database.store.db.selectFrom('answers').select('text').executeTakeFirst())?.text === IMPROVED_TAKE);
+    await h.event(edited(2));
+    await h.command('UADMIN', 'reveal');
+    expect(await ledger()).toEqual([{ member_id: 'slack:T1:U1', reason: 'answer', points: 10 }]);
+    expect(h.slack.of('reactions.add').map((c) => c.params.timestamp)).toEqual(['1700000100.000011']);
+    expect(h.slack.of('chat.postEphemeral')).toHaveLength(1);
+  });
+
   it('counts an event delivered again with X-Slack-Retry-Num once', async () => {
     const { root } = await startRound();
-    const event = threadReply('U1', '1700000100.000009', root, 'one answer');
+    const event = threadReply('U1', '1700000100.000009', root, 'one answer: more data lowers variance, so an overfit model usually improves with it.');
     await h.event(event, { eventId: 'EvSame' });
     await h.event(event, { eventId: 'EvSame', retryNum: 1 });
     await h.event(event, { eventId: 'EvSame', retryNum: 2 });

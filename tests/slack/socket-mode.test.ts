@@ -53,7 +53,7 @@ describe('Slack in Socket Mode', () => {
       type: 'event_callback',
       event_id: 'EvSocket1',
       event_time: 1,
-      event: { type: 'message', channel: 'C1', user: 'U1', text: 'socket answer', ts: '1700000500.000001', thread_ts: String(post.result!.ts) },
+      event: { type: 'message', channel: 'C1', user: 'U1', text: 'socket answer: more data lowers variance, so an overfit model usually improves with it.', ts: '1700000500.000001', thread_ts: String(post.result!.ts) },
     });
     await waitFor(async () => (await h!.database.store.db.selectFrom('answers').select('text').execute()).length === 1);
     const reaction = await waitFor(() => slack!.of('reactions.add')[0]);

@@ -21,7 +21,7 @@ describe('the built migration command', () => {
       await client.connect();
       const { rows } = await client.query<{ n: number }>('select count(*)::int as n from kysely_migration');
       await client.end();
-      expect(rows[0]!.n).toBe(5);
+      expect(rows[0]!.n).toBe(6);
     } finally {
       await database.drop();
     }

@@ -21,7 +21,12 @@ const question: Question = {
   probes: [{ question: 'q', guidance: 'g' }],
   tags: ['t1', 't2'],
 };
-const reply = (thread: string, who: string, messageId: string, text = `answer ${messageId}`): AnswerInput => ({
+const reply = (
+  thread: string,
+  who: string,
+  messageId: string,
+  text = `${messageId}: more data lowers variance, so an overfit model usually improves with it`,
+): AnswerInput => ({
   threadId: thread,
   member: { id: `test:${who}`, name: who },
   communityId: 'test:T',
@@ -29,13 +34,13 @@ const reply = (thread: string, who: string, messageId: string, text = `answer ${
   text,
   at: later,
 });
-const sealed = (channel: string, who: string, submissionId: string, when: Date) => ({
+const sealed = (channel: string, who: string, submissionId: string, when: Date, words = 'regularisation trades a little bias for much less variance here') => ({
   roundId: roundIds.get(channel)!,
   channelId: `test:T:${channel}`,
   member: { id: `test:${who}`, name: who },
   communityId: 'test:T',
   submissionId,
-  text: `sealed ${submissionId}`,
+  text: `sealed ${submissionId}: ${words}`,
   at: when,
 });
 const rowsOf = (ids: string[]) =>
@@ -52,7 +57,7 @@ beforeAll(async () => {
   repo = createRepository(database.store.db);
   await repo.syncQuestions([{ question, hash: 'h1' }], at);
   await repo.upsertCommunity('test:T', 'test', 'T');
-  for (const c of ['C1', 'C2', 'C3', 'S1', 'S2', 'S3']) {
+  for (const c of ['C1', 'C2', 'C3', 'S1', 'S2', 'S3', 'B0', 'B1']) {
     await repo.saveChannel({
       id: `test:T:${c}`,
       communityId: 'test:T',
@@ -127,15 +132,51 @@ describe(`thread replies recorded in batches (${TEST_DB})`, () => {
     expect(outcomes.map((o) => o.outcome)).toEqual(['duplicate', 'counted']);
     const { rows } = await sql<{ n: number; text: string }>`
       select count(*)::int as n, min(text) as text from answers where message_id = 'm9'`.execute(database.store.db);
-    expect(rows[0]).toEqual({ n: 1, text: 'answer m9' });
+    expect(rows[0]).toEqual({ n: 1, text: 'm9: more data lowers variance, so an overfit model usually improves with it' });
   });
 
   it('keeps texts with quotes, backslashes and non-Latin script exactly', async () => {
-    const text = 'It\'s "bias" \\ variance, {a,b} — 偏差と分散 ✅';
+    const text = 'It\'s "bias" \\ variance, {a,b} — 偏差と分散 ✅ and both matter when you choose the model capacity';
     const [outcome] = await recordAnswers(database.store.db, [reply('test:t:C2', 'fay', 'm8', text)]);
     expect(outcome!.outcome).toBe('counted');
     const row = await database.store.db.selectFrom('answers').select('text').where('message_id', '=', 'm8').executeTakeFirstOrThrow();
     expect(row.text).toBe(text);
+  });
+
+  it('counts a reply only when it clears its channel bar, and tells a first reply below it from discussion', async () => {
+    await database.store.db.updateTable('channels').set({ min_words: 0 }).where('id', '=', 'test:T:B0').execute();
+    const eleven = 'More data lowers variance, so an overfit model usually improves.';
+    const outcomes = await recordAnswers(database.store.db, [
+      reply('test:t:B1', 'gus', 'bar1'),
+      reply('test:t:B1', 'gus', 'bar2', 'And one more short thought'),
+      reply('test:t:B1', 'hal', 'bar3', eleven),
+      reply('test:t:B1', 'ivy', 'bar4', 'blah '.repeat(30)),
+      reply('test:t:B1', 'jon', 'bar5', `${eleven} ${'x'.repeat(10_000)}`),
+      reply('test:t:B0', 'kim', 'bar6', 'ok'),
+    ]);
+    expect(outcomes.map((o) => [o.outcome, o.minWords])).toEqual([
+      ['counted', 12],
+      ['already-answered', 12],
+      ['below-bar', 12],
+      ['below-bar', 12],
+      ['below-bar', 12],
+      ['counted', 0],
+    ]);
+    const short = await repo.answerSealed({ ...sealed('B1', 'lia', 'bar7', later), text: 'too short to count' });
+    expect(short.outcome).toBe('below-bar');
+    expect(await rowsOf(['bar1', 'bar2', 'bar3', 'bar4', 'bar5', 'bar6', 'bar7'])).toEqual([
+      { message_id: 'bar1', member_id: 'test:gus', sealed: false },
+      { message_id: 'bar6', member_id: 'test:kim', sealed: false },
+    ]);
+  });
+
+  it('counts an answer sent without a word count as before (a replica not yet upgraded)', async () => {
+    const batch = JSON.stringify([
+      { idx: 0, thread_id: 'test:t:B0', member_id: 'test:old', community_id: 'test:T', name: 'old', message_id: 'old1', text: 'ok', at: later },
+    ]);
+    await database.store.db.updateTable('channels').set({ min_words: 12 }).where('id', '=', 'test:T:B0').execute();
+    const { rows } = await sql<{ inserted: boolean }>`select inserted from mlq_record_answers(${batch}::json)`.execute(database.store.db);
+    expect(rows).toEqual([{ inserted: true }]);
   });
 
   it('counts each of 300 concurrent replies once, including 100 replayed at the same time', async () => {

@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { isValidTimezone } from '../schedule.ts';
+import { DEFAULT_MIN_WORDS, MIN_WORDS_RANGE } from '../substance.ts';
 import { CATEGORIES, type ChannelSettings, LEVELS } from '../types.ts';
 import { formatWeekdays, resolveCategory, resolveLevel, resolveWeekdays } from '../vocab.ts';
 
@@ -41,6 +42,21 @@ export function parseDuration(input: string): number | null {
 function zoneSuggestion(input: string): string | null {
   const wanted = input.toLowerCase().replace(/\s+/g, '_');
   return Intl.supportedValuesOf('timeZone').find((z) => z.toLowerCase().endsWith(`/${wanted}`)) ?? null;
+}
+
+const MIN_WORDS_HINT =
+  `give a whole number from ${MIN_WORDS_RANGE.min} to ${MIN_WORDS_RANGE.max}, for example 12 (0 or off turns the bar off)`;
+
+const showMinWords = (n: number) => (n === 0 ? 'off (any reply counts)' : `${n} words`);
+
+/** Reads "12", "12 words" or "off" (0) as the words a reply needs to count; null outside MIN_WORDS_RANGE. */
+export function parseMinWords(input: string): number | null {
+  const v = input.trim();
+  if (/^(off|none|no)$/i.test(v)) return 0;
+  const m = /^(\d{1,4})(?:\s*words?)?$/i.exec(v);
+  if (!m) return null;
+  const n = Number(m[1]);
+  return n >= MIN_WORDS_RANGE.min && n <= MIN_WORDS_RANGE.max ? n : null;
 }
 
 const DAY_LABELS = ['Mon', 'Tue', 'Wed', 'Thu', 'Fri', 'Sat', 'Sun'];
@@ -130,6 +146,16 @@ export const SETTINGS: SettingSpec[] = [
     value: z.string().transform((v, ctx) =>
       /^(on|yes|true)$/i.test(v.trim()) ? { ramp: true } : /^(off|no|false)$/i.test(v.trim()) ? { ramp: false } : fail(ctx, 'ramp is on or off'),
     ),
+  },
+  {
+    name: 'min-words',
+    aliases: ['minwords', 'words', 'min-length'],
+    example: '12',
+    show: (s) => showMinWords(s.minWords ?? DEFAULT_MIN_WORDS),
+    value: z.string().transform((v, ctx) => {
+      const n = parseMinWords(v);
+      return n === null ? fail(ctx, `\`${v.slice(0, 20)}\` is not a word count; ${MIN_WORDS_HINT}`) : { minWords: n };
+    }),
   },
   {
     name: 'categories',

@@ -6,8 +6,11 @@ export type AnswerInsert = 'counted' | 'already-answered' | 'duplicate';
 
 /** The outcome of recording a reply or a sealed answer in one statement, with the round it belongs to. */
 export interface ThreadAnswer {
-  outcome: AnswerInsert | 'closed' | 'unknown-thread';
+  /** `below-bar`: the round is open and the member has no answer, but the reply is below the channel's bar (substance.ts). */
+  outcome: AnswerInsert | 'closed' | 'unknown-thread' | 'below-bar';
   round: Pick<Round, 'id' | 'channelId' | 'localDate' | 'status' | 'revealAt'> | null;
+  /** The channel's word bar (`min-words`), when the round is known. */
+  minWords?: number;
 }
 
 /** An answer given privately (through a form) to a round of a channel. */

@@ -54,7 +54,7 @@ export interface RawMessage {
 
 export type MessageAction =
   | { kind: 'reply'; guild: string; thread: string; message: string; user: string; name: string; text: string }
-  | { kind: 'edit'; guild: string; channel: string; message: string; text: string }
+  | { kind: 'edit'; guild: string; channel: string; message: string; text: string; user?: string; name?: string }
   | { kind: 'delete'; guild: string; channel: string; message: string }
   | { kind: 'reaction'; guild: string; channel: string; message: string; user: string; name: string }
   | { kind: 'ignore' };
@@ -75,7 +75,8 @@ export function classifyDispatch(type: string, data: unknown, botUserId?: string
   }
   if (type === 'MESSAGE_UPDATE') {
     if (d.content === undefined || d.author?.bot || d.author?.id === botUserId) return { kind: 'ignore' };
-    return { kind: 'edit', guild: d.guild_id, channel: d.channel_id, message: d.id, text: d.content };
+    const author = d.author ? { user: d.author.id, name: displayName(d.author, d.member?.nick) } : {};
+    return { kind: 'edit', guild: d.guild_id, channel: d.channel_id, message: d.id, text: d.content, ...author };
   }
   if (type === 'MESSAGE_DELETE') return { kind: 'delete', guild: d.guild_id, channel: d.channel_id, message: d.id };
   if (type === 'MESSAGE_REACTION_ADD') {

@@ -36,7 +36,7 @@ export interface SlackMessageEvent {
 
 export type SlackMessageAction =
   | { kind: 'reply'; channel: string; user: string; text: string; ts: string; threadTs: string }
-  | { kind: 'edit'; channel: string; ts: string; text: string }
+  | { kind: 'edit'; channel: string; ts: string; text: string; user?: string; threadTs: string }
   | { kind: 'delete'; channel: string; ts: string }
   | { kind: 'ignore' };
 
@@ -45,7 +45,7 @@ export function classifyMessage(event: SlackMessageEvent, botUserId?: string): S
   if (event.subtype === 'message_changed' && event.message) {
     const m = event.message;
     if (m.bot_id || (botUserId && m.user === botUserId) || !m.thread_ts || m.thread_ts === m.ts) return { kind: 'ignore' };
-    return { kind: 'edit', channel: event.channel, ts: m.ts, text: m.text ?? '' };
+    return { kind: 'edit', channel: event.channel, ts: m.ts, text: m.text ?? '', user: m.user, threadTs: m.thread_ts };
   }
   if (event.subtype === 'message_deleted') {
     const ts = event.deleted_ts ?? event.previous_message?.ts;

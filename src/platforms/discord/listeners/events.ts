@@ -18,7 +18,14 @@ export async function handleDispatch(ctx: DiscordListenerContext, packet: { t?: 
         text: action.text,
       });
     } else if (action.kind === 'edit') {
-      await core.messageEdited({ messageId: ids.message(action.guild, action.channel, action.message), text: action.text });
+      await core.messageEdited({
+        messageId: ids.message(action.guild, action.channel, action.message),
+        text: action.text,
+        channelId: ids.channel(action.guild, action.channel),
+        communityId: ids.community(action.guild),
+        threadId: ids.channel(action.guild, action.channel),
+        author: action.user ? { id: ids.member(action.guild, action.user), name: action.name ?? action.user } : undefined,
+      });
     } else if (action.kind === 'delete') {
       await core.messageDeleted({ messageId: ids.message(action.guild, action.channel, action.message) });
     } else if (action.kind === 'reaction') {

@@ -17,7 +17,14 @@ export function registerEvents(app: App, ctx: SlackListenerContext): void {
         text: plainMessageText(action.text),
       });
     } else if (action.kind === 'edit') {
-      await ctx.core().messageEdited({ messageId: ids.message(team, action.channel, action.ts), text: plainMessageText(action.text) });
+      await ctx.core().messageEdited({
+        messageId: ids.message(team, action.channel, action.ts),
+        text: plainMessageText(action.text),
+        channelId: ids.channel(team, action.channel),
+        communityId: ids.community(team),
+        threadId: action.threadTs ? ids.message(team, action.channel, action.threadTs) : undefined,
+        author: action.user ? await actor(ctx, team, action.user) : undefined,
+      });
     } else if (action.kind === 'delete') {
       await ctx.core().messageDeleted({ messageId: ids.message(team, action.channel, action.ts) });
     }
