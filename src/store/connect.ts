@@ -1,8 +1,9 @@
 import { mkdirSync } from 'node:fs';
 import type { PGlite } from '@electric-sql/pglite';
-import { Kysely, PGliteDialect, PostgresDialect, sql } from 'kysely';
+import { Kysely, PostgresDialect, sql } from 'kysely';
 import { cacheDir } from '../cache-dir.ts';
 import { migrateToLatest, schemaKey } from './migrate.ts';
+import { PGliteDialect } from './pglite-dialect.ts';
 import { openPglite, prepareSeed, type TemplateOptions } from './pglite-template.ts';
 import type { Database } from './schema.ts';
 
