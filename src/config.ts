@@ -4,7 +4,7 @@ import type { BankFolderProblem } from './bank/load.ts';
 import { parseDuration, parseTime } from './core/commands/config-settings.ts';
 import type { Result } from './core/result.ts';
 import { isValidTimezone } from './core/schedule.ts';
-import { type FromEnvFile, settingLabel } from './env-file.ts';
+import { type FromEnvFile, settingLabel, settingSentence } from './env-file.ts';
 
 /** What a sentence about a setting says: `problem` completes "NAME …", `example` is a value that is accepted. */
 export interface SettingHelp {
@@ -106,13 +106,9 @@ export function loadConfig(env: NodeJS.ProcessEnv, fromFile?: FromEnvFile): Resu
   const name = String(parsed.error.issues[0]!.path[0]) as keyof typeof settings;
   const help = settingHelp(name);
   const got = String(env[name] ?? '').trim();
-  const shown = name === 'DATABASE_URL' ? '' : ` (got "${got.length > 40 ? `${got.slice(0, 40)}…` : got}")`;
+  const shown = name === 'DATABASE_URL' ? '' : `"${got.length > 40 ? `${got.slice(0, 40)}…` : got}"`;
   const problem = help.diagnose?.(got) ?? help.problem;
-  return {
-    ok: false,
-    error: 'bad-setting',
-    message: `${settingLabel(name, fromFile)} ${problem}${shown}; for example ${name}=${help.example}.`,
-  };
+  return { ok: false, error: 'bad-setting', message: settingSentence(name, problem, shown, `${name}=${help.example}`, fromFile) };
 }
 
 /** The sentence for a question folder that cannot be used, naming MLQ_QUESTIONS_DIR (and `.env` when set there). */

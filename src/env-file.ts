@@ -30,3 +30,12 @@ export function loadEnvFile(env: NodeJS.ProcessEnv = process.env, path = '.env')
   }
   return { ok: true, value: fromFile };
 }
+
+/**
+ * One sentence about a wrong setting: `problem` completes "NAME …"; a part after its first "; " (what to do) comes
+ * after the value that was given, so that what was got stays beside what is wrong.
+ */
+export function settingSentence(name: string, problem: string, got: string, example: string, fromFile?: FromEnvFile): string {
+  const [what, ...advice] = problem.split('; ');
+  return `${settingLabel(name, fromFile)} ${what}${got ? ` (got ${got})` : ''}${advice.map((a) => `; ${a}`).join('')}; for example ${example}.`;
+}

@@ -1,5 +1,5 @@
 import type { Result } from '../../core/result.ts';
-import { type FromEnvFile, settingLabel } from '../../env-file.ts';
+import { type FromEnvFile, settingLabel, settingSentence } from '../../env-file.ts';
 
 export interface DiscordConfig {
   token: string;
@@ -26,7 +26,7 @@ function tokenProblem(value: string): string | undefined {
   if (parts.length !== 3) return `must have three parts separated by dots, and this value has ${parts.length}; ${WHERE}`;
   if (parts.some((p) => /[^A-Za-z0-9_-]/.test(p))) return `has characters a bot token never contains (only letters, digits, _ and - between the dots); ${WHERE}`;
   const [id, stamp, hmac] = parts as [string, string, string];
-  if (id.length < 16 || stamp.length < 4 || hmac.length < 16) return `is too short: it has the three dot-separated parts, but not all of each (it looks cut off); ${WHERE}`;
+  if (id.length < 16 || stamp.length < 4 || hmac.length < 16) return `is too short: it has the three dot-separated parts, but one of them is cut off; ${WHERE}`;
   return undefined;
 }
 
@@ -72,7 +72,8 @@ export function discordConfig(env: NodeJS.ProcessEnv, fromFile?: FromEnvFile): R
     const problem = discordSettings[name].check(value);
     if (problem) {
       const shown = name === 'DISCORD_TOKEN' ? masked(value) : `"${value.slice(0, 60)}"`;
-      return { ok: false, error: 'bad-setting', message: `${say(name)} ${problem} (got ${shown}); for example ${name}=${discordSettings[name].example}.` };
+      const message = settingSentence(name, problem, shown, `${name}=${discordSettings[name].example}`, fromFile);
+      return { ok: false, error: 'bad-setting', message };
     }
   }
   const shards = get('DISCORD_SHARDS') ?? 'auto';

@@ -1,5 +1,5 @@
 import type { Result } from '../../core/result.ts';
-import { type FromEnvFile, settingLabel } from '../../env-file.ts';
+import { type FromEnvFile, settingLabel, settingSentence } from '../../env-file.ts';
 
 export interface SlackConfig {
   botToken: string;
@@ -56,7 +56,7 @@ function tokenProblem(value: string, want: keyof typeof WHERE): string | undefin
   if (/[^A-Za-z0-9-]/.test(rest)) return `has characters a Slack token never contains (after ${want} come only letters, digits and -); ${WHERE[want]}`;
   if (rest.length < 8) {
     const n = `${rest.length} ${rest.length === 1 ? 'character follows' : 'characters follow'}`;
-    return `is too short: it starts with ${want} as it should, but only ${n} (a real token has 40 or more); ${WHERE[want]}`;
+    return `is too short: it starts with ${want} as it should, but only ${n} where a real token has about 50; ${WHERE[want]}`;
   }
   return undefined;
 }
@@ -68,7 +68,7 @@ function signingSecretProblem(value: string): string | undefined {
   const prefix = Object.keys(KINDS).find((p) => value.startsWith(p));
   if (prefix) return `is ${KINDS[prefix]} (${prefix}…), not the signing secret; ${where}`;
   if (/[^0-9a-f]/i.test(value)) return `must be hexadecimal (0-9 and a-f only), as the signing secret is; ${where}`;
-  if (value.length < 16) return `is too short for a signing secret (${value.length} characters; Slack’s have 32); ${where}`;
+  if (value.length < 16) return `is too short for a signing secret, which has 32 characters; ${where}`;
   return undefined;
 }
 
@@ -99,7 +99,8 @@ export function slackConfig(env: NodeJS.ProcessEnv, fromFile?: FromEnvFile): Res
     const value = env[name]!.trim();
     const problem = slackSettings[name].check(value);
     if (problem) {
-      return { ok: false, error: 'bad-setting', message: `${say(name)} ${problem} (got ${shown(name, value)}); for example ${name}=${slackSettings[name].example}.` };
+      const message = settingSentence(name, problem, shown(name, value), `${name}=${slackSettings[name].example}`, fromFile);
+      return { ok: false, error: 'bad-setting', message };
     }
   }
   const get = (n: Name) => env[n]?.trim() || undefined;
