@@ -51,5 +51,6 @@ try {
 const machine = { cores: cpus().length, cpu: cpus()[0]?.model ?? '', memoryGiB: Number((totalmem() / 2 ** 30).toFixed(1)), node: process.version, database: version, pgbench };
 mkdirSync('bench/results', { recursive: true });
 const judged = rows.map((r) => (metCell(r, quick) === 'n/a (quick)' ? { ...r, met: 'n/a (quick)' } : r));
-writeFileSync('bench/results/latest.json', `${JSON.stringify({ at: new Date().toISOString(), quick, only: only ?? 'all', machine, rows: judged }, null, 2)}\n`);
+const report = { at: new Date().toISOString(), quick, only: only ?? 'all', machine, rows: judged };
+writeFileSync('bench/results/latest.json', `${JSON.stringify(report, null, 2)}\n`);
 process.stderr.write(`written to bench/results/latest.json (${machine.cores} cores, ${machine.memoryGiB} GiB, ${version})\n`);

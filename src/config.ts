@@ -65,7 +65,10 @@ export const settings = {
       .transform((v) => v.split(',').map((s) => s.trim()).filter(Boolean)),
     { problem: 'must be a comma-separated list of user ids', example: 'U012ABCDEF,123456789012345678' },
   ),
-  MLQ_TIMEZONE: setting(z.string().trim().refine(isValidTimezone).optional(), { problem: 'must be an IANA time zone name', example: 'Europe/Berlin' }),
+  MLQ_TIMEZONE: setting(z.string().trim().refine(isValidTimezone).optional(), {
+    problem: 'must be an IANA time zone name',
+    example: 'Europe/Berlin',
+  }),
   MLQ_POST_TIME: setting(
     z.string().trim().transform((v, ctx) => parseTime(v) ?? (ctx.addIssue({ code: 'custom', message: 'bad' }), z.NEVER)).default('09:00'),
     { problem: 'must be a time of day in 24-hour HH:MM form', example: '09:30' },
@@ -128,21 +131,23 @@ export function listenFailureSentence(
   const PORT = settingLabel('PORT', at.fromFile);
   const HOST = settingLabel('HOST', at.fromFile);
   const port = at.portSet ? `${PORT} (${at.port})` : `the default port ${at.port} (PORT is not set)`;
-  const otherPort = at.port === 3000 ? 3001 : 3000;
+  const example = `for example PORT=${at.port === 3000 ? 3001 : 3000}.`;
   switch (error.code) {
     case 'EADDRINUSE':
-      return `${port} is already in use on ${at.host}; stop what uses it or choose another port, for example PORT=${otherPort}.`;
+      return `${port} is already in use on ${at.host}; stop what uses it or choose another port, ${example}`;
     case 'EACCES':
-      return `${port} cannot be opened without extra privileges (ports below 1024 usually need them); choose another, for example PORT=${otherPort}.`;
+      return `${port} cannot be opened without extra privileges (ports below 1024 usually need them); choose another, ${example}`;
     case 'EADDRNOTAVAIL':
-      return `${HOST} (${at.host}) is not an address of this machine; use one it has, for example HOST=127.0.0.1, or HOST=0.0.0.0 for all of them.`;
+      return `${HOST} (${at.host}) is not an address of this machine; use one it has, ` +
+        'for example HOST=127.0.0.1, or HOST=0.0.0.0 for all of them.';
     case 'ENOTFOUND':
     case 'EAI_AGAIN':
     case 'EAI_FAIL':
     case 'EAI_NONAME':
       return `${HOST} (${at.host}) does not resolve to an address (${error.code}); use an IP address, for example HOST=127.0.0.1.`;
     default:
-      return `the HTTP server cannot listen on ${HOST} (${at.host}) and ${PORT} (${at.port}): ${error.message}; for example HOST=127.0.0.1 PORT=3000.`;
+      return `the HTTP server cannot listen on ${HOST} (${at.host}) and ${PORT} (${at.port}): ${error.message}; ` +
+        'for example HOST=127.0.0.1 PORT=3000.';
   }
 }
 

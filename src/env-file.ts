@@ -37,5 +37,6 @@ export function loadEnvFile(env: NodeJS.ProcessEnv = process.env, path = '.env')
  */
 export function settingSentence(name: string, problem: string, got: string, example: string, fromFile?: FromEnvFile): string {
   const [what, ...advice] = problem.split('; ');
-  return `${settingLabel(name, fromFile)} ${what}${got ? ` (got ${got})` : ''}${advice.map((a) => `; ${a}`).join('')}; for example ${example}.`;
+  const shown = got ? ` (got ${got})` : '';
+  return `${settingLabel(name, fromFile)} ${what}${shown}${advice.map((a) => `; ${a}`).join('')}; for example ${example}.`;
 }

@@ -126,7 +126,8 @@ async function main(): Promise<void> {
 
   const http = port
     ? await startHttpServer({ port, host: config.HOST, healthy: () => store.ping(), handlers: slackPlatform ? [slackPlatform.handle] : [] }).catch(
-        (error: NodeJS.ErrnoException) => fail(listenFailureSentence(error, { port, host: config.HOST, portSet: config.PORT !== undefined, fromFile })),
+        (error: NodeJS.ErrnoException) =>
+          fail(listenFailureSentence(error, { port, host: config.HOST, portSet: config.PORT !== undefined, fromFile })),
       )
     : null;
   if (http) logger.info({ port: http.port, host: config.HOST }, 'health check at /healthz');

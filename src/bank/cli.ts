@@ -37,14 +37,19 @@ if (command !== 'lint' && command !== 'stats') {
   process.stderr.write(`mlq: there is no bank command "${command}"; lint and stats are.\n\n${USAGE}\n`);
   process.exit(1);
 }
-if (extra.length) fail(`the bank tool takes one folder, not ${extra.length + 1} (got ${args.slice(1).join(' ')}); for example npm run bank -- ${command} questions.`);
+if (extra.length) {
+  const got = args.slice(1).join(' ');
+  fail(`the bank tool takes one folder, not ${extra.length + 1} (got ${got}); for example npm run bank -- ${command} questions.`);
+}
 
 const envFile = loadEnvFile();
 if (!envFile.ok) fail(envFile.message);
 const config = loadConfig(process.env, envFile.value);
 if (!config.ok) fail(config.message);
 const minimum = process.env.MLQ_BANK_MIN_PER_CELL?.trim() || '5';
-if (!/^\d{1,4}$/.test(minimum)) fail(`MLQ_BANK_MIN_PER_CELL must be a whole number of questions (got "${minimum}"); for example MLQ_BANK_MIN_PER_CELL=5.`);
+if (!/^\d{1,4}$/.test(minimum)) {
+  fail(`MLQ_BANK_MIN_PER_CELL must be a whole number of questions (got "${minimum}"); for example MLQ_BANK_MIN_PER_CELL=5.`);
+}
 
 const dir = resolve(folder ?? config.value.MLQ_QUESTIONS_DIR);
 const bank = loadBank(dir);
@@ -61,7 +66,8 @@ if (command === 'lint') {
   const cells: string[] = [];
   for (const [category, levels] of Object.entries(matrix(bank.questions))) {
     for (const [level, count] of Object.entries(levels)) {
-      if (count < Number(minimum)) cells.push(`${shown(dir)}/: ${category} × ${level} has ${count} questions; it needs at least ${minimum}`);
+      if (count >= Number(minimum)) continue;
+      cells.push(`${shown(dir)}/: ${category} × ${level} has ${count} questions; it needs at least ${minimum}`);
     }
   }
   for (const problem of problems) console.error(formatProblem({ ...problem, file: shown(problem.file) }));

@@ -24,9 +24,13 @@ function tokenProblem(value: string): string | undefined {
     if (/^[A-Za-z0-9_-]{32}$/.test(value)) return `looks like the OAuth2 Client Secret, not the bot token; ${WHERE}`;
   }
   if (parts.length !== 3) return `must have three parts separated by dots, and this value has ${parts.length}; ${WHERE}`;
-  if (parts.some((p) => /[^A-Za-z0-9_-]/.test(p))) return `has characters a bot token never contains (only letters, digits, _ and - between the dots); ${WHERE}`;
+  if (parts.some((p) => /[^A-Za-z0-9_-]/.test(p))) {
+    return `has characters a bot token never contains (only letters, digits, _ and - between the dots); ${WHERE}`;
+  }
   const [id, stamp, hmac] = parts as [string, string, string];
-  if (id.length < 16 || stamp.length < 4 || hmac.length < 16) return `is too short: it has the three dot-separated parts, but one of them is cut off; ${WHERE}`;
+  if (id.length < 16 || stamp.length < 4 || hmac.length < 16) {
+    return `is too short: it has the three dot-separated parts, but one of them is cut off; ${WHERE}`;
+  }
   return undefined;
 }
 
@@ -41,13 +45,22 @@ const rule = (test: (v: string) => boolean, problem: string) => (v: string) => (
 /** Every Discord setting, with its check and an example that passes it. */
 export const discordSettings = {
   DISCORD_TOKEN: { check: tokenProblem, example: 'MTIzNDU2Nzg5MDEyMzQ1Njc4.GAbCdE.abcdefghijklmnopqrstuvwxyz012345' },
-  DISCORD_GUILD_ID: { check: rule((v) => /^\d{17,20}$/.test(v), 'must be a server (guild) id of 17 to 20 digits'), example: '123456789012345678' },
+  DISCORD_GUILD_ID: {
+    check: rule((v) => /^\d{17,20}$/.test(v), 'must be a server (guild) id of 17 to 20 digits'),
+    example: '123456789012345678',
+  },
   DISCORD_API_URL: {
-    check: rule((v) => /^https?:\/\/\S+$/.test(v) && URL.canParse(v) && !/\/v\d+\/?$/.test(v), 'must be an http(s) REST base URL without the API version'),
+    check: rule(
+      (v) => /^https?:\/\/\S+$/.test(v) && URL.canParse(v) && !/\/v\d+\/?$/.test(v),
+      'must be an http(s) REST base URL without the API version',
+    ),
     example: 'https://discord.com/api',
   },
   DISCORD_MESSAGE_CONTENT: { check: rule((v) => /^(true|false)$/i.test(v), 'must be true or false'), example: 'false' },
-  DISCORD_SHARDS: { check: rule((v) => /^(auto|\d{1,4}(,\d{1,4})*)$/.test(v), 'must be auto or a comma-separated list of shard ids'), example: '0,1' },
+  DISCORD_SHARDS: {
+    check: rule((v) => /^(auto|\d{1,4}(,\d{1,4})*)$/.test(v), 'must be auto or a comma-separated list of shard ids'),
+    example: '0,1',
+  },
   DISCORD_SHARD_COUNT: { check: rule((v) => /^[1-9]\d{0,4}$/.test(v), 'must be the total number of shards'), example: '4' },
 } satisfies Record<string, DiscordSetting>;
 
@@ -65,7 +78,8 @@ export function discordConfig(env: NodeJS.ProcessEnv, fromFile?: FromEnvFile): R
     const stray = present.find((n) => n !== 'DISCORD_API_URL' && n !== 'DISCORD_MESSAGE_CONTENT');
     if (!stray) return { ok: true, value: null };
     const example = discordSettings.DISCORD_TOKEN.example;
-    return { ok: false, error: 'bad-setting', message: `DISCORD_TOKEN is needed when ${say(stray)} is set; for example DISCORD_TOKEN=${example}.` };
+    const message = `DISCORD_TOKEN is needed when ${say(stray)} is set; for example DISCORD_TOKEN=${example}.`;
+    return { ok: false, error: 'bad-setting', message };
   }
   for (const name of present) {
     const value = get(name)!;
@@ -81,11 +95,15 @@ export function discordConfig(env: NodeJS.ProcessEnv, fromFile?: FromEnvFile): R
   const ids = shards === 'auto' ? [] : shards.split(',').map(Number);
   const enough = Math.max(...ids) + 1;
   if (shards !== 'auto' && !count) {
-    const message = `DISCORD_SHARD_COUNT (the total number of shards) is needed with ${say('DISCORD_SHARDS')}; for example DISCORD_SHARD_COUNT=${enough}.`;
+    const message =
+      `DISCORD_SHARD_COUNT (the total number of shards) is needed with ${say('DISCORD_SHARDS')}; ` +
+      `for example DISCORD_SHARD_COUNT=${enough}.`;
     return { ok: false, error: 'bad-setting', message };
   }
   if (shards !== 'auto' && enough > count) {
-    const message = `${say('DISCORD_SHARD_COUNT')} must be larger than every id in DISCORD_SHARDS (got ${count} with shard ${enough - 1}); for example DISCORD_SHARD_COUNT=${enough}.`;
+    const message =
+      `${say('DISCORD_SHARD_COUNT')} must be larger than every id in DISCORD_SHARDS (got ${count} with shard ${enough - 1}); ` +
+      `for example DISCORD_SHARD_COUNT=${enough}.`;
     return { ok: false, error: 'bad-setting', message };
   }
   return {

@@ -53,7 +53,9 @@ function tokenProblem(value: string, want: keyof typeof WHERE): string | undefin
     return `must be ${kind}, which starts with ${want}; ${WHERE[want]}`;
   }
   const rest = value.slice(want.length);
-  if (/[^A-Za-z0-9-]/.test(rest)) return `has characters a Slack token never contains (after ${want} come only letters, digits and -); ${WHERE[want]}`;
+  if (/[^A-Za-z0-9-]/.test(rest)) {
+    return `has characters a Slack token never contains (after ${want} come only letters, digits and -); ${WHERE[want]}`;
+  }
   if (rest.length < 8) {
     const n = `${rest.length} ${rest.length === 1 ? 'character follows' : 'characters follow'}`;
     return `is too short: it starts with ${want} as it should, but only ${n} where a real token has about 50; ${WHERE[want]}`;
@@ -85,10 +87,13 @@ export const slackSettings = {
 } satisfies Record<string, SlackSetting>;
 
 type Name = keyof typeof slackSettings;
+const BOT = slackSettings.SLACK_BOT_TOKEN.example;
 
 /** A secret is shown by its first five characters (enough to tell xoxb- from xapp-) and its length, never whole. */
-const shown = (name: Name, value: string) =>
-  !slackSettings[name].secret ? `"${value}"` : value.length > 8 ? `"${value.slice(0, 5)}…", ${value.length} characters` : `${value.length} characters`;
+function shown(name: Name, value: string): string {
+  if (!slackSettings[name].secret) return `"${value}"`;
+  return value.length > 8 ? `"${value.slice(0, 5)}…", ${value.length} characters` : `${value.length} characters`;
+}
 
 /** Reads the Slack settings; null when Slack is not configured, one sentence naming the wrong setting otherwise. */
 export function slackConfig(env: NodeJS.ProcessEnv, fromFile?: FromEnvFile): Result<SlackConfig | null, 'bad-setting'> {
@@ -109,14 +114,16 @@ export function slackConfig(env: NodeJS.ProcessEnv, fromFile?: FromEnvFile): Res
     return {
       ok: false,
       error: 'bad-setting',
-      message: `SLACK_BOT_TOKEN is needed when ${others} ${present.length > 1 ? 'are' : 'is'} set; for example SLACK_BOT_TOKEN=${slackSettings.SLACK_BOT_TOKEN.example}.`,
+      message: `SLACK_BOT_TOKEN is needed when ${others} ${present.length > 1 ? 'are' : 'is'} set; for example SLACK_BOT_TOKEN=${BOT}.`,
     };
   }
   if (!get('SLACK_APP_TOKEN') && !get('SLACK_SIGNING_SECRET')) {
     return {
       ok: false,
       error: 'bad-setting',
-      message: `SLACK_APP_TOKEN (Socket Mode) or SLACK_SIGNING_SECRET (HTTP mode) is needed with ${say('SLACK_BOT_TOKEN')}; for example SLACK_APP_TOKEN=${slackSettings.SLACK_APP_TOKEN.example}.`,
+      message:
+        `SLACK_APP_TOKEN (Socket Mode) or SLACK_SIGNING_SECRET (HTTP mode) is needed with ${say('SLACK_BOT_TOKEN')}; ` +
+        `for example SLACK_APP_TOKEN=${slackSettings.SLACK_APP_TOKEN.example}.`,
     };
   }
   return {
