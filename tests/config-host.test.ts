@@ -32,12 +32,15 @@ describe('HOST is an IP address or a host name', () => {
   });
 
   it('refuses the rest with the exact problem, naming HOST and not PORT', () => {
-    expect(host('256.0.0.1')).toBe('HOST is not an IPv4 address (four numbers from 0 to 255, separated by dots) (got "256.0.0.1"); for example HOST=0.0.0.0.');
+    expect(host('256.0.0.1')).toBe('HOST is not an IPv4 address (four numbers from 0 to 255, separated by dots) (got "256.0.0.1"); for ' +
+      'example HOST=0.0.0.0.');
     expect(host('0.0.0.0:3000')).toBe('HOST must not include a port (got "0.0.0.0:3000"); set PORT for that; for example HOST=0.0.0.0.');
-    expect(host('http://localhost')).toBe('HOST must be an address alone, without a scheme such as http:// (got "http://localhost"); for example HOST=0.0.0.0.');
+    expect(host('http://localhost')).toBe('HOST must be an address alone, without a scheme such as http:// (got "http://localhost"); for ' +
+      'example HOST=0.0.0.0.');
     expect(host('[::1]')).toBe('HOST must be an IPv6 address without the brackets (got "[::1]"); for example HOST=0.0.0.0.');
     expect(host('my_host')).toBe('HOST must be an IP address or a host name to listen on (got "my_host"); for example HOST=0.0.0.0.');
-    expect(host('-leading.example')).toBe('HOST must be an IP address or a host name to listen on (got "-leading.example"); for example HOST=0.0.0.0.');
+    expect(host('-leading.example')).toBe('HOST must be an IP address or a host name to listen on (got "-leading.example"); for example ' +
+      'HOST=0.0.0.0.');
   });
 
   it('takes a name part of 63 characters and refuses one of 64', () => {
@@ -74,7 +77,8 @@ describe('a listen that fails names the setting at fault', () => {
         `PORT (${port}) is already in use on 127.0.0.1; stop what uses it or choose another port, for example PORT=3000.`,
       );
       expect(listenFailureSentence(taken, { port: 3000, host: '127.0.0.1', portSet: false })).toBe(
-        'the default port 3000 (PORT is not set) is already in use on 127.0.0.1; stop what uses it or choose another port, for example PORT=3001.',
+        'the default port 3000 (PORT is not set) is already in use on 127.0.0.1; stop what uses it or choose another port, for example ' +
+          'PORT=3001.',
       );
       expect(listenFailureSentence(taken, { port, host: '127.0.0.1', portSet: true, fromFile: new Set(['PORT']) })).toBe(
         `PORT in .env (${port}) is already in use on 127.0.0.1; stop what uses it or choose another port, for example PORT=3000.`,
@@ -88,7 +92,8 @@ describe('a listen that fails names the setting at fault', () => {
     );
     const unknown = await listenError(port, 'no-such-host.invalid');
     expect(listenFailureSentence(unknown, { port, host: 'no-such-host.invalid', portSet: true, fromFile: new Set(['HOST']) })).toBe(
-      `HOST in .env (no-such-host.invalid) does not resolve to an address (${unknown.code}); use an IP address, for example HOST=127.0.0.1.`,
+      `HOST in .env (no-such-host.invalid) does not resolve to an address (${unknown.code}); use an IP address, for example ` +
+        `HOST=127.0.0.1.`,
     );
     expect(['ENOTFOUND', 'EAI_AGAIN', 'EAI_FAIL', 'EAI_NONAME']).toContain(unknown.code);
   });

@@ -72,7 +72,8 @@ describe('the HTTP server that cannot listen names the setting at fault', () => 
     const port = await freePort();
     const run = await start({ MLQ_CONSOLE: 'off', HOST: '192.0.2.1', PORT: String(port) }).exited;
     expect(run.stderr).toBe(
-      'mlq: HOST (192.0.2.1) is not an address of this machine; use one it has, for example HOST=127.0.0.1, or HOST=0.0.0.0 for all of them.\n',
+      'mlq: HOST (192.0.2.1) is not an address of this machine; use one it has, for example HOST=127.0.0.1, or HOST=0.0.0.0 for all of ' +
+        'them.\n',
     );
     expect(run.code).toBe(1);
   });
@@ -84,7 +85,8 @@ describe('the HTTP server that cannot listen names the setting at fault', () => 
     });
     try {
       const run = await start({ MLQ_CONSOLE: 'off', HOST: '127.0.0.1', PORT: String(port) }).exited;
-      expect(run.stderr).toBe(`mlq: PORT (${port}) is already in use on 127.0.0.1; stop what uses it or choose another port, for example PORT=3000.\n`);
+      expect(run.stderr).toBe(`mlq: PORT (${port}) is already in use on 127.0.0.1; stop what uses it or choose another port, for example ` +
+        `PORT=3000.\n`);
       expect(run.code).toBe(1);
     } finally {
       holder.close();
@@ -104,7 +106,8 @@ describe('settings read from .env', () => {
     const overridden = await start({ PORT: '99999' }, dir).exited;
     expect(overridden.stderr).toBe('mlq: PORT must be a port number from 1 to 65535 (got "99999"); for example PORT=3000.\n');
     const next = await start({ PORT: '3000' }, dir).exited;
-    expect(next.stderr).toBe('mlq: MLQ_TIMEZONE in .env must be an IANA time zone name (got "Mars/Olympus"); for example MLQ_TIMEZONE=Europe/Berlin.\n');
+    expect(next.stderr).toBe('mlq: MLQ_TIMEZONE in .env must be an IANA time zone name (got "Mars/Olympus"); for example ' +
+      'MLQ_TIMEZONE=Europe/Berlin.\n');
   });
 
   it('names a Slack token from .env as from .env', async () => {
@@ -123,18 +126,21 @@ describe('a question folder that cannot be used is named as MLQ_QUESTIONS_DIR an
   it('when it does not exist, when it is a file, and when .env names it', async () => {
     const missing = await start({ MLQ_QUESTIONS_DIR: 'no-such-questions' }).exited;
     expect(missing.stderr).toBe(
-      'mlq: MLQ_QUESTIONS_DIR is "no-such-questions", which does not exist; set it to the question bank folder, for example MLQ_QUESTIONS_DIR=questions.\n',
+      'mlq: MLQ_QUESTIONS_DIR is "no-such-questions", which does not exist; set it to the question bank folder, for example ' +
+        'MLQ_QUESTIONS_DIR=questions.\n',
     );
     expect(missing.code).toBe(1);
     const file = await start({ MLQ_QUESTIONS_DIR: 'package.json' }).exited;
     expect(file.stderr).toBe(
-      'mlq: MLQ_QUESTIONS_DIR is "package.json", which is a file, not a folder; set it to the question bank folder, for example MLQ_QUESTIONS_DIR=questions.\n',
+      'mlq: MLQ_QUESTIONS_DIR is "package.json", which is a file, not a folder; set it to the question bank folder, for example ' +
+        'MLQ_QUESTIONS_DIR=questions.\n',
     );
     const dir = mkdtempSync(join(tmpdir(), 'mlq-dotenv-'));
     writeFileSync(join(dir, '.env'), 'MLQ_QUESTIONS_DIR=bank\n');
     const run = await start({ MLQ_QUESTIONS_DIR: undefined }, dir).exited;
     expect(run.stderr).toBe(
-      'mlq: MLQ_QUESTIONS_DIR in .env is "bank", which does not exist; set it to the question bank folder, for example MLQ_QUESTIONS_DIR=questions.\n',
+      'mlq: MLQ_QUESTIONS_DIR in .env is "bank", which does not exist; set it to the question bank folder, for example ' +
+        'MLQ_QUESTIONS_DIR=questions.\n',
     );
   });
 });

@@ -81,10 +81,11 @@ describe('lint measures', () => {
 describe('a bank folder that cannot be used is a folder problem, not a file problem', () => {
   it('missing, a file, or without question files', () => {
     const dir = mkdtempSync(join(tmpdir(), 'mlq-bank-folder-'));
-    expect(loadBank(join(dir, 'missing'))).toEqual({ questions: [], problems: [], folder: { kind: 'missing', reason: 'does not exist' } });
+    const none = { questions: [], problems: [] };
+    expect(loadBank(join(dir, 'missing'))).toEqual({ ...none, folder: { kind: 'missing', reason: 'does not exist' } });
     writeFileSync(join(dir, 'notes.txt'), 'not a bank');
-    expect(loadBank(join(dir, 'notes.txt'))).toEqual({ questions: [], problems: [], folder: { kind: 'not-a-folder', reason: 'is a file, not a folder' } });
-    expect(loadBank(join(dir, 'notes.txt', 'below'))).toEqual({ questions: [], problems: [], folder: { kind: 'missing', reason: 'does not exist' } });
-    expect(loadBank(dir)).toEqual({ questions: [], problems: [], folder: { kind: 'empty', reason: 'holds no .yaml question files' } });
+    expect(loadBank(join(dir, 'notes.txt'))).toEqual({ ...none, folder: { kind: 'not-a-folder', reason: 'is a file, not a folder' } });
+    expect(loadBank(join(dir, 'notes.txt', 'below'))).toEqual({ ...none, folder: { kind: 'missing', reason: 'does not exist' } });
+    expect(loadBank(dir)).toEqual({ ...none, folder: { kind: 'empty', reason: 'holds no .yaml question files' } });
   });
 });
