@@ -1,5 +1,5 @@
 # syntax=docker/dockerfile:1
-FROM node:20-bookworm-slim AS build
+FROM node:24-bookworm-slim AS build
 WORKDIR /app
 COPY package.json package-lock.json ./
 RUN npm ci --no-audit --no-fund --ignore-scripts
@@ -8,7 +8,7 @@ COPY src ./src
 COPY migrations ./migrations
 RUN node scripts/build.mjs
 
-FROM node:20-bookworm-slim AS runtime
+FROM node:24-bookworm-slim AS runtime
 ENV NODE_ENV=production HOST=0.0.0.0 PORT=3000 MLQ_CONSOLE=off MLQ_DATA_DIR=/data
 WORKDIR /app
 COPY package.json package-lock.json ./

@@ -23,6 +23,16 @@ export interface Row {
   met?: boolean;
 }
 
+/**
+ * The "met" cell of a row. A target with a threshold (<, ≤, ≥, >) is set for the full run's scale and duration, so a
+ * quick run neither meets nor misses it: "n/a (quick)". An exact target (all, 0, all once) holds at any scale.
+ */
+export function metCell(row: Row, quick: boolean): string {
+  if (row.met === undefined) return '';
+  if (quick && /^[<>≤≥]/.test(row.target?.trim() ?? '')) return 'n/a (quick)';
+  return row.met ? 'yes' : 'NO';
+}
+
 export function percentile(values: number[], p: number): number {
   if (values.length === 0) return 0;
   const sorted = [...values].sort((a, b) => a - b);

@@ -2,7 +2,7 @@ import { execFileSync } from 'node:child_process';
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { cpus, totalmem } from 'node:os';
 import pg from 'pg';
-import type { Row } from './lib.ts';
+import { metCell, type Row } from './lib.ts';
 import { commands } from './parts/commands.ts';
 import { fanout } from './parts/fanout.ts';
 import { footprint } from './parts/footprint.ts';
@@ -34,11 +34,11 @@ for (const [name, part] of [['ingest', ingest], ['commands', commands], ['fan-ou
 }
 
 const fmt = (v: number) => (Number.isInteger(v) ? String(v) : v.toFixed(2));
-const widths = [12, 62, 10, 18, 12, 5];
+const widths = [12, 62, 10, 18, 12, 11];
 const line = (cells: string[]) => cells.map((c, i) => c.padEnd(widths[i]!)).join(' ').trimEnd();
 const table = [
   line(['part', 'metric', 'value', 'unit', 'target', 'met']),
-  ...rows.map((r) => line([r.part, r.metric, fmt(r.value), r.unit, r.target ?? '', r.met === undefined ? '' : r.met ? 'yes' : 'NO'])),
+  ...rows.map((r) => line([r.part, r.metric, fmt(r.value), r.unit, r.target ?? '', metCell(r, quick)])),
 ].join('\n');
 console.log(table);
 
@@ -50,5 +50,7 @@ try {
 }
 const machine = { cores: cpus().length, cpu: cpus()[0]?.model ?? '', memoryGiB: Number((totalmem() / 2 ** 30).toFixed(1)), node: process.version, database: version, pgbench };
 mkdirSync('bench/results', { recursive: true });
-writeFileSync('bench/results/latest.json', `${JSON.stringify({ at: new Date().toISOString(), quick, only: only ?? 'all', machine, rows }, null, 2)}\n`);
+const judged = rows.map((r) => (metCell(r, quick) === 'n/a (quick)' ? { ...r, met: 'n/a (quick)' } : r));
+const report = { at: new Date().toISOString(), quick, only: only ?? 'all', machine, rows: judged };
+writeFileSync('bench/results/latest.json', `${JSON.stringify(report, null, 2)}\n`);
 process.stderr.write(`written to bench/results/latest.json (${machine.cores} cores, ${machine.memoryGiB} GiB, ${version})\n`);

@@ -1,15 +1,15 @@
-import { existsSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { performance } from 'node:perf_hooks';
 import { pino } from 'pino';
 import { formatProblem, loadBank } from './bank/load.ts';
 import { ParseCache } from './bank/parse-cache.ts';
 import { cacheDir } from './cache-dir.ts';
-import { type Config, loadConfig } from './config.ts';
+import { type Config, listenFailureSentence, loadConfig, NO_CHAT_PLATFORM, questionsDirSentence } from './config.ts';
 import { Mlq } from './core/app.ts';
 import { systemClock } from './core/clock.ts';
 import type { CoreDeps } from './core/deps.ts';
 import { Ports } from './core/port.ts';
+import { loadEnvFile } from './env-file.ts';
 import { startHttpServer } from './http-server.ts';
 import { StartupTimer } from './startup-timer.ts';
 import { terminal } from './platforms/console/index.ts';
@@ -44,12 +44,14 @@ async function openStore(config: Config, seed: StoreSeed): Promise<StoreConnecti
 
 async function main(): Promise<void> {
   const stages = new StartupTimer();
-  if (existsSync('.env')) process.loadEnvFile('.env');
-  const loaded = loadConfig(process.env);
+  const envFile = loadEnvFile();
+  if (!envFile.ok) fail(envFile.message);
+  const fromFile = envFile.value;
+  const loaded = loadConfig(process.env, fromFile);
   if (!loaded.ok) fail(loaded.message);
   const config = loaded.value;
   const configured = PLATFORMS.flatMap((entry) => {
-    const settings = entry.config(process.env);
+    const settings = entry.config(process.env, fromFile);
     if (!settings.ok) fail(settings.message);
     return settings.value === null ? [] : [{ entry, settings: settings.value }];
   });
@@ -58,9 +60,11 @@ async function main(): Promise<void> {
   const enabled = configured.filter((c) => !c.entry.local || useLocal);
   const useConsole = enabled.some((c) => c.entry.local);
   const logger = pino({ level: config.LOG_LEVEL ?? (useConsole ? 'warn' : 'info'), base: { service: 'mlq' } }, pino.destination(useConsole ? 2 : 1));
+  if (!remote && !useConsole) logger.warn(NO_CHAT_PLATFORM);
 
   const bank = loadBank(resolve(config.MLQ_QUESTIONS_DIR), ParseCache.open(join(cacheDir(), 'bank-parse.json')));
   stages.mark('bank');
+  if (bank.folder) fail(questionsDirSentence(bank.folder, config.MLQ_QUESTIONS_DIR, fromFile));
   if (bank.problems.length) {
     const more = bank.problems.length > 1 ? ` (and ${bank.problems.length - 1} more; npm run bank -- lint lists them)` : '';
     fail(`a question file is malformed: ${formatProblem(bank.problems[0]!)}${more}.`);
@@ -109,7 +113,8 @@ async function main(): Promise<void> {
 
   const http = port
     ? await startHttpServer({ port, host: config.HOST, healthy: () => store.ping(), metrics, handlers: routes }).catch(
-        (error: Error) => fail(`PORT ${port} on HOST ${config.HOST} cannot be used (${error.message}); choose a free port, for example PORT=3000.`),
+        (error: NodeJS.ErrnoException) =>
+          fail(listenFailureSentence(error, { port, host: config.HOST, portSet: config.PORT !== undefined, fromFile })),
       )
     : null;
   if (http) logger.info({ port: http.port, host: config.HOST }, 'health check at /healthz, Prometheus metrics at /metrics');

@@ -1,29 +1,81 @@
-import { resolve } from 'node:path';
-import { type BankProblem, formatProblem, loadBank } from './load.ts';
+import { isAbsolute, relative, resolve } from 'node:path';
+import { loadConfig, questionsDirSentence } from '../config.ts';
+import { loadEnvFile } from '../env-file.ts';
 import { formatMatrix, matrix, nearDuplicates, sourcesProblems } from './lint.ts';
+import { type BankProblem, formatProblem, loadBank } from './load.ts';
 
-/** Every cell of the category × level matrix should hold at least this many questions. */
-const MIN_PER_CELL = Number(process.env.MLQ_BANK_MIN_PER_CELL ?? 5);
+const USAGE = `Usage: npm run bank -- <command> [folder]
 
-const [command = 'help', folder] = process.argv.slice(2);
-const dir = resolve(folder ?? process.env.MLQ_QUESTIONS_DIR ?? 'questions');
+Commands:
+  lint    check every question file (fields, word counts, id and folder names), near-duplicate prompts, the ids
+          in SOURCES.md and the number of questions in every category × level cell; exits with 1 on a problem
+  stats   print how many questions each category × level cell holds
+  help    print this text (also --help or -h)
+
+Arguments:
+  folder  the question bank folder; by default MLQ_QUESTIONS_DIR, read from the environment or .env as at
+          start-up, and otherwise questions/
+
+Problems are printed as path:line: message, the path relative to the current folder, so that an editor opens them.
+MLQ_BANK_MIN_PER_CELL sets how many questions lint wants in every cell (default 5).`;
+
+function fail(sentence: string): never {
+  process.stderr.write(`mlq: ${sentence}\n`);
+  process.exit(1);
+}
+
+/** A path as the user can open it from where they ran the command. */
+const shown = (path: string) => (isAbsolute(path) ? relative(process.cwd(), path) || '.' : path);
+
+const args = process.argv.slice(2);
+const [command = 'help', folder, ...extra] = args;
+if (['help', '--help', '-h'].includes(command) || args.includes('--help') || args.includes('-h')) {
+  console.log(USAGE);
+  process.exit(0);
+}
+if (command !== 'lint' && command !== 'stats') {
+  process.stderr.write(`mlq: there is no bank command "${command}"; lint and stats are.\n\n${USAGE}\n`);
+  process.exit(1);
+}
+if (extra.length) {
+  const got = args.slice(1).join(' ');
+  fail(`the bank tool takes one folder, not ${extra.length + 1} (got ${got}); for example npm run bank -- ${command} questions.`);
+}
+
+const envFile = loadEnvFile();
+if (!envFile.ok) fail(envFile.message);
+const config = loadConfig(process.env, envFile.value);
+if (!config.ok) fail(config.message);
+const minimum = process.env.MLQ_BANK_MIN_PER_CELL?.trim() || '5';
+if (!/^\d{1,4}$/.test(minimum)) {
+  fail(`MLQ_BANK_MIN_PER_CELL must be a whole number of questions (got "${minimum}"); for example MLQ_BANK_MIN_PER_CELL=5.`);
+}
+
+const dir = resolve(folder ?? config.value.MLQ_QUESTIONS_DIR);
 const bank = loadBank(dir);
+if (bank.folder) {
+  fail(
+    folder
+      ? `the folder "${folder}" ${bank.folder.reason}; give the question bank folder, for example npm run bank -- ${command} questions.`
+      : questionsDirSentence(bank.folder, config.value.MLQ_QUESTIONS_DIR, envFile.value),
+  );
+}
 
 if (command === 'lint') {
   const problems: BankProblem[] = [...bank.problems, ...nearDuplicates(bank.questions), ...sourcesProblems(dir, bank.questions)];
-  const counts = matrix(bank.questions);
-  for (const [category, levels] of Object.entries(counts)) {
+  const cells: string[] = [];
+  for (const [category, levels] of Object.entries(matrix(bank.questions))) {
     for (const [level, count] of Object.entries(levels)) {
-      if (count < MIN_PER_CELL) problems.push({ file: dir, line: 1, message: `${category} × ${level} has ${count} questions; it needs at least ${MIN_PER_CELL}` });
+      if (count >= Number(minimum)) continue;
+      cells.push(`${shown(dir)}/: ${category} × ${level} has ${count} questions; it needs at least ${minimum}`);
     }
   }
-  for (const problem of problems) console.error(formatProblem(problem));
-  console.log(`${bank.questions.length} questions checked, ${problems.length} ${problems.length === 1 ? 'problem' : 'problems'}.`);
-  process.exit(problems.length ? 1 : 0);
-} else if (command === 'stats') {
-  console.log(formatMatrix(matrix(bank.questions), MIN_PER_CELL));
-  if (bank.problems.length) console.log(`(${bank.problems.length} files with problems are not counted; run npm run bank -- lint)`);
+  for (const problem of problems) console.error(formatProblem({ ...problem, file: shown(problem.file) }));
+  for (const cell of cells) console.error(cell);
+  const count = problems.length + cells.length;
+  console.log(`${bank.questions.length} questions checked, ${count} ${count === 1 ? 'problem' : 'problems'}.`);
+  process.exit(count ? 1 : 0);
 } else {
-  console.log('Usage: npm run bank -- lint | stats [folder]');
-  process.exit(command === 'help' ? 0 : 1);
+  console.log(formatMatrix(matrix(bank.questions), Number(minimum)));
+  if (bank.problems.length) console.log(`(${bank.problems.length} files with problems are not counted; npm run bank -- lint lists them)`);
 }

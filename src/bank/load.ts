@@ -19,9 +19,17 @@ export interface LoadedQuestion {
   hash: string;
 }
 
+/** Why the bank folder itself cannot be used: the sentence ends "… which {reason}". */
+export interface BankFolderProblem {
+  kind: 'missing' | 'not-a-folder' | 'unreadable' | 'empty';
+  reason: string;
+}
+
 export interface Bank {
   questions: LoadedQuestion[];
   problems: BankProblem[];
+  /** Set when the folder does not exist, is a file, cannot be read or holds no question files; then there is nothing else. */
+  folder?: BankFolderProblem;
 }
 
 export const formatProblem = (p: BankProblem) => `${p.file}:${p.line}: ${p.message}`;
@@ -105,12 +113,21 @@ export function loadQuestionFile(path: string, root: string, display = relative(
 /** Loads every question file under the bank folder; the questions that are valid, and the problems of the rest. */
 export function loadBank(dir: string, cache?: ParseCache): Bank {
   const bank: Bank = { questions: [], problems: [] };
+  const why = (error: unknown) => `cannot be read (${(error as NodeJS.ErrnoException).code ?? String(error)})`;
   let files: string[];
   try {
-    files = yamlFiles(dir);
-  } catch {
-    return { questions: [], problems: [{ file: dir, line: 1, message: 'the question folder cannot be read' }] };
+    if (!statSync(dir).isDirectory()) return { ...bank, folder: { kind: 'not-a-folder', reason: 'is a file, not a folder' } };
+  } catch (error) {
+    const code = (error as NodeJS.ErrnoException).code;
+    const missing = code === 'ENOENT' || code === 'ENOTDIR';
+    return { ...bank, folder: missing ? { kind: 'missing', reason: 'does not exist' } : { kind: 'unreadable', reason: why(error) } };
   }
+  try {
+    files = yamlFiles(dir);
+  } catch (error) {
+    return { ...bank, folder: { kind: 'unreadable', reason: why(error) } };
+  }
+  if (files.length === 0) return { ...bank, folder: { kind: 'empty', reason: 'holds no .yaml question files' } };
   const seen = new Map<string, string>();
   for (const file of files) {
     const result = loadQuestionFile(file, dir, undefined, cache);
@@ -126,6 +143,5 @@ export function loadBank(dir: string, cache?: ParseCache): Bank {
     }
   }
   cache?.save();
-  if (files.length === 0) bank.problems.push({ file: dir, line: 1, message: 'the question folder has no .yaml files' });
   return bank;
 }

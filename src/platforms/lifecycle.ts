@@ -2,6 +2,7 @@ import type { Mlq } from '../core/app.ts';
 import type { Logger } from '../core/log.ts';
 import type { ChatPort } from '../core/port.ts';
 import type { Result } from '../core/result.ts';
+import type { FromEnvFile } from '../env-file.ts';
 import type { RequestHandler } from '../http-server.ts';
 
 /** What the ready log line says about a platform once it is connected. */
@@ -45,7 +46,7 @@ export interface PlatformEntry<C = unknown> {
   /** A channel in this terminal: used with MLQ_CONSOLE=on, or with MLQ_CONSOLE=auto when no other platform is set. */
   readonly local?: boolean;
   /** Reads its settings: null when it is not configured, one sentence naming the wrong setting otherwise. */
-  config(env: NodeJS.ProcessEnv): Result<C | null, 'bad-setting'>;
+  config(env: NodeJS.ProcessEnv, fromFile?: FromEnvFile): Result<C | null, 'bad-setting'>;
   /** Imports the platform's SDK (dynamically, so an unconfigured platform costs nothing at start-up) and builds it. */
   load(config: C, context: PlatformContext): Promise<Platform>;
 }

@@ -1,11 +1,12 @@
 import type { PGlite } from '@electric-sql/pglite';
-import { Kysely, PGliteDialect, PostgresDialect, sql } from 'kysely';
+import { Kysely, PostgresDialect, sql } from 'kysely';
 import { cacheDir } from '../cache-dir.ts';
 import { unwritableProblem } from './data-dir-lock.ts';
 import { type DataDir, openDataDir } from './data-dir.ts';
 import { migrateToLatest, schemaKey } from './migrate.ts';
 import { CopyDestinationError, openPglite, prepareSeed, type TemplateOptions } from './pglite-template.ts';
 import { classifyPostgresError, maskUrl } from './postgres-errors.ts';
+import { PGliteDialect } from './pglite-dialect.ts';
 import type { Database } from './schema.ts';
 
 export interface StoreConnection {

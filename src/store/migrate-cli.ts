@@ -1,11 +1,11 @@
-import { existsSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { loadConfig } from '../config.ts';
+import { loadEnvFile } from '../env-file.ts';
 import { connect, StoreError } from './connect.ts';
 import { migrateToLatest } from './migrate.ts';
 
-if (existsSync('.env')) process.loadEnvFile('.env');
-const config = loadConfig(process.env);
+const envFile = loadEnvFile();
+const config = envFile.ok ? loadConfig(process.env, envFile.value) : envFile;
 if (!config.ok) {
   process.stderr.write(`mlq: ${config.message}\n`);
   process.exit(1);

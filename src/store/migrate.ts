@@ -1,8 +1,7 @@
 import { createHash } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { type Kysely, sql } from 'kysely';
-import { type Migration, type MigrationProvider, Migrator } from 'kysely/migration';
+import { type Kysely, type Migration, type MigrationProvider, Migrator, sql } from 'kysely';
 import { installDir } from '../cache-dir.ts';
 import * as initial from '../../migrations/0001-initial.ts';
 import * as scheduling from '../../migrations/0002-scheduling.ts';

@@ -77,3 +77,15 @@ describe('lint measures', () => {
     expect(sourcesProblems(dir, []).map((p) => `${p.line}: ${p.message}`)).toEqual(['3: SOURCES.md names no-such-id, which is not in the bank']);
   });
 });
+
+describe('a bank folder that cannot be used is a folder problem, not a file problem', () => {
+  it('missing, a file, or without question files', () => {
+    const dir = mkdtempSync(join(tmpdir(), 'mlq-bank-folder-'));
+    const none = { questions: [], problems: [] };
+    expect(loadBank(join(dir, 'missing'))).toEqual({ ...none, folder: { kind: 'missing', reason: 'does not exist' } });
+    writeFileSync(join(dir, 'notes.txt'), 'not a bank');
+    expect(loadBank(join(dir, 'notes.txt'))).toEqual({ ...none, folder: { kind: 'not-a-folder', reason: 'is a file, not a folder' } });
+    expect(loadBank(join(dir, 'notes.txt', 'below'))).toEqual({ ...none, folder: { kind: 'missing', reason: 'does not exist' } });
+    expect(loadBank(dir)).toEqual({ ...none, folder: { kind: 'empty', reason: 'holds no .yaml question files' } });
+  });
+});

@@ -62,7 +62,8 @@ describe('Slack settings', () => {
     expect(slackConfig({})).toEqual({ ok: true, value: null });
     const bad = slackConfig({ SLACK_BOT_TOKEN: 'xoxb-1234-5678-abcdef', SLACK_APP_TOKEN: 'xoxb-1234-5678-abcdef' });
     expect(!bad.ok && bad.message).toBe(
-      'SLACK_APP_TOKEN must be an app-level token starting with xapp- (got "xoxb-…"); for example SLACK_APP_TOKEN=xapp-1-A0123-4567-abcdef.',
+      'SLACK_APP_TOKEN is a bot token (xoxb-…), not an app-level token (xapp-…) (got "xoxb-…", 21 characters); generate one with the ' +
+        'connections:write scope under Basic Information → App-Level Tokens; for example SLACK_APP_TOKEN=xapp-1-A0123-4567-abcdef.',
     );
     const neither = slackConfig({ SLACK_BOT_TOKEN: 'xoxb-1234-5678-abcdef' });
     expect(!neither.ok && neither.message).toMatch(/^SLACK_APP_TOKEN \(Socket Mode\) or SLACK_SIGNING_SECRET \(HTTP mode\) is needed/);

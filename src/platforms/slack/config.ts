@@ -1,5 +1,5 @@
-import { z } from 'zod';
 import type { Result } from '../../core/result.ts';
+import { type FromEnvFile, settingLabel, settingSentence } from '../../env-file.ts';
 
 export interface SlackConfig {
   botToken: string;
@@ -9,44 +9,121 @@ export interface SlackConfig {
   apiUrl?: string;
 }
 
-const token = (prefix: string) => z.string().trim().regex(new RegExp(`^${prefix}[A-Za-z0-9-]{8,}$`));
+/** A Slack setting's check: `check` gives the problem (completing "NAME …") or undefined; `example` passes it. */
+export interface SlackSetting {
+  check: (value: string) => string | undefined;
+  example: string;
+  secret: boolean;
+}
 
-const variables = {
-  SLACK_BOT_TOKEN: { schema: token('xoxb-'), problem: 'must be a bot token starting with xoxb-', example: 'xoxb-1234-5678-abcdef' },
-  SLACK_APP_TOKEN: { schema: token('xapp-'), problem: 'must be an app-level token starting with xapp-', example: 'xapp-1-A0123-4567-abcdef' },
-  SLACK_SIGNING_SECRET: { schema: z.string().trim().regex(/^[a-f0-9]{16,}$/i), problem: 'must be the app’s signing secret (hexadecimal)', example: '8f742231b10e8888abcd99yyyzzz85a5' },
-  SLACK_API_URL: {
-    schema: z.string().trim().refine((v) => /^https?:\/\/\S+\/$/.test(v) && URL.canParse(v)),
-    problem: 'must be an http(s) URL ending in /',
-    example: 'https://slack.com/api/',
-  },
+/** What each Slack token prefix is, so a token pasted into the wrong variable is named for what it is. */
+const KINDS: Record<string, string> = {
+  'xoxb-': 'a bot token',
+  'xapp-': 'an app-level token',
+  'xoxp-': 'a user token',
+  'xoxe.': 'a rotating token',
+  'xoxe-': 'a token-rotation refresh token',
+  'xoxa-': 'a workspace app token',
+  'xoxc-': 'a browser session token',
+  'xoxd-': 'a browser session cookie',
+};
+
+const WHERE = {
+  'xoxb-': 'copy the Bot User OAuth Token from the app’s OAuth & Permissions page',
+  'xapp-': 'generate one with the connections:write scope under Basic Information → App-Level Tokens',
 } as const;
 
-type Name = keyof typeof variables;
+/** Wrapping a pasted value picks up: quotes, a "Bearer " prefix, spaces or line breaks. */
+function pasteProblem(value: string, what: string): string | undefined {
+  if (/^(['"]).*\1$/.test(value)) return `is wrapped in quotes; give the ${what} without them`;
+  if (/^bearer\s/i.test(value)) return `starts with "Bearer "; give the ${what} alone`;
+  if (/\s/.test(value)) return `contains a space or a line break; give the ${what} alone, on one line`;
+  return undefined;
+}
 
-const shown = (name: Name, value: string) =>
-  name === 'SLACK_API_URL' ? value : value.length > 8 ? `${value.slice(0, 5)}…` : value.replace(/./g, '*');
+function tokenProblem(value: string, want: keyof typeof WHERE): string | undefined {
+  const kind = KINDS[want]!;
+  const pasted = pasteProblem(value, 'token');
+  if (pasted) return pasted;
+  const prefix = Object.keys(KINDS).find((p) => value.startsWith(p));
+  if (prefix && prefix !== want) return `is ${KINDS[prefix]} (${prefix}…), not ${kind} (${want}…); ${WHERE[want]}`;
+  if (!prefix) {
+    if (value.toLowerCase().startsWith(want)) return `must start with ${want} in lower case`;
+    if (/^[0-9a-f]{32}$/i.test(value)) return `looks like a signing secret or client secret, not ${kind} (${want}…); ${WHERE[want]}`;
+    return `must be ${kind}, which starts with ${want}; ${WHERE[want]}`;
+  }
+  const rest = value.slice(want.length);
+  if (/[^A-Za-z0-9-]/.test(rest)) {
+    return `has characters a Slack token never contains (after ${want} come only letters, digits and -); ${WHERE[want]}`;
+  }
+  if (rest.length < 8) {
+    const n = `${rest.length} ${rest.length === 1 ? 'character follows' : 'characters follow'}`;
+    return `is too short: it starts with ${want} as it should, but only ${n} where a real token has about 50; ${WHERE[want]}`;
+  }
+  return undefined;
+}
+
+function signingSecretProblem(value: string): string | undefined {
+  const where = 'copy the Signing Secret under Basic Information → App Credentials';
+  const pasted = pasteProblem(value, 'secret');
+  if (pasted) return pasted;
+  const prefix = Object.keys(KINDS).find((p) => value.startsWith(p));
+  if (prefix) return `is ${KINDS[prefix]} (${prefix}…), not the signing secret; ${where}`;
+  if (/[^0-9a-f]/i.test(value)) return `must be hexadecimal (0-9 and a-f only), as the signing secret is; ${where}`;
+  if (value.length < 16) return `is too short for a signing secret, which has 32 characters; ${where}`;
+  return undefined;
+}
+
+function apiUrlProblem(value: string): string | undefined {
+  return /^https?:\/\/\S+\/$/.test(value) && URL.canParse(value) ? undefined : 'must be an http(s) URL ending in /';
+}
+
+/** Every Slack setting, with its check and an example that passes it. */
+export const slackSettings = {
+  SLACK_BOT_TOKEN: { check: (v: string) => tokenProblem(v, 'xoxb-'), example: 'xoxb-1234-5678-abcdef', secret: true },
+  SLACK_APP_TOKEN: { check: (v: string) => tokenProblem(v, 'xapp-'), example: 'xapp-1-A0123-4567-abcdef', secret: true },
+  SLACK_SIGNING_SECRET: { check: signingSecretProblem, example: '8f742231b10e8888abcd99aa0eff85a5', secret: true },
+  SLACK_API_URL: { check: apiUrlProblem, example: 'https://slack.com/api/', secret: false },
+} satisfies Record<string, SlackSetting>;
+
+type Name = keyof typeof slackSettings;
+const BOT = slackSettings.SLACK_BOT_TOKEN.example;
+
+/** A secret is shown by its first five characters (enough to tell xoxb- from xapp-) and its length, never whole. */
+function shown(name: Name, value: string): string {
+  if (!slackSettings[name].secret) return `"${value}"`;
+  return value.length > 8 ? `"${value.slice(0, 5)}…", ${value.length} characters` : `${value.length} characters`;
+}
 
 /** Reads the Slack settings; null when Slack is not configured, one sentence naming the wrong setting otherwise. */
-export function slackConfig(env: NodeJS.ProcessEnv): Result<SlackConfig | null, 'bad-setting'> {
-  const present = (Object.keys(variables) as Name[]).filter((n) => (env[n] ?? '').trim() !== '');
+export function slackConfig(env: NodeJS.ProcessEnv, fromFile?: FromEnvFile): Result<SlackConfig | null, 'bad-setting'> {
+  const present = (Object.keys(slackSettings) as Name[]).filter((n) => (env[n] ?? '').trim() !== '');
   if (present.length === 0 || (present.length === 1 && present[0] === 'SLACK_API_URL')) return { ok: true, value: null };
+  const say = (name: string) => settingLabel(name, fromFile);
   for (const name of present) {
     const value = env[name]!.trim();
-    if (!variables[name].schema.safeParse(value).success) {
-      const spec = variables[name];
-      return { ok: false, error: 'bad-setting', message: `${name} ${spec.problem} (got "${shown(name, value)}"); for example ${name}=${spec.example}.` };
+    const problem = slackSettings[name].check(value);
+    if (problem) {
+      const message = settingSentence(name, problem, shown(name, value), `${name}=${slackSettings[name].example}`, fromFile);
+      return { ok: false, error: 'bad-setting', message };
     }
   }
   const get = (n: Name) => env[n]?.trim() || undefined;
   if (!get('SLACK_BOT_TOKEN')) {
-    return { ok: false, error: 'bad-setting', message: `SLACK_BOT_TOKEN is needed whenever Slack is configured; for example SLACK_BOT_TOKEN=${variables.SLACK_BOT_TOKEN.example}.` };
+    const others = present.map(say).join(' and ');
+    return {
+      ok: false,
+      error: 'bad-setting',
+      message: `SLACK_BOT_TOKEN is needed when ${others} ${present.length > 1 ? 'are' : 'is'} set; for example SLACK_BOT_TOKEN=${BOT}.`,
+    };
   }
   if (!get('SLACK_APP_TOKEN') && !get('SLACK_SIGNING_SECRET')) {
     return {
       ok: false,
       error: 'bad-setting',
-      message: 'SLACK_APP_TOKEN (Socket Mode) or SLACK_SIGNING_SECRET (HTTP mode) is needed with SLACK_BOT_TOKEN; for example SLACK_APP_TOKEN=xapp-1-A0123-4567-abcdef.',
+      message:
+        `SLACK_APP_TOKEN (Socket Mode) or SLACK_SIGNING_SECRET (HTTP mode) is needed with ${say('SLACK_BOT_TOKEN')}; ` +
+        `for example SLACK_APP_TOKEN=${slackSettings.SLACK_APP_TOKEN.example}.`,
     };
   }
   return {
