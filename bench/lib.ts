@@ -8,7 +8,7 @@ import { systemClock } from '../src/core/clock.ts';
 import type { CoreDeps } from '../src/core/deps.ts';
 import { silentLogger } from '../src/core/log.ts';
 import type { Card } from '../src/core/message.ts';
-import { type ChatPort, type PostedMessage, Ports } from '../src/core/port.ts';
+import { type ChatPort, Ports, type PostedMessage } from '../src/core/port.ts';
 import { connect, type StoreConnection } from '../src/store/connect.ts';
 import { migrateToLatest } from '../src/store/migrate.ts';
 import { createRepository, type StoreRepository } from '../src/store/repository.ts';
@@ -88,7 +88,10 @@ export async function benchDatabase(baseUrl: string | undefined, poolSize = 20):
   await migrateToLatest(store.db);
   const repo = createRepository(store.db);
   const bank = loadBank(resolve('questions'));
-  await repo.syncQuestions(bank.questions.map((q) => ({ question: q.question, hash: q.hash })), new Date());
+  await repo.syncQuestions(
+    bank.questions.map((q) => ({ question: q.question, hash: q.hash })),
+    new Date(),
+  );
   return {
     kind: baseUrl ? 'postgres' : 'pglite',
     url,
@@ -125,7 +128,9 @@ export async function seedOpenRounds(db: BenchDatabase, channels: number, localD
   const now = new Date();
   await sql`insert into communities (id, platform, name) values ('bench', 'bench', 'bench') on conflict do nothing`.execute(db.store.db);
   await sql`insert into channels (id, community_id, name, timezone, post_time, weekdays, reveal_delay_minutes)
-    select 'bench:c' || g, 'bench', 'c' || g, 'UTC', '09:00', '{1,2,3,4,5,6,7}', 360 from generate_series(1, ${channels}::int) g`.execute(db.store.db);
+    select 'bench:c' || g, 'bench', 'c' || g, 'UTC', '09:00', '{1,2,3,4,5,6,7}', 360 from generate_series(1, ${channels}::int) g`.execute(
+    db.store.db,
+  );
   await sql`insert into rounds (channel_id, question_id, local_date, status, post_at, reveal_at, message_id, thread_id)
     select 'bench:c' || g, (select id from questions order by id limit 1), ${localDate}, 'posted', ${now}, ${new Date(now.getTime() + 86_400_000)},
       'bench:m:root' || g, 'bench:t:' || g from generate_series(1, ${channels}::int) g`.execute(db.store.db);

@@ -11,7 +11,10 @@ import { leaderboards } from './parts/leaderboards.ts';
 
 const quick = process.argv.includes('--quick');
 /** `--only ingest,commands` runs some parts (for development); the table and latest.json then hold only those. */
-const only = process.argv.find((a) => a.startsWith('--only='))?.slice(7).split(',');
+const only = process.argv
+  .find((a) => a.startsWith('--only='))
+  ?.slice(7)
+  .split(',');
 const baseUrl = process.env.DATABASE_URL || undefined;
 
 async function postgresVersion(): Promise<string> {
@@ -24,10 +27,18 @@ async function postgresVersion(): Promise<string> {
 }
 
 const version = await postgresVersion();
-process.stderr.write(`mlq bench${quick ? ' (quick)' : ''} on ${baseUrl ? `Postgres from DATABASE_URL (${version})` : 'PGlite (no DATABASE_URL)'}\n`);
+process.stderr.write(
+  `mlq bench${quick ? ' (quick)' : ''} on ${baseUrl ? `Postgres from DATABASE_URL (${version})` : 'PGlite (no DATABASE_URL)'}\n`,
+);
 const rows: Row[] = [];
 /** Footprint runs before leaderboards: the 15 M-row seed evicts the page cache, and cold start would measure that. */
-for (const [name, part] of [['ingest', ingest], ['commands', commands], ['fan-out', fanout], ['footprint', footprint], ['leaderboards', leaderboards]] as const) {
+for (const [name, part] of [
+  ['ingest', ingest],
+  ['commands', commands],
+  ['fan-out', fanout],
+  ['footprint', footprint],
+  ['leaderboards', leaderboards],
+] as const) {
   if (only && !only.includes(name)) continue;
   process.stderr.write(`${name}\n`);
   rows.push(...(await part(baseUrl, quick)));
@@ -35,7 +46,11 @@ for (const [name, part] of [['ingest', ingest], ['commands', commands], ['fan-ou
 
 const fmt = (v: number) => (Number.isInteger(v) ? String(v) : v.toFixed(2));
 const widths = [12, 62, 10, 18, 12, 11];
-const line = (cells: string[]) => cells.map((c, i) => c.padEnd(widths[i]!)).join(' ').trimEnd();
+const line = (cells: string[]) =>
+  cells
+    .map((c, i) => c.padEnd(widths[i]!))
+    .join(' ')
+    .trimEnd();
 const table = [
   line(['part', 'metric', 'value', 'unit', 'target', 'met']),
   ...rows.map((r) => line([r.part, r.metric, fmt(r.value), r.unit, r.target ?? '', metCell(r, quick)])),
@@ -48,7 +63,14 @@ try {
 } catch {
   pgbench = 'not found';
 }
-const machine = { cores: cpus().length, cpu: cpus()[0]?.model ?? '', memoryGiB: Number((totalmem() / 2 ** 30).toFixed(1)), node: process.version, database: version, pgbench };
+const machine = {
+  cores: cpus().length,
+  cpu: cpus()[0]?.model ?? '',
+  memoryGiB: Number((totalmem() / 2 ** 30).toFixed(1)),
+  node: process.version,
+  database: version,
+  pgbench,
+};
 mkdirSync('bench/results', { recursive: true });
 const judged = rows.map((r) => (metCell(r, quick) === 'n/a (quick)' ? { ...r, met: 'n/a (quick)' } : r));
 const report = { at: new Date().toISOString(), quick, only: only ?? 'all', machine, rows: judged };

@@ -150,7 +150,20 @@ export async function up(db: Kysely<any>): Promise<void> {
 }
 
 export async function down(db: Kysely<any>): Promise<void> {
-  for (const table of ['practices', 'streaks', 'scores', 'ledger', 'votes', 'answers', 'thread_messages', 'rounds', 'questions', 'members', 'channels', 'communities']) {
+  for (const table of [
+    'practices',
+    'streaks',
+    'scores',
+    'ledger',
+    'votes',
+    'answers',
+    'thread_messages',
+    'rounds',
+    'questions',
+    'members',
+    'channels',
+    'communities',
+  ]) {
     await db.schema.dropTable(table).ifExists().execute();
   }
 }

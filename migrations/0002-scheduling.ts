@@ -13,7 +13,9 @@ export async function up(db: Kysely<any>): Promise<void> {
   await db.schema.createIndex('channels_due_digest').on('channels').column('next_digest_at').where(sql.ref('active'), '=', true).execute();
 
   await sql`alter table rounds drop constraint if exists rounds_status_check`.execute(db);
-  await sql`alter table rounds add constraint rounds_status_check check (status in ('posting', 'posted', 'revealing', 'revealed', 'skipped'))`.execute(db);
+  await sql`alter table rounds add constraint rounds_status_check check (status in ('posting', 'posted', 'revealing', 'revealed', 'skipped'))`.execute(
+    db,
+  );
   await db.schema
     .alterTable('rounds')
     .addColumn('lease_until', 'timestamptz')

@@ -18,7 +18,9 @@ export default async function buildService() {
     sourcemap: true,
     logLevel: 'warning',
     metafile: true,
-    banner: { js: "import { createRequire as __mlqCreateRequire } from 'node:module'; const require = __mlqCreateRequire(import.meta.url);" },
+    banner: {
+      js: "import { createRequire as __mlqCreateRequire } from 'node:module'; const require = __mlqCreateRequire(import.meta.url);",
+    },
   });
   const outputs = new Set(Object.keys(metafile.outputs).map((path) => join(path)));
   for (const file of readdirSync('dist', { recursive: true, withFileTypes: true })) {

@@ -6,6 +6,12 @@ import type { Result } from './core/result.ts';
 import { isValidTimezone } from './core/schedule.ts';
 import { type FromEnvFile, settingLabel, settingSentence } from './env-file.ts';
 
+/** Marks a value as refused inside a zod transform; the sentence comes from the setting's own problem text. */
+function refuse(ctx: z.RefinementCtx): typeof z.NEVER {
+  ctx.addIssue({ code: 'custom', message: 'bad' });
+  return z.NEVER;
+}
+
 /** What a sentence about a setting says: `problem` completes "NAME …", `example` is a value that is accepted. */
 export interface SettingHelp {
   problem: string;
@@ -31,10 +37,17 @@ function hostProblem(value: string): string | undefined {
 
 /** Every setting start-up reads from the environment (Slack's and Discord's are in their platform folders). */
 export const settings = {
-  DATABASE_URL: setting(z.string().trim().refine((v) => /^postgres(ql)?:\/\/[^\s]+$/.test(v) && URL.canParse(v)).optional(), {
-    problem: 'must be a Postgres connection URL',
-    example: 'postgres://mlq:secret@localhost:5432/mlq',
-  }),
+  DATABASE_URL: setting(
+    z
+      .string()
+      .trim()
+      .refine((v) => /^postgres(ql)?:\/\/[^\s]+$/.test(v) && URL.canParse(v))
+      .optional(),
+    {
+      problem: 'must be a Postgres connection URL',
+      example: 'postgres://mlq:secret@localhost:5432/mlq',
+    },
+  ),
   MLQ_DATA_DIR: setting(z.string().trim().min(1).default('.mlq-data'), { problem: 'must be a folder path', example: '.mlq-data' }),
   MLQ_QUESTIONS_DIR: setting(z.string().trim().min(1).default('questions'), { problem: 'must be a folder path', example: 'questions' }),
   PORT: setting(
@@ -62,7 +75,12 @@ export const settings = {
       .trim()
       .regex(/^[^\s,]+(\s*,\s*[^\s,]+)*$|^$/)
       .default('')
-      .transform((v) => v.split(',').map((s) => s.trim()).filter(Boolean)),
+      .transform((v) =>
+        v
+          .split(',')
+          .map((s) => s.trim())
+          .filter(Boolean),
+      ),
     { problem: 'must be a comma-separated list of user ids', example: 'U012ABCDEF,123456789012345678' },
   ),
   MLQ_TIMEZONE: setting(z.string().trim().refine(isValidTimezone).optional(), {
@@ -70,7 +88,11 @@ export const settings = {
     example: 'Europe/Berlin',
   }),
   MLQ_POST_TIME: setting(
-    z.string().trim().transform((v, ctx) => parseTime(v) ?? (ctx.addIssue({ code: 'custom', message: 'bad' }), z.NEVER)).default('09:00'),
+    z
+      .string()
+      .trim()
+      .transform((v, ctx) => parseTime(v) ?? refuse(ctx))
+      .default('09:00'),
     { problem: 'must be a time of day in 24-hour HH:MM form', example: '09:30' },
   ),
   MLQ_REVEAL_DELAY: setting(
@@ -79,7 +101,7 @@ export const settings = {
       .trim()
       .transform((v, ctx) => {
         const minutes = parseDuration(v);
-        return minutes !== null && minutes >= 5 && minutes <= 23 * 60 ? minutes : (ctx.addIssue({ code: 'custom', message: 'bad' }), z.NEVER);
+        return minutes !== null && minutes >= 5 && minutes <= 23 * 60 ? minutes : refuse(ctx);
       })
       .default(360),
     { problem: 'must be a delay between 5m and 23h', example: '6h' },
@@ -138,16 +160,20 @@ export function listenFailureSentence(
     case 'EACCES':
       return `${port} cannot be opened without extra privileges (ports below 1024 usually need them); choose another, ${example}`;
     case 'EADDRNOTAVAIL':
-      return `${HOST} (${at.host}) is not an address of this machine; use one it has, ` +
-        'for example HOST=127.0.0.1, or HOST=0.0.0.0 for all of them.';
+      return (
+        `${HOST} (${at.host}) is not an address of this machine; use one it has, ` +
+        'for example HOST=127.0.0.1, or HOST=0.0.0.0 for all of them.'
+      );
     case 'ENOTFOUND':
     case 'EAI_AGAIN':
     case 'EAI_FAIL':
     case 'EAI_NONAME':
       return `${HOST} (${at.host}) does not resolve to an address (${error.code}); use an IP address, for example HOST=127.0.0.1.`;
     default:
-      return `the HTTP server cannot listen on ${HOST} (${at.host}) and ${PORT} (${at.port}): ${error.message}; ` +
-        'for example HOST=127.0.0.1 PORT=3000.';
+      return (
+        `the HTTP server cannot listen on ${HOST} (${at.host}) and ${PORT} (${at.port}): ${error.message}; ` +
+        'for example HOST=127.0.0.1 PORT=3000.'
+      );
   }
 }
 

@@ -11,12 +11,12 @@ import type { CoreDeps } from './core/deps.ts';
 import { Ports } from './core/port.ts';
 import { loadEnvFile } from './env-file.ts';
 import { startHttpServer } from './http-server.ts';
-import { StartupTimer } from './startup-timer.ts';
 import { terminal } from './platforms/console/index.ts';
 import { discord } from './platforms/discord/index.ts';
 import type { PlatformEntry } from './platforms/lifecycle.ts';
 import { slack } from './platforms/slack/index.ts';
 import { startScheduler } from './scheduler/scheduler.ts';
+import { StartupTimer } from './startup-timer.ts';
 import { bankSeed } from './store/bank-seed.ts';
 import { connect, type StoreConnection, StoreError, type StoreSeed } from './store/connect.ts';
 import { migrateToLatest } from './store/migrate.ts';
@@ -33,7 +33,11 @@ function fail(sentence: string): never {
 
 async function openStore(config: Config, seed: StoreSeed): Promise<StoreConnection> {
   const store = await connect({ databaseUrl: config.DATABASE_URL, dataDir: resolve(config.MLQ_DATA_DIR), seed }).catch((error: unknown) =>
-    fail(error instanceof StoreError ? error.message : `the database could not be opened (${error instanceof Error ? error.message : String(error)}).`),
+    fail(
+      error instanceof StoreError
+        ? error.message
+        : `the database could not be opened (${error instanceof Error ? error.message : String(error)}).`,
+    ),
   );
   if (!(await store.ping())) {
     await store.close().catch(() => undefined);
@@ -59,7 +63,10 @@ async function main(): Promise<void> {
   const useLocal = config.MLQ_CONSOLE === 'on' || (config.MLQ_CONSOLE === 'auto' && !remote);
   const enabled = configured.filter((c) => !c.entry.local || useLocal);
   const useConsole = enabled.some((c) => c.entry.local);
-  const logger = pino({ level: config.LOG_LEVEL ?? (useConsole ? 'warn' : 'info'), base: { service: 'mlq' } }, pino.destination(useConsole ? 2 : 1));
+  const logger = pino(
+    { level: config.LOG_LEVEL ?? (useConsole ? 'warn' : 'info'), base: { service: 'mlq' } },
+    pino.destination(useConsole ? 2 : 1),
+  );
   if (!remote && !useConsole) logger.warn(NO_CHAT_PLATFORM);
 
   const bank = loadBank(resolve(config.MLQ_QUESTIONS_DIR), ParseCache.open(join(cacheDir(), 'bank-parse.json')));
@@ -147,6 +154,8 @@ async function main(): Promise<void> {
 }
 
 main().catch((error: unknown) => {
-  process.stderr.write(`mlq: an unexpected error stopped the service: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}\n`);
+  process.stderr.write(
+    `mlq: an unexpected error stopped the service: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}\n`,
+  );
   process.exit(70);
 });

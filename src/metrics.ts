@@ -1,4 +1,4 @@
-import { collectDefaultMetrics, Counter, Gauge, Histogram, Registry } from 'prom-client';
+import { Counter, collectDefaultMetrics, Gauge, Histogram, Registry } from 'prom-client';
 import type { AnswerTally, CommandOutcome, Metrics } from './core/metrics.ts';
 
 /** The core's metrics kept in a Prometheus registry, with the process's default metrics, for `GET /metrics`. */

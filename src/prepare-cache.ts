@@ -16,9 +16,13 @@ async function prepare(): Promise<void> {
   const bank = loadBank(resolve('questions'), ParseCache.open(join(dir, 'bank-parse.json')));
   const seeded = await prepareEmbedded({ seed: bankSeed(bank.questions) });
   if (!seeded) throw new Error(`${dir} cannot be written`);
-  process.stdout.write(`mlq: prepared the embedded database template and the bank cache in ${dir} (${((performance.now() - started) / 1000).toFixed(1)} s)\n`);
+  process.stdout.write(
+    `mlq: prepared the embedded database template and the bank cache in ${dir} (${((performance.now() - started) / 1000).toFixed(1)} s)\n`,
+  );
 }
 
 prepare().catch((error: unknown) => {
-  process.stdout.write(`mlq: the start-up cache was not prepared (${error instanceof Error ? error.message : String(error)}); the first start will take a few seconds longer.\n`);
+  process.stdout.write(
+    `mlq: the start-up cache was not prepared (${error instanceof Error ? error.message : String(error)}); the first start will take a few seconds longer.\n`,
+  );
 });

@@ -36,11 +36,13 @@ describe('.env', () => {
       'MLQ_POST_TIME in .env must be a time of day in 24-hour HH:MM form (got "25:00"); for example MLQ_POST_TIME=09:30.',
     );
     const url = loadConfig({ DATABASE_URL: 'mysql://u:hunter2@db/x' }, fromFile);
-    expect(!url.ok && url.message).toBe('DATABASE_URL in .env must be a Postgres connection URL; for example ' +
-      'DATABASE_URL=postgres://mlq:secret@localhost:5432/mlq.');
+    expect(!url.ok && url.message).toBe(
+      'DATABASE_URL in .env must be a Postgres connection URL; for example ' + 'DATABASE_URL=postgres://mlq:secret@localhost:5432/mlq.',
+    );
     const real = loadConfig({ MLQ_REVEAL_DELAY: '1m' }, fromFile);
-    expect(!real.ok && real.message).toBe('MLQ_REVEAL_DELAY must be a delay between 5m and 23h (got "1m"); for example ' +
-      'MLQ_REVEAL_DELAY=6h.');
+    expect(!real.ok && real.message).toBe(
+      'MLQ_REVEAL_DELAY must be a delay between 5m and 23h (got "1m"); for example ' + 'MLQ_REVEAL_DELAY=6h.',
+    );
     const discord = discordConfig({ DISCORD_GUILD_ID: '123' }, fromFile);
     expect(!discord.ok && discord.message).toBe(
       'DISCORD_TOKEN is needed when DISCORD_GUILD_ID in .env is set; for example ' +

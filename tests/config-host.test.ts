@@ -32,15 +32,18 @@ describe('HOST is an IP address or a host name', () => {
   });
 
   it('refuses the rest with the exact problem, naming HOST and not PORT', () => {
-    expect(host('256.0.0.1')).toBe('HOST is not an IPv4 address (four numbers from 0 to 255, separated by dots) (got "256.0.0.1"); for ' +
-      'example HOST=0.0.0.0.');
+    expect(host('256.0.0.1')).toBe(
+      'HOST is not an IPv4 address (four numbers from 0 to 255, separated by dots) (got "256.0.0.1"); for ' + 'example HOST=0.0.0.0.',
+    );
     expect(host('0.0.0.0:3000')).toBe('HOST must not include a port (got "0.0.0.0:3000"); set PORT for that; for example HOST=0.0.0.0.');
-    expect(host('http://localhost')).toBe('HOST must be an address alone, without a scheme such as http:// (got "http://localhost"); for ' +
-      'example HOST=0.0.0.0.');
+    expect(host('http://localhost')).toBe(
+      'HOST must be an address alone, without a scheme such as http:// (got "http://localhost"); for ' + 'example HOST=0.0.0.0.',
+    );
     expect(host('[::1]')).toBe('HOST must be an IPv6 address without the brackets (got "[::1]"); for example HOST=0.0.0.0.');
     expect(host('my_host')).toBe('HOST must be an IP address or a host name to listen on (got "my_host"); for example HOST=0.0.0.0.');
-    expect(host('-leading.example')).toBe('HOST must be an IP address or a host name to listen on (got "-leading.example"); for example ' +
-      'HOST=0.0.0.0.');
+    expect(host('-leading.example')).toBe(
+      'HOST must be an IP address or a host name to listen on (got "-leading.example"); for example ' + 'HOST=0.0.0.0.',
+    );
   });
 
   it('takes a name part of 63 characters and refuses one of 64', () => {

@@ -85,8 +85,9 @@ describe('the HTTP server that cannot listen names the setting at fault', () => 
     });
     try {
       const run = await start({ MLQ_CONSOLE: 'off', HOST: '127.0.0.1', PORT: String(port) }).exited;
-      expect(run.stderr).toBe(`mlq: PORT (${port}) is already in use on 127.0.0.1; stop what uses it or choose another port, for example ` +
-        `PORT=3000.\n`);
+      expect(run.stderr).toBe(
+        `mlq: PORT (${port}) is already in use on 127.0.0.1; stop what uses it or choose another port, for example PORT=3000.\n`,
+      );
       expect(run.code).toBe(1);
     } finally {
       holder.close();
@@ -106,8 +107,9 @@ describe('settings read from .env', () => {
     const overridden = await start({ PORT: '99999' }, dir).exited;
     expect(overridden.stderr).toBe('mlq: PORT must be a port number from 1 to 65535 (got "99999"); for example PORT=3000.\n');
     const next = await start({ PORT: '3000' }, dir).exited;
-    expect(next.stderr).toBe('mlq: MLQ_TIMEZONE in .env must be an IANA time zone name (got "Mars/Olympus"); for example ' +
-      'MLQ_TIMEZONE=Europe/Berlin.\n');
+    expect(next.stderr).toBe(
+      'mlq: MLQ_TIMEZONE in .env must be an IANA time zone name (got "Mars/Olympus"); for example ' + 'MLQ_TIMEZONE=Europe/Berlin.\n',
+    );
   });
 
   it('names a Slack token from .env as from .env', async () => {

@@ -4,15 +4,17 @@ import { slackConfig } from '../src/platforms/slack/config.ts';
 
 const BOT = 'xoxb-1234-5678-abcdef';
 const APP = 'xapp-1-A0123-4567-abcdef';
-const BOT_WHERE = 'copy the Bot User OAuth Token from the app’s OAuth & Permissions page; for example ' +
-  'SLACK_BOT_TOKEN=xoxb-1234-5678-abcdef.';
+const BOT_WHERE =
+  'copy the Bot User OAuth Token from the app’s OAuth & Permissions page; for example ' + 'SLACK_BOT_TOKEN=xoxb-1234-5678-abcdef.';
 const APP_WHERE =
   'generate one with the connections:write scope under Basic Information → App-Level Tokens; for example ' +
-    'SLACK_APP_TOKEN=xapp-1-A0123-4567-abcdef.';
-const SECRET_WHERE = 'copy the Signing Secret under Basic Information → App Credentials; for example ' +
+  'SLACK_APP_TOKEN=xapp-1-A0123-4567-abcdef.';
+const SECRET_WHERE =
+  'copy the Signing Secret under Basic Information → App Credentials; for example ' +
   'SLACK_SIGNING_SECRET=8f742231b10e8888abcd99aa0eff85a5.';
 const DISCORD = 'MTIzNDU2Nzg5MDEyMzQ1Njc4.GAbCdE.abcdefghijklmnopqrstuvwxyz012345';
-const DISCORD_WHERE = `copy it from the Bot page of your application in the Developer Portal (Reset Token shows it once); for example ` +
+const DISCORD_WHERE =
+  `copy it from the Bot page of your application in the Developer Portal (Reset Token shows it once); for example ` +
   `DISCORD_TOKEN=${DISCORD}.`;
 
 const slack = (env: Record<string, string>) => {

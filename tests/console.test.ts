@@ -89,12 +89,14 @@ describe('the console channel, as a newcomer runs it', () => {
   });
 
   it('answers a wrong command with a short helpful reply and carries on', async () => {
-    const run = await start('/mlq lederboard\n/mlq config reveal soon\n/mlq help\n/mlq ask calibration\n/mlq ask qwertyuiop\n', { MLQ_DATA_DIR: mkdtempSync(join(tmpdir(), 'mlq-console-')) });
+    const run = await start('/mlq lederboard\n/mlq config reveal soon\n/mlq help\n/mlq ask calibration\n/mlq ask qwertyuiop\n', {
+      MLQ_DATA_DIR: mkdtempSync(join(tmpdir(), 'mlq-console-')),
+    });
     expect(run.code).toBe(0);
     expect(run.stdout).toContain("I don't know lederboard. Did you mean /mlq leaderboard?");
     expect(run.stdout).toContain('soon is not a delay or a time; write it like 6h, 90m or at 17:00');
     expect(run.stdout).toContain('Points and streaks');
-    expect(run.stdout).toContain("▌ Practice · ");
+    expect(run.stdout).toContain('▌ Practice · ');
     expect(run.stdout).toContain('No question matches “qwertyuiop”');
   });
 
@@ -115,12 +117,17 @@ describe('start-up stops with one clear sentence', () => {
   it('for a malformed DATABASE_URL', async () => {
     const run = await start('', { DATABASE_URL: 'nonsense' });
     expect(run.code).toBe(1);
-    expect(run.stderr).toBe('mlq: DATABASE_URL must be a Postgres connection URL; for example DATABASE_URL=postgres://mlq:secret@localhost:5432/mlq.\n');
+    expect(run.stderr).toBe(
+      'mlq: DATABASE_URL must be a Postgres connection URL; for example DATABASE_URL=postgres://mlq:secret@localhost:5432/mlq.\n',
+    );
     expect(run.stdout).toBe('');
   });
 
   it('for a question file with a missing field, naming the file and line', async () => {
-    const run = await start('', { MLQ_QUESTIONS_DIR: 'tests/fixtures/bank-missing-field', MLQ_DATA_DIR: mkdtempSync(join(tmpdir(), 'mlq-console-')) });
+    const run = await start('', {
+      MLQ_QUESTIONS_DIR: 'tests/fixtures/bank-missing-field',
+      MLQ_DATA_DIR: mkdtempSync(join(tmpdir(), 'mlq-console-')),
+    });
     expect(run.code).toBe(1);
     expect(run.stderr).toBe(
       'mlq: a question file is malformed: tests/fixtures/bank-missing-field/fundamentals/bias-variance-diagnosis.yaml:1: missing field weak_answer.\n',

@@ -3,8 +3,8 @@ import { Ports } from '../src/core/port.ts';
 import { startHttpServer } from '../src/http-server.ts';
 import { createMetrics } from '../src/metrics.ts';
 import { sendSigned } from './helpers/fake-slack.ts';
-import { createSlackHarness, SECRET, type SlackHarness } from './helpers/slack-harness.ts';
 import { scrape, series } from './helpers/scrape.ts';
+import { createSlackHarness, SECRET, type SlackHarness } from './helpers/slack-harness.ts';
 import { waitFor } from './helpers/wait.ts';
 
 let h: SlackHarness;

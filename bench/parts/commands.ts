@@ -13,7 +13,8 @@ export async function commands(baseUrl: string | undefined, quick: boolean): Pro
   const rate = 100;
   const seconds = quick ? 3 : 20;
   const db = await benchDatabase(baseUrl);
-  const tsx = (...args: string[]) => spawn(process.execPath, ['--import', 'tsx', 'bench/parts/slack-load.ts', ...args], { stdio: ['pipe', 'pipe', 'inherit'] });
+  const tsx = (...args: string[]) =>
+    spawn(process.execPath, ['--import', 'tsx', 'bench/parts/slack-load.ts', ...args], { stdio: ['pipe', 'pipe', 'inherit'] });
   const api = tsx('api');
   const apiLines = createInterface({ input: api.stdout });
   const nextApiLine = () => new Promise<string>((resolve) => apiLines.once('line', resolve));
@@ -27,9 +28,21 @@ export async function commands(baseUrl: string | undefined, quick: boolean): Pro
   const http = await startHttpServer({ port: 0, host: '127.0.0.1', healthy: async () => true, handlers: platform.routes });
   try {
     await sql`insert into communities (id, platform, name) values ('slack:T1', 'slack', 'bench')`.execute(db.store.db);
-    await deps.repo.saveChannel({ ...deps.defaults, id: 'slack:T1:C1', communityId: 'slack:T1', name: 'bench', active: true, organiserIds: [], nextPostAt: null });
-    await sql`insert into members (id, community_id, name) select 'slack:T1:U' || g, 'slack:T1', 'u' || g from generate_series(1, 1000) g`.execute(db.store.db);
-    await sql`insert into scores (channel_id, period, member_id, points) select 'slack:T1:C1', p, 'slack:T1:U' || g, (g * 7) % 500 from generate_series(1, 1000) g, (values ('all'), ('w:2026-11-23')) v(p)`.execute(db.store.db);
+    await deps.repo.saveChannel({
+      ...deps.defaults,
+      id: 'slack:T1:C1',
+      communityId: 'slack:T1',
+      name: 'bench',
+      active: true,
+      organiserIds: [],
+      nextPostAt: null,
+    });
+    await sql`insert into members (id, community_id, name) select 'slack:T1:U' || g, 'slack:T1', 'u' || g from generate_series(1, 1000) g`.execute(
+      db.store.db,
+    );
+    await sql`insert into scores (channel_id, period, member_id, points) select 'slack:T1:C1', p, 'slack:T1:U' || g, (g * 7) % 500 from generate_series(1, 1000) g, (values ('all'), ('w:2026-11-23')) v(p)`.execute(
+      db.store.db,
+    );
     progress(`commands: ${rate} signed requests per second for ${seconds} s (after 1 s of warm-up), from a separate process`);
     const cpu = process.cpuUsage();
     load.stdin.write(`http://127.0.0.1:${http.port}/slack/events\n`);
@@ -45,7 +58,14 @@ export async function commands(baseUrl: string | undefined, quick: boolean): Pro
     const cpuPerCommand = (used.user + used.system) / 1000 / total;
     const p99 = percentile(latencies, 99);
     return [
-      { part: 'commands', metric: `requests answered 200 (of ${rate * seconds})`, value: latencies.length, unit: '', target: 'all', met: failures === 0 && latencies.length === rate * seconds },
+      {
+        part: 'commands',
+        metric: `requests answered 200 (of ${rate * seconds})`,
+        value: latencies.length,
+        unit: '',
+        target: 'all',
+        met: failures === 0 && latencies.length === rate * seconds,
+      },
       { part: 'commands', metric: 'time to 200 p50', value: percentile(latencies, 50), unit: 'ms' },
       { part: 'commands', metric: 'time to 200 p99', value: p99, unit: 'ms', target: '< 50 ms', met: p99 < 50 },
       { part: 'commands', metric: 'time to 200 max', value: Math.max(...latencies), unit: 'ms' },

@@ -24,10 +24,26 @@ export async function fanout(baseUrl: string | undefined, quick: boolean): Promi
     const seconds = (performance.now() - started) / 1000;
     const used = process.cpuUsage(cpu);
     const cpuPerPost = (used.user + used.system) / 1000 / Math.max(1, port.posts);
-    const rounds = Number((await sql<{ n: string }>`select count(*) as n from rounds where status = 'posted'`.execute(db.store.db)).rows[0]!.n);
+    const rounds = Number(
+      (await sql<{ n: string }>`select count(*) as n from rounds where status = 'posted'`.execute(db.store.db)).rows[0]!.n,
+    );
     return [
-      { part: 'fan-out', metric: `channels posted (of ${channels}), rounds recorded`, value: port.posts, unit: `posts, ${rounds} rounds`, target: 'all, once', met: port.posts === channels && rounds === channels },
-      { part: 'fan-out', metric: 'time until all are posted', value: seconds, unit: 's', target: '< 60 s', met: seconds < 60 && port.posts === channels },
+      {
+        part: 'fan-out',
+        metric: `channels posted (of ${channels}), rounds recorded`,
+        value: port.posts,
+        unit: `posts, ${rounds} rounds`,
+        target: 'all, once',
+        met: port.posts === channels && rounds === channels,
+      },
+      {
+        part: 'fan-out',
+        metric: 'time until all are posted',
+        value: seconds,
+        unit: 's',
+        target: '< 60 s',
+        met: seconds < 60 && port.posts === channels,
+      },
       { part: 'fan-out', metric: 'CPU per post (mlq process)', value: cpuPerPost, unit: 'ms', target: '< 1 ms', met: cpuPerPost < 1 },
     ];
   } finally {

@@ -12,12 +12,22 @@ async function startToHealthy(dataDir: string): Promise<number> {
   const port = await freePort();
   const started = performance.now();
   const child = spawn(process.execPath, ['dist/main.js'], {
-    env: { PATH: process.env.PATH, HOME: process.env.HOME, MLQ_DATA_DIR: dataDir, MLQ_CONSOLE: 'off', PORT: String(port), LOG_LEVEL: 'silent' },
+    env: {
+      PATH: process.env.PATH,
+      HOME: process.env.HOME,
+      MLQ_DATA_DIR: dataDir,
+      MLQ_CONSOLE: 'off',
+      PORT: String(port),
+      LOG_LEVEL: 'silent',
+    },
     stdio: 'ignore',
   });
   try {
     for (;;) {
-      const ok = await fetch(`http://127.0.0.1:${port}/healthz`).then((r) => r.ok, () => false);
+      const ok = await fetch(`http://127.0.0.1:${port}/healthz`).then(
+        (r) => r.ok,
+        () => false,
+      );
       if (ok) return (performance.now() - started) / 1000;
       if (performance.now() - started > 60_000) return Number.POSITIVE_INFINITY;
       await new Promise((r) => setTimeout(r, 10));
@@ -48,7 +58,9 @@ async function coldStarts(): Promise<{ first: number; restart: number }> {
       rmSync(dataDir, { recursive: true, force: true });
     }
   }
-  progress(`footprint: new folder ${firsts.map((s) => s.toFixed(2)).join(', ')} s; restart ${restarts.map((s) => s.toFixed(2)).join(', ')} s`);
+  progress(
+    `footprint: new folder ${firsts.map((s) => s.toFixed(2)).join(', ')} s; restart ${restarts.map((s) => s.toFixed(2)).join(', ')} s`,
+  );
   return { first: median(firsts), restart: median(restarts) };
 }
 
@@ -61,7 +73,13 @@ async function serviceRss(url: string): Promise<number> {
   });
   try {
     for (let i = 0; i < 2400; i++) {
-      if (await fetch(`http://127.0.0.1:${port}/healthz`).then((r) => r.ok, () => false)) break;
+      if (
+        await fetch(`http://127.0.0.1:${port}/healthz`).then(
+          (r) => r.ok,
+          () => false,
+        )
+      )
+        break;
       await new Promise((r) => setTimeout(r, 25));
     }
     await new Promise((r) => setTimeout(r, 3000));
@@ -86,16 +104,41 @@ export async function footprint(baseUrl: string | undefined, quick: boolean): Pr
     const members = quick ? 10_000 : 100_000;
     progress(`footprint: ${channels} channels, ${members} members, scheduler passes`);
     await sql`insert into communities (id, platform, name) values ('bench', 'bench', 'b')`.execute(db.store.db);
-    await sql`insert into members (id, community_id, name) select 'bench:u' || g, 'bench', 'u' || g from generate_series(1, ${members}::int) g`.execute(db.store.db);
+    await sql`insert into members (id, community_id, name) select 'bench:u' || g, 'bench', 'u' || g from generate_series(1, ${members}::int) g`.execute(
+      db.store.db,
+    );
     await sql`insert into channels (id, community_id, name, timezone, post_time, weekdays, reveal_delay_minutes, next_post_at)
-      select 'bench:p' || g, 'bench', 'p' || g, 'UTC', '09:00', '{1,2,3,4,5}', 360, now() + interval '1 day' from generate_series(1, ${channels}::int) g`.execute(db.store.db);
+      select 'bench:p' || g, 'bench', 'p' || g, 'UTC', '09:00', '{1,2,3,4,5}', 360, now() + interval '1 day' from generate_series(1, ${channels}::int) g`.execute(
+      db.store.db,
+    );
     progress('footprint: cold starts on PGlite (a new data folder, then a restart)');
     const cold = await coldStarts();
     const rss = db.url ? await serviceRss(db.url) : await inProcessRss(db);
     return [
-      { part: 'footprint', metric: `service resident memory (${channels} channels, ${members} members, scheduler ran)`, value: rss, unit: 'MB', target: '< 150 MB', met: rss < 150 },
-      { part: 'footprint', metric: 'cold start to healthy, PGlite, full bank: new data folder (median of 3)', value: cold.first, unit: 's', target: '< 3 s', met: cold.first < 3 },
-      { part: 'footprint', metric: 'cold start to healthy, PGlite, full bank: restart (median of 3)', value: cold.restart, unit: 's', target: '< 3 s', met: cold.restart < 3 },
+      {
+        part: 'footprint',
+        metric: `service resident memory (${channels} channels, ${members} members, scheduler ran)`,
+        value: rss,
+        unit: 'MB',
+        target: '< 150 MB',
+        met: rss < 150,
+      },
+      {
+        part: 'footprint',
+        metric: 'cold start to healthy, PGlite, full bank: new data folder (median of 3)',
+        value: cold.first,
+        unit: 's',
+        target: '< 3 s',
+        met: cold.first < 3,
+      },
+      {
+        part: 'footprint',
+        metric: 'cold start to healthy, PGlite, full bank: restart (median of 3)',
+        value: cold.restart,
+        unit: 's',
+        target: '< 3 s',
+        met: cold.restart < 3,
+      },
     ];
   } finally {
     await db.drop();

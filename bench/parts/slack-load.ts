@@ -29,7 +29,19 @@ if (role === 'api') {
       const timestamp = Math.floor(Date.now() / 1000);
       const started = performance.now();
       const req = request(
-        { host: target.hostname, port: target.port, path: target.pathname, method: 'POST', agent, headers: { 'content-type': 'application/x-www-form-urlencoded', 'content-length': Buffer.byteLength(body), 'x-slack-request-timestamp': String(timestamp), 'x-slack-signature': slackSignature(secret, timestamp, body) } },
+        {
+          host: target.hostname,
+          port: target.port,
+          path: target.pathname,
+          method: 'POST',
+          agent,
+          headers: {
+            'content-type': 'application/x-www-form-urlencoded',
+            'content-length': Buffer.byteLength(body),
+            'x-slack-request-timestamp': String(timestamp),
+            'x-slack-signature': slackSignature(secret, timestamp, body),
+          },
+        },
         (res) => {
           res.resume();
           res.on('end', () => resolve({ status: res.statusCode ?? 0, ms: performance.now() - started }));
@@ -45,7 +57,16 @@ if (role === 'api') {
   for (let i = 0; i < total; i++) {
     const wait = started + (i * 1000) / rate - performance.now();
     if (wait > 0) await new Promise((r) => setTimeout(r, wait));
-    const body = new URLSearchParams({ team_id: 'T1', channel_id: 'C1', user_id: `U${(i % 1000) + 1}`, user_name: 'u', command: '/mlq', text: i % 2 ? 'streak' : 'leaderboard', response_url: `${responseBase}${i}`, trigger_id: 't' }).toString();
+    const body = new URLSearchParams({
+      team_id: 'T1',
+      channel_id: 'C1',
+      user_id: `U${(i % 1000) + 1}`,
+      user_name: 'u',
+      command: '/mlq',
+      text: i % 2 ? 'streak' : 'leaderboard',
+      response_url: `${responseBase}${i}`,
+      trigger_id: 't',
+    }).toString();
     inflight.push(
       send(body).then((r) => {
         if (i < warmup) return;

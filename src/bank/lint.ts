@@ -4,7 +4,9 @@ import { CATEGORIES, type Category, LEVELS, type Level } from '../core/types.ts'
 import type { BankProblem, LoadedQuestion } from './load.ts';
 
 const STOPWORDS = new Set(
-  'a an and are as at be between by can do does for from how i if in is it its of on or so that the their then this to was what when where which while who why will with would you your we our me my us'.split(' '),
+  'a an and are as at be between by can do does for from how i if in is it its of on or so that the their then this to was what when where which while who why will with would you your we our me my us'.split(
+    ' ',
+  ),
 );
 
 /** The prompt as a set of content words, for near-duplicate detection. */
@@ -58,9 +60,13 @@ export function sourcesProblems(dir: string, questions: LoadedQuestion[]): BankP
     .forEach((text, index) => {
       const cells = text.split('|').map((c) => c.trim());
       if (cells.length < 5 || !/\.txt$/.test(cells[1] ?? '')) return;
-      const named = (cells[3] ?? '').split(/[,\s]+/).map((id) => id.replace(/`/g, '')).filter(Boolean);
+      const named = (cells[3] ?? '')
+        .split(/[,\s]+/)
+        .map((id) => id.replace(/`/g, ''))
+        .filter(Boolean);
       if (named.length === 0) problems.push({ file, line: index + 1, message: 'this source row names no bank id' });
-      for (const id of named) if (!ids.has(id)) problems.push({ file, line: index + 1, message: `SOURCES.md names ${id}, which is not in the bank` });
+      for (const id of named)
+        if (!ids.has(id)) problems.push({ file, line: index + 1, message: `SOURCES.md names ${id}, which is not in the bank` });
     });
   return problems;
 }
@@ -83,6 +89,7 @@ export function formatMatrix(counts: Matrix, minimum = 0): string {
     return c.padEnd(width) + cells.join('') + String(total).padStart(8);
   });
   const totals = LEVELS.map((l) => CATEGORIES.reduce((sum, c) => sum + counts[c][l], 0));
-  const footer = 'total'.padEnd(width) + totals.map((t) => String(t).padStart(8)).join('') + String(totals.reduce((a, b) => a + b, 0)).padStart(8);
+  const footer =
+    'total'.padEnd(width) + totals.map((t) => String(t).padStart(8)).join('') + String(totals.reduce((a, b) => a + b, 0)).padStart(8);
   return [header, ...rows, footer].join('\n');
 }

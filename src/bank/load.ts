@@ -75,7 +75,12 @@ function fromCached(data: unknown, path: string, root: string): Question | null 
 }
 
 /** Parses and validates one question file; every problem names the file and the line. */
-export function loadQuestionFile(path: string, root: string, display = relative(process.cwd(), path) || path, cache?: ParseCache): LoadedQuestion | BankProblem[] {
+export function loadQuestionFile(
+  path: string,
+  root: string,
+  display = relative(process.cwd(), path) || path,
+  cache?: ParseCache,
+): LoadedQuestion | BankProblem[] {
   const source = readFileSync(path, 'utf8');
   const cached = cache?.get(source);
   const fast = cached === undefined ? null : fromCached(cached, path, root);
@@ -83,9 +88,14 @@ export function loadQuestionFile(path: string, root: string, display = relative(
   const lineCounter = new LineCounter();
   const doc = parseDocument(source, { lineCounter, prettyErrors: false, uniqueKeys: true });
   if (doc.errors.length) {
-    return doc.errors.map((e) => ({ file: display, line: lineCounter.linePos(e.pos[0]).line, message: e.message.split('\n')[0]!.replace(/ at line \d+, column \d+:?$/, '') }));
+    return doc.errors.map((e) => ({
+      file: display,
+      line: lineCounter.linePos(e.pos[0]).line,
+      message: e.message.split('\n')[0]!.replace(/ at line \d+, column \d+:?$/, ''),
+    }));
   }
-  if (!isMap(doc.contents)) return [{ file: display, line: 1, message: 'a question file must be a mapping of fields (id, category, level, …)' }];
+  if (!isMap(doc.contents))
+    return [{ file: display, line: 1, message: 'a question file must be a mapping of fields (id, category, level, …)' }];
   const lineOf = (path: PropertyKey[]): number => {
     for (let depth = path.length; depth > 0; depth--) {
       const node = doc.getIn(path.slice(0, depth) as (string | number)[], true) as { range?: [number, number, number] } | undefined;
@@ -99,7 +109,11 @@ export function loadQuestionFile(path: string, root: string, display = relative(
     return parsed.error.issues.map((issue) => {
       const key = issue.path.join('.');
       const missing = issue.code === 'invalid_type' && issue.input === undefined;
-      const message = missing ? `missing field ${key}` : issue.code === 'unrecognized_keys' ? `unknown field ${issue.keys.join(', ')}` : issue.message;
+      const message = missing
+        ? `missing field ${key}`
+        : issue.code === 'unrecognized_keys'
+          ? `unknown field ${issue.keys.join(', ')}`
+          : issue.message;
       return { file: display, line: lineOf(issue.path), message };
     });
   }

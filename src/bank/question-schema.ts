@@ -1,9 +1,13 @@
 import { z } from 'zod';
-import { CATEGORIES, LEVELS } from '../core/types.ts';
 import { wordCount } from '../core/points.ts';
+import { CATEGORIES, LEVELS } from '../core/types.ts';
 
 const line = (what: string, max = 400) =>
-  z.string({ error: `${what} must be text` }).trim().min(1, `${what} is empty`).max(max, `${what} is longer than ${max} characters`);
+  z
+    .string({ error: `${what} must be text` })
+    .trim()
+    .min(1, `${what} is empty`)
+    .max(max, `${what} is longer than ${max} characters`);
 
 const words = (what: string, min: number, max: number) =>
   line(what, 4000).refine((t) => wordCount(t) >= min && wordCount(t) <= max, {
@@ -15,16 +19,26 @@ const step = (what: string) => line(what, 800);
 /** The question file format of questions/FORMAT.md, checked field by field with a sentence for each problem. */
 export const questionSchema = z
   .object({
-    id: z.string({ error: 'id must be text' }).regex(/^[a-z0-9]+(?:-[a-z0-9]+)*$/, 'id must be kebab-case (a-z, 0-9 and dashes)').min(3).max(60),
+    id: z
+      .string({ error: 'id must be text' })
+      .regex(/^[a-z0-9]+(?:-[a-z0-9]+)*$/, 'id must be kebab-case (a-z, 0-9 and dashes)')
+      .min(3)
+      .max(60),
     category: z.enum(CATEGORIES, { error: `category must be one of ${CATEGORIES.join(', ')}` }),
     level: z.enum(LEVELS, { error: `level must be one of ${LEVELS.join(', ')}` }),
     prompt: line('prompt', 600).refine((t) => /[?.]$/.test(t), 'prompt must end with ? or .'),
     strong_answer: words('strong_answer', 120, 300),
     weak_answer: words('weak_answer', 40, 150),
-    key_points: z.array(line('a key point', 300), { error: 'key_points must be a list' }).min(3, 'key_points needs 3 to 6 items').max(6, 'key_points needs 3 to 6 items'),
+    key_points: z
+      .array(line('a key point', 300), { error: 'key_points must be a list' })
+      .min(3, 'key_points needs 3 to 6 items')
+      .max(6, 'key_points needs 3 to 6 items'),
     probes: z
       .array(
-        z.strictObject({ question: line('probe question', 400), guidance: line('probe guidance', 500) }, { error: 'each probe needs a question and its guidance' }),
+        z.strictObject(
+          { question: line('probe question', 400), guidance: line('probe guidance', 500) },
+          { error: 'each probe needs a question and its guidance' },
+        ),
         { error: 'probes must be a list' },
       )
       .min(2, 'probes needs 2 to 4 items')
@@ -56,8 +70,12 @@ export const questionSchema = z
   .strict()
   .superRefine((q, ctx) => {
     const structured = q.category === 'case-studies' || q.category === 'system-design';
-    if (structured && !q.approach) ctx.addIssue({ code: 'custom', path: ['approach'], message: `${q.category} questions need an approach block` });
-    if (!structured && q.approach) ctx.addIssue({ code: 'custom', path: ['approach'], message: 'only case-studies and system-design questions have an approach block' });
-    if (q.category === 'behavioural' && !q.story) ctx.addIssue({ code: 'custom', path: ['story'], message: 'behavioural questions need a story block' });
-    if (q.category !== 'behavioural' && q.story) ctx.addIssue({ code: 'custom', path: ['story'], message: 'only behavioural questions have a story block' });
+    if (structured && !q.approach)
+      ctx.addIssue({ code: 'custom', path: ['approach'], message: `${q.category} questions need an approach block` });
+    if (!structured && q.approach)
+      ctx.addIssue({ code: 'custom', path: ['approach'], message: 'only case-studies and system-design questions have an approach block' });
+    if (q.category === 'behavioural' && !q.story)
+      ctx.addIssue({ code: 'custom', path: ['story'], message: 'behavioural questions need a story block' });
+    if (q.category !== 'behavioural' && q.story)
+      ctx.addIssue({ code: 'custom', path: ['story'], message: 'only behavioural questions have a story block' });
   });

@@ -2,9 +2,9 @@ import type { CoreDeps } from './deps.ts';
 import type { MessageDeletedEvent, MessageEditedEvent, ReactionEvent, ThreadMessageEvent } from './events.ts';
 import { card, text } from './message.ts';
 import { ledgerKey, POINTS } from './points.ts';
-import type { Round } from './types.ts';
 import { weekStart } from './schedule.ts';
 import { DEFAULT_MIN_WORDS, judgeSubstance, MAX_ANSWER_CHARS, type Substance, substanceNote } from './substance.ts';
+import type { Round } from './types.ts';
 
 export { MAX_ANSWER_CHARS } from './substance.ts';
 
@@ -39,9 +39,11 @@ async function minWordsOf(deps: CoreDeps, channelId: string): Promise<number> {
 export async function recordThreadMessage(deps: CoreDeps, event: ThreadMessageEvent): Promise<ThreadOutcome> {
   const at = event.at ?? deps.clock.now();
   const clean = storable(event.text);
-  const { outcome, round, minWords = DEFAULT_MIN_WORDS } = await deps.repo.answerInThread(
-    event.threadId, event.author, event.communityId, event.messageId, bounded(clean), at,
-  );
+  const {
+    outcome,
+    round,
+    minWords = DEFAULT_MIN_WORDS,
+  } = await deps.repo.answerInThread(event.threadId, event.author, event.communityId, event.messageId, bounded(clean), at);
   if (!round || round.status === 'skipped') return 'ignored';
   if (outcome === 'duplicate') return 'duplicate';
   if (outcome === 'counted') {
@@ -101,7 +103,7 @@ export async function editAnswer(deps: CoreDeps, event: MessageEditedEvent): Pro
   const answer = await deps.repo.answerByMessage(event.messageId);
   if (!answer) return countEditedReply(deps, event, clean, at);
   const round = await deps.repo.getRound(answer.roundId);
-  if (!round || round.status !== 'posted') return false;
+  if (round?.status !== 'posted') return false;
   const verdict = judgeSubstance(clean, await minWordsOf(deps, round.channelId));
   if (!verdict.ok) {
     if (event.author) await sendNote(deps, event.author.id, event.channelId ?? round.channelId, verdict, true);

@@ -11,8 +11,8 @@ import type {
   ReactionEvent,
   ThreadMessageEvent,
 } from './events.ts';
-import { answerTally } from './metrics.ts';
 import { type InteractionReply, runAction, submitForm } from './interactions.ts';
+import { answerTally } from './metrics.ts';
 import { platformOf } from './port.ts';
 import { startToday } from './rounds.ts';
 import { type PassOptions, type PassReport, schedulerPass } from './scheduler-pass.ts';

@@ -13,12 +13,25 @@ export const boardLine = (row: LeaderboardRow): string => `${medal(row.rank)} **
 export function leaderboardCard(period: Period, rows: LeaderboardRow[], me: LeaderboardRow | null, weekOf: string): Card {
   const title = period === 'week' ? `Leaderboard · week of ${weekOf}` : 'Leaderboard · all time';
   if (rows.length === 0) {
-    return card(title, [text(period === 'week' ? 'No points yet this week. Answer today\'s question to open the board.' : 'No points yet. Answer a question to open the board.')]);
+    return card(title, [
+      text(
+        period === 'week'
+          ? "No points yet this week. Answer today's question to open the board."
+          : 'No points yet. Answer a question to open the board.',
+      ),
+    ]);
   }
   const lines = rows.map(boardLine);
   const blocks = [list(lines)];
   if (me && !rows.some((r) => r.memberId === me.memberId)) blocks.push(context(`You: rank ${me.rank} with ${me.points} pts.`));
-  return card(title, blocks, `${title}: ${rows.slice(0, 3).map((r) => `${r.rank}. ${r.name} ${r.points}`).join(', ')}`);
+  return card(
+    title,
+    blocks,
+    `${title}: ${rows
+      .slice(0, 3)
+      .map((r) => `${r.rank}. ${r.name} ${r.points}`)
+      .join(', ')}`,
+  );
 }
 
 export interface StreakView {
@@ -35,7 +48,9 @@ export function streakCard(view: StreakView, self: boolean): Card {
   const lines = [`${who} streak: **${view.current}** ${view.current === 1 ? 'round' : 'rounds'} in a row · best ${view.best}.`];
   if (view.pending) lines.push(`Today's answer is in: it adds 1 when the round is revealed.`);
   else if (view.current === 0) lines.push(self ? 'Answer the next question in its thread to start one.' : '');
-  lines.push(`Freezes: ${view.freezes} of ${MAX_FREEZES} (one is earned every ${ROUNDS_PER_FREEZE} rounds in a row and covers a missed round).`);
+  lines.push(
+    `Freezes: ${view.freezes} of ${MAX_FREEZES} (one is earned every ${ROUNDS_PER_FREEZE} rounds in a row and covers a missed round).`,
+  );
   if (view.awayUntil) lines.push(`Away until ${view.awayUntil}: missed rounds do not break the streak.`);
   return card(undefined, [text(lines.filter(Boolean).join(' '))], stripMarkdown(lines[0]!));
 }
@@ -52,6 +67,13 @@ export function statsCard(name: string, stats: MemberStats, streak: StreakView, 
       { label: 'Probe replies', value: String(stats.probeReplies) },
       ...(reactions ? [{ label: 'Peer votes received', value: String(stats.votesReceived) }] : []),
     ]),
-    ...(top.length ? [list(top.map((c) => `${CATEGORY_NAMES[c.category]}: ${c.answers}`), '**Answers by category**')] : []),
+    ...(top.length
+      ? [
+          list(
+            top.map((c) => `${CATEGORY_NAMES[c.category]}: ${c.answers}`),
+            '**Answers by category**',
+          ),
+        ]
+      : []),
   ]);
 }

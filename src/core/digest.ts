@@ -19,12 +19,24 @@ export function digestCard(data: DigestData, channel: Channel, week: string): Ca
   }
   const blocks = [
     list(data.top.map(boardLine), '**Top of the week**'),
-    text(`**Participation:** ${data.answers} answers over ${data.rounds} ${data.rounds === 1 ? 'round' : 'rounds'} (${(data.answers / Math.max(1, data.rounds)).toFixed(1)} per round).`),
+    text(
+      `**Participation:** ${data.answers} answers over ${data.rounds} ${data.rounds === 1 ? 'round' : 'rounds'} (${(data.answers / Math.max(1, data.rounds)).toFixed(1)} per round).`,
+    ),
   ];
-  if (data.streaks.length) blocks.push(list(data.streaks.map((s) => `**${s.name}**: ${s.current} rounds in a row`), '**Longest running streaks**'));
+  if (data.streaks.length)
+    blocks.push(
+      list(
+        data.streaks.map((s) => `**${s.name}**: ${s.current} rounds in a row`),
+        '**Longest running streaks**',
+      ),
+    );
   if (data.mostDiscussed) blocks.push(text(`**Most discussed** (${data.mostDiscussed.replies} replies): ${data.mostDiscussed.prompt}`));
   if (data.leastAnswered) {
-    blocks.push(text(`**Least answered so far:** ${CATEGORY_NAMES[data.leastAnswered.category]} (${data.leastAnswered.answers} answers). Practise one with \`/mlq ask ${data.leastAnswered.category}\`.`));
+    blocks.push(
+      text(
+        `**Least answered so far:** ${CATEGORY_NAMES[data.leastAnswered.category]} (${data.leastAnswered.answers} answers). Practise one with \`/mlq ask ${data.leastAnswered.category}\`.`,
+      ),
+    );
   }
   blocks.push(context(`Next week: ${upcoming}${ramp}.`));
   return card(`Week of ${week} · the digest`, blocks);

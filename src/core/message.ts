@@ -47,7 +47,8 @@ function toFallback(title: string | undefined, blocks: Block[]): string {
   for (const block of blocks) {
     if (block.type === 'text') parts.push(stripMarkdown(block.markdown));
     else if (block.type === 'fields') parts.push(block.fields.map((f) => `${f.label}: ${stripMarkdown(f.value)}`).join(' · '));
-    else if (block.type === 'list') parts.push([block.title, ...block.items.map((i) => `- ${stripMarkdown(i)}`)].filter(Boolean).join('\n'));
+    else if (block.type === 'list')
+      parts.push([block.title, ...block.items.map((i) => `- ${stripMarkdown(i)}`)].filter(Boolean).join('\n'));
     if (parts.join('\n').length > 300) break;
   }
   const joined = parts.join('\n');

@@ -48,7 +48,10 @@ export interface ChatPort {
 
 /** Thrown by a port when the platform says the channel is gone or the bot lost access; the core pauses the channel. */
 export class ChannelUnavailableError extends Error {
-  constructor(readonly channelId: string, readonly reason: string) {
+  constructor(
+    readonly channelId: string,
+    readonly reason: string,
+  ) {
     super(`channel ${channelId} is unavailable: ${reason}`);
     this.name = 'ChannelUnavailableError';
   }

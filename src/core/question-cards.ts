@@ -1,5 +1,5 @@
 import { clip } from './clip.ts';
-import { type Block, type Card, buttons, card, context, divider, fields, list, text } from './message.ts';
+import { type Block, buttons, type Card, card, context, divider, fields, list, text } from './message.ts';
 import { POINTS } from './points.ts';
 import { formatLocal } from './schedule.ts';
 import { CATEGORY_NAMES, type Question, type Round } from './types.ts';
@@ -41,7 +41,9 @@ export function answeredCard(q: Question, round: Round, timezone: string): Card 
 export function revealedRootCard(q: Question, answered: number): Card {
   return card(`Question of the day · ${label(q)} · revealed`, [
     text(`**${q.prompt}**`),
-    context(`Revealed · ${answered} ${answered === 1 ? 'member' : 'members'} answered · the strong answer and the probes are in the thread.`),
+    context(
+      `Revealed · ${answered} ${answered === 1 ? 'member' : 'members'} answered · the strong answer and the probes are in the thread.`,
+    ),
   ]);
 }
 
@@ -84,9 +86,20 @@ export function revealCard(q: Question, answered: number, sealed: { name: string
     `The reveal · ${label(q)}`,
     [
       ...answerBlocks(q),
-      ...(sealed.length ? [list(sealed.map((s) => `**${s.name}**: ${quoted(s.text)}`), '**Sealed answers**')] : []),
+      ...(sealed.length
+        ? [
+            list(
+              sealed.map((s) => `**${s.name}**: ${quoted(s.text)}`),
+              '**Sealed answers**',
+            ),
+          ]
+        : []),
       divider(),
-      list(q.probes.map((p) => p.question), '**Follow-up probes an interviewer would ask next**', true),
+      list(
+        q.probes.map((p) => p.question),
+        '**Follow-up probes an interviewer would ask next**',
+        true,
+      ),
       context(
         `${answered} ${answered === 1 ? 'member' : 'members'} answered. Reply here to a probe (at least ${POINTS.probeReplyMinWords} words) ` +
           `for ${POINTS.probeReply} bonus points.`,
@@ -108,7 +121,11 @@ export function revealAgainCard(q: Question, answered: number, own: OwnAnswer | 
     text(`**${q.prompt}**`),
     ...answerBlocks(q),
     divider(),
-    list(q.probes.map((p) => p.question), '**Follow-up probes an interviewer would ask next**', true),
+    list(
+      q.probes.map((p) => p.question),
+      '**Follow-up probes an interviewer would ask next**',
+      true,
+    ),
     own
       ? text(`**Your answer** · ${pointsOf(own.points)} in this round\n\n${quoted(own.text)}`)
       : text('**Your answer** · you did not answer this one.'),

@@ -1,7 +1,5 @@
 /** A value or a stable error code with a human sentence, in the Sapphire resolver style. */
-export type Result<T, E extends string = string> =
-  | { ok: true; value: T }
-  | { ok: false; error: E; message: string };
+export type Result<T, E extends string = string> = { ok: true; value: T } | { ok: false; error: E; message: string };
 
 export const ok = <T>(value: T): { ok: true; value: T } => ({ ok: true, value });
 

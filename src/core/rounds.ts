@@ -1,9 +1,9 @@
 import type { CoreDeps } from './deps.ts';
 import { card, text } from './message.ts';
+import { type PickCandidate, pickQuestion } from './picker.ts';
 import { ledgerKey, POINTS } from './points.ts';
 import { ChannelUnavailableError, type ChatPort } from './port.ts';
 import { questionCard, revealCard, revealedRootCard, revealRecapCard, skippedRootCard } from './question-cards.ts';
-import { type PickCandidate, pickQuestion } from './picker.ts';
 import type { Award, BankStore, ChannelStore, RoundStore, ScoreStore, WorkClaims } from './repository.ts';
 import { addDays, levelsFor, localDate, nextPlannedRound, type PlannedRound, plannedRound, revealFor, weekStart } from './schedule.ts';
 import { coverMissedRound, settleStreak } from './streaks.ts';
@@ -110,7 +110,10 @@ async function failedPost(deps: CoreDeps<RoundStore & WorkClaims & ChannelStore>
   }
   const retryAt = new Date(deps.clock.now().getTime() + backoffMs(attempts));
   await deps.repo.retryLater('rounds', round.id, retryAt);
-  deps.logger.warn({ channel: channel.id, round: round.id, attempt: attempts, retryAt, err: error }, 'posting the round failed; it will be retried');
+  deps.logger.warn(
+    { channel: channel.id, round: round.id, attempt: attempts, retryAt, err: error },
+    'posting the round failed; it will be retried',
+  );
 }
 
 /** Pauses a channel the platform refuses, logs it, and tells its organisers where the platform lets us. */
@@ -121,7 +124,13 @@ export async function pauseUnavailable(deps: CoreDeps<ChannelStore>, channelId: 
   for (const organiser of channel?.organiserIds ?? []) {
     await deps.ports
       .for(channelId)
-      .sendPrivate(organiser, channelId, card('mlq paused a channel', [text(`The daily question could not be posted (${reason}), so mlq paused the channel. Run \`/mlq start\` there to resume.`)]))
+      .sendPrivate(
+        organiser,
+        channelId,
+        card('mlq paused a channel', [
+          text(`The daily question could not be posted (${reason}), so mlq paused the channel. Run \`/mlq start\` there to resume.`),
+        ]),
+      )
       .catch(() => undefined);
   }
 }
@@ -150,20 +159,40 @@ export async function finishReveal(deps: CoreDeps, claimed: Round): Promise<Roun
   const answers = await deps.repo.countedAnswers(claimed.id);
   const votes = await deps.repo.votesFor(answers.map((a) => a.id));
   const base = { channelId: channel.id, roundId: claimed.id, week: weekStart(claimed.localDate), at: now };
-  const awards: Award[] = answers.map((a) => ({ ...base, key: ledgerKey('answer', claimed.id, a.memberId), memberId: a.memberId, reason: 'answer', points: POINTS.answer }));
+  const awards: Award[] = answers.map((a) => ({
+    ...base,
+    key: ledgerKey('answer', claimed.id, a.memberId),
+    memberId: a.memberId,
+    reason: 'answer',
+    points: POINTS.answer,
+  }));
   for (const answer of answers) {
     for (const vote of votes.filter((v) => v.answerId === answer.id).slice(0, POINTS.peerVotesCountedPerAnswer)) {
-      awards.push({ ...base, key: ledgerKey('peer_vote', claimed.id, answer.memberId, vote.voterId), memberId: answer.memberId, reason: 'peer_vote', points: POINTS.peerVote });
+      awards.push({
+        ...base,
+        key: ledgerKey('peer_vote', claimed.id, answer.memberId, vote.voterId),
+        memberId: answer.memberId,
+        reason: 'peer_vote',
+        points: POINTS.peerVote,
+      });
     }
   }
   await deps.repo.award(awards);
-  await settleRoundStreaks(deps, channel.id, claimed, answers.map((a) => a.memberId));
+  await settleRoundStreaks(
+    deps,
+    channel.id,
+    claimed,
+    answers.map((a) => a.memberId),
+  );
 
   const port = deps.ports.for(channel.id);
   const sealed = answers.filter((a) => a.sealed);
   const names = await deps.repo.memberNames(sealed.map((a) => a.memberId));
   const sealedView = sealed.map((a) => ({ name: names.get(a.memberId) ?? a.memberId, text: a.text }));
-  const alreadyPosted = claimed.threadId && (claimed.attempts ?? 1) > 1 && port.findPosted ? await port.findPosted(claimed.threadId, revealKey(claimed), claimed.postAt) : null;
+  const alreadyPosted =
+    claimed.threadId && (claimed.attempts ?? 1) > 1 && port.findPosted
+      ? await port.findPosted(claimed.threadId, revealKey(claimed), claimed.postAt)
+      : null;
   if (claimed.threadId && !alreadyPosted) {
     await port.reply(claimed.threadId, revealCard(question, answers.length, sealedView), revealKey(claimed));
     if (deps.ports.capabilities(channel.id).revealRecap) await sendRevealRecaps(deps, port, channel.id, answers, awards);
@@ -188,7 +217,10 @@ async function sendRevealRecaps(deps: CoreDeps, port: ChatPort, channelId: strin
 async function settleRoundStreaks(deps: CoreDeps<ScoreStore>, channelId: string, round: Round, answered: string[]): Promise<void> {
   const seq = round.seq!;
   const previous = await deps.repo.streaks(channelId, answered);
-  const updates: { memberId: string; state: StreakState }[] = answered.map((memberId) => ({ memberId, state: settleStreak(previous.get(memberId), seq) }));
+  const updates: { memberId: string; state: StreakState }[] = answered.map((memberId) => ({
+    memberId,
+    state: settleStreak(previous.get(memberId), seq),
+  }));
   for (const [memberId, state] of await deps.repo.liveStreaks(channelId, seq - 1)) {
     if (answered.includes(memberId)) continue;
     const covered = coverMissedRound(state, seq, round.localDate);

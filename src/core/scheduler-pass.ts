@@ -1,8 +1,8 @@
 import pLimit from 'p-limit';
 import { type CoreDeps, stopwatch } from './deps.ts';
 import { digestCard } from './digest.ts';
-import { ChannelUnavailableError } from './port.ts';
 import type { PickCandidate } from './picker.ts';
+import { ChannelUnavailableError } from './port.ts';
 import type { ChannelRelease, DigestRow } from './repository.ts';
 import { dueRound, finishReveal, LEASE_MS, pauseUnavailable, postRound, type QuestionCache, startRound } from './rounds.ts';
 import { addDays, localDate, nextDigestAt, nextPlannedRound, weekStart } from './schedule.ts';
@@ -140,7 +140,7 @@ async function runPass(deps: CoreDeps, options: PassOptions, watch: { elapsed():
         const late = now.getTime() - due.getTime() > DIGEST_GRACE_MS;
         const week = weekStart(localDate(due, channel.timezone));
         const row = await deps.repo.createDigest(channel.id, week, due, now, leaseMs, late);
-        await deps.repo.setNextDigest(channel.id, nextDigestAt(channel, now > due ? now : due));
+        await deps.repo.setNextDigest(channel.id, nextDigestAt(channel, new Date(Math.max(now.getTime(), due.getTime()))));
         if (row && (await sendDigest(deps, channel, row))) report.digests++;
       }),
     ),

@@ -34,7 +34,8 @@ const REFUSED: Partial<Record<SealedOutcome, string>> = {
   closed: 'This round is revealed already, so it takes no more answers.',
   'already-answered': 'You have answered this round already; later replies are discussion.',
   empty: 'Write an answer first.',
-  'not-counted': 'Not counted yet: this is below the channel’s bar for an answer (the note says why). Add your reasoning and seal it again.',
+  'not-counted':
+    'Not counted yet: this is below the channel’s bar for an answer (the note says why). Add your reasoning and seal it again.',
 };
 
 /** A submitted sealed answer: stored and counted like a thread answer (see recordSealedAnswer). */

@@ -13,7 +13,13 @@ export function settleStreak(previous: StreakState | undefined, seq: number): St
   if (seq <= previous.lastSeq) return previous;
   const current = seq === previous.lastSeq + 1 ? previous.current + 1 : 1;
   const earned = current % ROUNDS_PER_FREEZE === 0 ? 1 : 0;
-  return { ...previous, current, best: Math.max(previous.best, current), lastSeq: seq, freezes: Math.min(MAX_FREEZES, (previous.freezes ?? 0) + earned) };
+  return {
+    ...previous,
+    current,
+    best: Math.max(previous.best, current),
+    lastSeq: seq,
+    freezes: Math.min(MAX_FREEZES, (previous.freezes ?? 0) + earned),
+  };
 }
 
 /**

@@ -20,7 +20,7 @@ const CATEGORY_ALIASES: Record<string, Category> = {
   ops: 'mlops',
   prod: 'mlops',
   design: 'system-design',
-  'system': 'system-design',
+  system: 'system-design',
   systems: 'system-design',
   sysdesign: 'system-design',
   case: 'case-studies',

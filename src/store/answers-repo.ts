@@ -1,8 +1,8 @@
 import type { Kysely } from 'kysely';
 import type { SealedAnswerInput, ThreadAnswer, ThreadMessageKind } from '../core/repository.ts';
 import type { Answer, Member } from '../core/types.ts';
-import type { Database } from './schema.ts';
 import { answerCoalescer } from './record-answers.ts';
+import type { Database } from './schema.ts';
 
 const answerColumns = ['id', 'round_id', 'member_id', 'message_id', 'text', 'sealed'] as const;
 
@@ -24,7 +24,14 @@ export function answersRepo(db: Kysely<Database>) {
       return row !== undefined;
     },
 
-    answerInThread(threadId: string, member: Member, communityId: string, messageId: string, text: string, at: Date): Promise<ThreadAnswer> {
+    answerInThread(
+      threadId: string,
+      member: Member,
+      communityId: string,
+      messageId: string,
+      text: string,
+      at: Date,
+    ): Promise<ThreadAnswer> {
       return answers.submit({ threadId, member, communityId, messageId, text, at });
     },
 

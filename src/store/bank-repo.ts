@@ -94,7 +94,17 @@ export function bankRepo(db: Kysely<Database>) {
           }
           if (before) report.updated++;
           else report.added++;
-          changed.push({ id: q.id, category: q.category, level: q.level, prompt: q.prompt, tags: q.tags, body: JSON.stringify(q), content_hash: hash, retired_at: null, updated_at: now });
+          changed.push({
+            id: q.id,
+            category: q.category,
+            level: q.level,
+            prompt: q.prompt,
+            tags: q.tags,
+            body: JSON.stringify(q),
+            content_hash: hash,
+            retired_at: null,
+            updated_at: now,
+          });
         }
         for (let i = 0; i < changed.length; i += 500) {
           await trx

@@ -1,6 +1,6 @@
 import { createHash } from 'node:crypto';
-import type { StoreSeed } from './connect.ts';
 import { type BankEntry, bankRepo } from './bank-repo.ts';
+import type { StoreSeed } from './connect.ts';
 
 /**
  * The bank as a store seed: its key is a hash of every question's id and content hash, so the cached seeded copy is
@@ -8,7 +8,12 @@ import { type BankEntry, bankRepo } from './bank-repo.ts';
  */
 export function bankSeed(entries: BankEntry[]): StoreSeed {
   const key = createHash('sha256')
-    .update(entries.map((e) => `${e.question.id}:${e.hash}`).sort().join('\n'))
+    .update(
+      entries
+        .map((e) => `${e.question.id}:${e.hash}`)
+        .sort()
+        .join('\n'),
+    )
     .digest('hex')
     .slice(0, 12);
   return { key, apply: async (db) => void (await bankRepo(db).syncQuestions(entries, new Date())) };

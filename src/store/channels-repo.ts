@@ -72,8 +72,11 @@ export function channelsRepo(db: Kysely<Database>) {
     },
 
     async pauseChannel(id: string, reason: string): Promise<void> {
-      await db.updateTable('channels').set({ active: false, paused_reason: reason, next_post_at: null, updated_at: new Date() }).where('id', '=', id).execute();
+      await db
+        .updateTable('channels')
+        .set({ active: false, paused_reason: reason, next_post_at: null, updated_at: new Date() })
+        .where('id', '=', id)
+        .execute();
     },
-
   };
 }

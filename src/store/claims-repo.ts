@@ -69,7 +69,9 @@ export function claimsRepo(db: Kysely<Database>) {
       return db.transaction().execute(async (trx) => {
         let pick = trx.selectFrom('rounds').select(['id', 'channel_id', 'seq']);
         pick = onlyId
-          ? pick.where('id', '=', onlyId).where((w) => w.or([w('status', '=', 'posted'), w.and([w('status', '=', 'revealing'), w('lease_until', '<', now)])]))
+          ? pick
+              .where('id', '=', onlyId)
+              .where((w) => w.or([w('status', '=', 'posted'), w.and([w('status', '=', 'revealing'), w('lease_until', '<', now)])]))
           : pick.where((w) =>
               w.or([
                 w.and([w('status', '=', 'posted'), w('reveal_at', '<=', now)]),

@@ -63,7 +63,7 @@ export class Coalescer<In, Out> {
   private async execute(batch: Pending<In, Out>[]): Promise<void> {
     try {
       const outs = await this.run(batch.map((p) => p.item));
-      batch.forEach((p, i) => p.resolve(outs[i]!));
+      for (const [i, p] of batch.entries()) p.resolve(outs[i]!);
     } catch (error) {
       if (batch.length === 1) return batch[0]!.reject(error);
       for (const pending of batch) {

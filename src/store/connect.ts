@@ -1,12 +1,12 @@
 import type { PGlite } from '@electric-sql/pglite';
 import { Kysely, PostgresDialect, sql } from 'kysely';
 import { cacheDir } from '../cache-dir.ts';
-import { unwritableProblem } from './data-dir-lock.ts';
 import { type DataDir, openDataDir } from './data-dir.ts';
+import { unwritableProblem } from './data-dir-lock.ts';
 import { migrateToLatest, schemaKey } from './migrate.ts';
+import { PGliteDialect } from './pglite-dialect.ts';
 import { CopyDestinationError, openPglite, prepareSeed, type TemplateOptions } from './pglite-template.ts';
 import { classifyPostgresError, maskUrl } from './postgres-errors.ts';
-import { PGliteDialect } from './pglite-dialect.ts';
 import type { Database } from './schema.ts';
 
 export interface StoreConnection {
@@ -45,7 +45,11 @@ const reasonOf = (error: unknown) =>
 
 async function openPostgres(url: string, options: ConnectOptions) {
   const { default: pg } = await import('pg');
-  const pool = new pg.Pool({ connectionString: url, max: options.poolSize ?? 10, connectionTimeoutMillis: options.connectTimeoutMs ?? 10_000 });
+  const pool = new pg.Pool({
+    connectionString: url,
+    max: options.poolSize ?? 10,
+    connectionTimeoutMillis: options.connectTimeoutMs ?? 10_000,
+  });
   pool.on('error', () => undefined);
   try {
     (await pool.connect()).release();

@@ -94,14 +94,21 @@ export function unwritableProblem(dir: string, error: NodeJS.ErrnoException): { 
   const where = `MLQ_DATA_DIR (${dir})`;
   if (error.code === 'EROFS') return err('read-only', `${where} is on a read-only file system; choose a folder mlq can write to.`);
   if (error.code === 'EACCES' || error.code === 'EPERM') {
-    return err('no-permission', `${where} cannot be written by this user (${error.code}); choose a folder of your own or fix its permissions.`);
+    return err(
+      'no-permission',
+      `${where} cannot be written by this user (${error.code}); choose a folder of your own or fix its permissions.`,
+    );
   }
-  if (error.code === 'ENOSPC' || error.code === 'EDQUOT') return err('no-space', `${where} is on a full disk (${error.code}); free some space or choose another folder.`);
+  if (error.code === 'ENOSPC' || error.code === 'EDQUOT')
+    return err('no-space', `${where} is on a full disk (${error.code}); free some space or choose another folder.`);
   return err('unwritable', `${where} cannot be written (${error.code ?? error.message}); choose a folder mlq can write to.`);
 }
 
 const lockedBy = (dir: string, holder: LockHolder): Result<never, 'locked'> =>
-  err('locked', `MLQ_DATA_DIR (${dir}) is in use by another mlq process (pid ${holder.pid}); stop that one first or choose another folder.`);
+  err(
+    'locked',
+    `MLQ_DATA_DIR (${dir}) is in use by another mlq process (pid ${holder.pid}); stop that one first or choose another folder.`,
+  );
 
 /**
  * Takes the data folder's lock for the life of this process. The lock file appears whole (written aside, then linked

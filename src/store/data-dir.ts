@@ -1,7 +1,7 @@
 import { existsSync, mkdirSync, readdirSync, readFileSync, realpathSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { dirname, join, resolve, sep } from 'node:path';
 import { err, ok, type Result } from '../core/result.ts';
-import { acquireLock, liveHolder, LOCK_FILE, type LockProblem } from './data-dir-lock.ts';
+import { acquireLock, LOCK_FILE, type LockProblem, liveHolder } from './data-dir-lock.ts';
 
 /** The file mlq writes into a data folder it creates; `complete` turns true once the database in it has opened. */
 export const MARKER_FILE = 'mlq-data.json';
@@ -59,7 +59,11 @@ export function inspectDataDir(dir: string): Result<DataDirState, DataDirProblem
   const where = `MLQ_DATA_DIR (${path})`;
   const existing = nearestExisting(path);
   const system = SYSTEM_ROOTS.find((root) => existing.real === root || existing.real.startsWith(`${root}${sep}`));
-  if (system) return err('system-folder', `${where} is inside ${system}, which the operating system manages; choose a folder of your own, ${example}.`);
+  if (system)
+    return err(
+      'system-folder',
+      `${where} is inside ${system}, which the operating system manages; choose a folder of your own, ${example}.`,
+    );
   if (!existing.isDir) {
     return existing.path === path
       ? err('not-a-folder', `${where} is a file, not a folder; choose a folder, ${example}.`)
@@ -78,10 +82,16 @@ export function inspectDataDir(dir: string): Result<DataDirState, DataDirProblem
   if (marker) return err('interrupted', `${where} holds a database whose creation was interrupted; delete that folder and start again.`);
   const has = (name: string) => entries.includes(name);
   if (has('PG_VERSION') && (has('postmaster.pid') || has('postmaster.opts'))) {
-    return err('postgres-server', `${where} is the data folder of a Postgres server, not mlq's; mlq changed nothing in it, use DATABASE_URL to connect to that server instead.`);
+    return err(
+      'postgres-server',
+      `${where} is the data folder of a Postgres server, not mlq's; mlq changed nothing in it, use DATABASE_URL to connect to that server instead.`,
+    );
   }
   if (has('PG_VERSION')) return ok('earlier-mlq');
-  return err('not-mlq', `${where} holds other files and is not an mlq database; mlq changed nothing in it, choose an empty or new folder, ${example}.`);
+  return err(
+    'not-mlq',
+    `${where} holds other files and is not an mlq database; mlq changed nothing in it, choose an empty or new folder, ${example}.`,
+  );
 }
 
 /** A data folder this process holds: locked, created when it was missing, with a record of what this run made. */
@@ -114,7 +124,12 @@ function createFolders(path: string): Result<string | null, DataDirProblem> {
   } catch (error) {
     if (top) rmSync(top, { recursive: true, force: true });
     const code = errorCode(error);
-    const why = code === 'EROFS' ? 'its parent is on a read-only file system' : code === 'EACCES' || code === 'EPERM' ? 'this user may not create it there' : code;
+    const why =
+      code === 'EROFS'
+        ? 'its parent is on a read-only file system'
+        : code === 'EACCES' || code === 'EPERM'
+          ? 'this user may not create it there'
+          : code;
     return err('cannot-create', `MLQ_DATA_DIR (${path}) cannot be created (${why}); choose a folder mlq can write to, ${example}.`);
   }
 }
@@ -128,7 +143,11 @@ export function openDataDir(dir: string): Result<DataDir, DataDirProblem> {
   const state = inspectDataDir(path);
   if (!state.ok) {
     const holder = state.error === 'interrupted' ? liveHolder(path) : null;
-    if (holder) return err('locked', `MLQ_DATA_DIR (${path}) is in use by another mlq process (pid ${holder.pid}); stop that one first or choose another folder.`);
+    if (holder)
+      return err(
+        'locked',
+        `MLQ_DATA_DIR (${path}) is in use by another mlq process (pid ${holder.pid}); stop that one first or choose another folder.`,
+      );
     return state;
   }
   const created = state.value === 'absent' ? createFolders(path) : ok(null);

@@ -85,7 +85,10 @@ export function digestRepo(db: Kysely<Database>) {
         .execute();
       const rounds = await db
         .selectFrom('rounds')
-        .select([(eb) => eb.fn.countAll<number>().as('rounds'), (eb) => eb.fn.coalesce(eb.fn.sum<number>('answer_count'), sql<number>`0`).as('answers')])
+        .select([
+          (eb) => eb.fn.countAll<number>().as('rounds'),
+          (eb) => eb.fn.coalesce(eb.fn.sum<number>('answer_count'), sql<number>`0`).as('answers'),
+        ])
         .where('channel_id', '=', channelId)
         .where('status', '=', 'revealed')
         .where('local_date', '>=', week)

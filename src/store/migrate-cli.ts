@@ -10,10 +10,12 @@ if (!config.ok) {
   process.stderr.write(`mlq: ${config.message}\n`);
   process.exit(1);
 }
-const store = await connect({ databaseUrl: config.value.DATABASE_URL, dataDir: resolve(config.value.MLQ_DATA_DIR) }).catch((error: unknown) => {
-  process.stderr.write(`mlq: ${error instanceof StoreError ? error.message : `the database could not be opened (${String(error)}).`}\n`);
-  process.exit(1);
-});
+const store = await connect({ databaseUrl: config.value.DATABASE_URL, dataDir: resolve(config.value.MLQ_DATA_DIR) }).catch(
+  (error: unknown) => {
+    process.stderr.write(`mlq: ${error instanceof StoreError ? error.message : `the database could not be opened (${String(error)}).`}\n`);
+    process.exit(1);
+  },
+);
 try {
   const applied = await migrateToLatest(store.db);
   console.log(applied.length ? `Applied ${applied.join(', ')} to ${store.describe}.` : `${store.describe} is up to date.`);

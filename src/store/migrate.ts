@@ -2,13 +2,13 @@ import { createHash } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { type Kysely, type Migration, type MigrationProvider, Migrator, sql } from 'kysely';
-import { installDir } from '../cache-dir.ts';
 import * as initial from '../../migrations/0001-initial.ts';
 import * as scheduling from '../../migrations/0002-scheduling.ts';
 import * as threadAnswers from '../../migrations/0003-thread-answers.ts';
 import * as usageIndex from '../../migrations/0004-usage-index.ts';
 import * as minWords from '../../migrations/0005-min-words.ts';
 import * as answerRule from '../../migrations/0006-answer-rule.ts';
+import { installDir } from '../cache-dir.ts';
 
 const migrations: Record<string, Migration> = {
   '0001-initial': initial,

@@ -3,7 +3,16 @@ import { err } from '../core/result.ts';
 export type PostgresProblem = 'unreachable' | 'refused' | 'failed';
 
 /** Error codes of a connection that nothing answered: no such host, nothing listening, no route, no answer in time. */
-const UNREACHABLE = new Set(['ECONNREFUSED', 'ENOTFOUND', 'EAI_AGAIN', 'ETIMEDOUT', 'EHOSTUNREACH', 'ENETUNREACH', 'EHOSTDOWN', 'ECONNRESET']);
+const UNREACHABLE = new Set([
+  'ECONNREFUSED',
+  'ENOTFOUND',
+  'EAI_AGAIN',
+  'ETIMEDOUT',
+  'EHOSTUNREACH',
+  'ENETUNREACH',
+  'EHOSTDOWN',
+  'ECONNRESET',
+]);
 
 /** What to check for a refusal, by the server's SQLSTATE. */
 const ADVICE: Record<string, string> = {

@@ -67,5 +67,9 @@ export async function recordAnswers(db: Kysely<Database>, inputs: AnswerInput[])
 
 /** Concurrent answers share statements (group commit); an answer on an idle service runs at once. */
 export function answerCoalescer(db: Kysely<Database>): Coalescer<AnswerInput, ThreadAnswer> {
-  return new Coalescer((items) => recordAnswers(db, items), (x) => x.messageId, { maxBatch: 200, maxInflight: 1 });
+  return new Coalescer(
+    (items) => recordAnswers(db, items),
+    (x) => x.messageId,
+    { maxBatch: 200, maxInflight: 1 },
+  );
 }

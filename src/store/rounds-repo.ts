@@ -29,7 +29,12 @@ export function roundsRepo(db: Kysely<Database>) {
     async markPosted(roundId: number, messageId: string, threadId: string): Promise<void> {
       await db
         .updateTable('rounds')
-        .set({ message_id: messageId, thread_id: threadId, lease_until: null, status: sql`case when status = 'posting' then 'posted' else status end` })
+        .set({
+          message_id: messageId,
+          thread_id: threadId,
+          lease_until: null,
+          status: sql`case when status = 'posting' then 'posted' else status end`,
+        })
         .where('id', '=', roundId)
         .execute();
     },

@@ -91,12 +91,28 @@ export function scoresRepo(db: Kysely<Database>) {
         .where('channel_id', '=', channelId)
         .where('member_id', 'in', memberIds)
         .execute();
-      return new Map(rows.map((r) => [r.member_id, { current: r.current, best: r.best, lastSeq: r.last_seq, freezes: r.freezes, awayUntil: r.away_until }]));
+      return new Map(
+        rows.map((r) => [
+          r.member_id,
+          { current: r.current, best: r.best, lastSeq: r.last_seq, freezes: r.freezes, awayUntil: r.away_until },
+        ]),
+      );
     },
 
     async liveStreaks(channelId: string, lastSeq: number): Promise<Map<string, StreakState>> {
-      const rows = await db.selectFrom('streaks').selectAll().where('channel_id', '=', channelId).where('last_seq', '=', lastSeq).where('current', '>', 0).execute();
-      return new Map(rows.map((r) => [r.member_id, { current: r.current, best: r.best, lastSeq: r.last_seq, freezes: r.freezes, awayUntil: r.away_until }]));
+      const rows = await db
+        .selectFrom('streaks')
+        .selectAll()
+        .where('channel_id', '=', channelId)
+        .where('last_seq', '=', lastSeq)
+        .where('current', '>', 0)
+        .execute();
+      return new Map(
+        rows.map((r) => [
+          r.member_id,
+          { current: r.current, best: r.best, lastSeq: r.last_seq, freezes: r.freezes, awayUntil: r.away_until },
+        ]),
+      );
     },
 
     async setAway(channelId: string, memberId: string, until: string | null): Promise<void> {

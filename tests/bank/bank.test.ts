@@ -1,9 +1,9 @@
-import { mkdtempSync, writeFileSync, mkdirSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { formatProblem, loadBank } from '../../src/bank/load.ts';
 import { jaccard, matrix, nearDuplicates, promptTokens, sourcesProblems } from '../../src/bank/lint.ts';
+import { formatProblem, loadBank } from '../../src/bank/load.ts';
 import { CATEGORIES, LEVELS } from '../../src/core/types.ts';
 
 describe('the shipped bank', () => {
@@ -74,7 +74,9 @@ describe('lint measures', () => {
   it('flags a SOURCES.md row that names an unknown id', () => {
     const dir = mkdtempSync(join(tmpdir(), 'mlq-sources-'));
     writeFileSync(join(dir, 'SOURCES.md'), '| article | question | ids |\n|---|---|---|\n| 000_x.txt | Bias and variance | no-such-id |\n');
-    expect(sourcesProblems(dir, []).map((p) => `${p.line}: ${p.message}`)).toEqual(['3: SOURCES.md names no-such-id, which is not in the bank']);
+    expect(sourcesProblems(dir, []).map((p) => `${p.line}: ${p.message}`)).toEqual([
+      '3: SOURCES.md names no-such-id, which is not in the bank',
+    ]);
   });
 });
 

@@ -28,7 +28,7 @@ describe('the bank parse cache', () => {
   it('re-reads an edited file and still reports a broken one with its file and line', () => {
     const { bank, cache } = copyOfBank();
     loadBank(bank, ParseCache.open(cache));
-    const file = join(bank, 'statistics', plainIds(bank)[0]! + '.yaml');
+    const file = join(bank, 'statistics', `${plainIds(bank)[0]!}.yaml`);
     const source = readFileSync(file, 'utf8');
     writeFileSync(file, source.replace(/^level: .*$/m, 'level: "expert"'));
     const edited = loadBank(bank, ParseCache.open(cache));

@@ -40,7 +40,10 @@ async function open(options: { interactive: boolean; columns?: number; channel?:
   out.on('data', (d: Buffer) => (printed += d.toString()));
   const id = options.channel ?? n;
   const platform = new ConsolePlatform(
-    { channelId: `console:terminal-${id}`, communityId: 'console', memberId: `console:tester-${id}`, 
+    {
+      channelId: `console:terminal-${id}`,
+      communityId: 'console',
+      memberId: `console:tester-${id}`,
       memberName: 'tester',
       timezone: 'UTC',
     },
@@ -95,7 +98,7 @@ describe('piped input', () => {
     h.clock.set(new Date('2026-11-23T14:01:00Z'));
     await h.mlq.tick();
     const after = await piped([], n);
-    expect(after).toContain('▌ Today\'s question · ');
+    expect(after).toContain("▌ Today's question · ");
     expect(after).toContain('What a strong answer covers');
     expect(flat(after)).toContain(`Your answer · 10 points in this round ${ANSWER}`);
   });
@@ -139,7 +142,7 @@ describe('piped input', () => {
     expect(shown).not.toMatch(/console:/);
     expect(shown).toContain('That member has not taken part here yet');
     expect(shown).toContain('  • 🥇 tester · 10 pts');
-    expect(shown).toContain('/mlq leaderboard [week|all]: This week\'s or all-time leaderboard\n');
+    expect(shown).toContain("/mlq leaderboard [week|all]: This week's or all-time leaderboard\n");
     expect(shown).not.toContain('public');
     expect(shown).not.toContain('reaction');
     expect(flat(shown)).toContain('shows the details of one command. Type quit (or press Ctrl-D) to leave the terminal.');
@@ -156,7 +159,10 @@ describe('an interactive terminal', () => {
     await waitFor(() => prompts(session) === 2 && session.plain().includes('You have not answered yet.'));
     session.input.write(`${ANSWER}\r`);
     await waitFor(() => prompts(session) === 3 && session.plain().includes('Answer recorded'));
-    const printed = session.plain().split('\n').filter((l) => !l.includes(PROMPT));
+    const printed = session
+      .plain()
+      .split('\n')
+      .filter((l) => !l.includes(PROMPT));
     expect(Math.max(...printed.map((l) => stringWidth(l)))).toBeLessThanOrEqual(60);
     expect(printed.filter((l) => stringWidth(l) > 50).length).toBeGreaterThan(3);
     session.input.write('quit\r');

@@ -2,7 +2,19 @@ import { readdirSync, readFileSync, statSync } from 'node:fs';
 import { dirname, join, relative, resolve, sep } from 'node:path';
 import { describe, expect, it } from 'vitest';
 
-const FORBIDDEN = [/^pg$/, /^pg-/, /^@electric-sql\//, /^kysely/, /^@slack\//, /^discord\.js/, /^node-cron/, /^pino/, /platforms\//, /\/store\//, /\/scheduler\//];
+const FORBIDDEN = [
+  /^pg$/,
+  /^pg-/,
+  /^@electric-sql\//,
+  /^kysely/,
+  /^@slack\//,
+  /^discord\.js/,
+  /^node-cron/,
+  /^pino/,
+  /platforms\//,
+  /\/store\//,
+  /\/scheduler\//,
+];
 
 /** The module names a TypeScript source imports (static, dynamic and re-exports). */
 export function importsOf(source: string): string[] {
@@ -33,7 +45,9 @@ describe('src/core is platform- and driver-neutral', () => {
   });
 
   it('has no core file importing a chat SDK, a database driver, a platform or the store', () => {
-    const offenders = files('src/core').flatMap((file) => forbiddenImports(readFileSync(file, 'utf8')).map((name) => `${file} imports ${name}`));
+    const offenders = files('src/core').flatMap((file) =>
+      forbiddenImports(readFileSync(file, 'utf8')).map((name) => `${file} imports ${name}`),
+    );
     expect(offenders).toEqual([]);
   });
 

@@ -55,7 +55,14 @@ describe('min-words', () => {
     );
     expect(setting.value.safeParse('200').data).toEqual({ minWords: 200 });
     expect(setting.value.safeParse('-1').success).toBe(false);
-    const base: ChannelSettings = { timezone: 'UTC', postTime: '09:00', weekdays: [1], revealDelayMinutes: 360, categories: [], levels: [] };
+    const base: ChannelSettings = {
+      timezone: 'UTC',
+      postTime: '09:00',
+      weekdays: [1],
+      revealDelayMinutes: 360,
+      categories: [],
+      levels: [],
+    };
     expect(setting.show(base)).toBe('12 words');
     expect(setting.show({ ...base, minWords: 30 })).toBe('30 words');
     expect(setting.show({ ...base, minWords: 0 })).toBe('off (any reply counts)');

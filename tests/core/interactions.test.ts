@@ -1,7 +1,7 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { ActionEvent, FormEvent } from '../../src/core/events.ts';
-import { captureLogger } from '../helpers/process.ts';
 import { cardText, command, createHarness, type Harness, member } from '../helpers/harness.ts';
+import { captureLogger } from '../helpers/process.ts';
 
 const CH = 'test:T1:C1';
 const ada = member('ada');
@@ -50,11 +50,15 @@ describe('buttons and forms, routed through the core by their ids', () => {
   it('takes a sealed answer once, refuses an empty one, a second one and a late one beside the field', async () => {
     const id = String((await h.mlq.currentRound(CH))!.id);
     expect(await submit(id, '   ', 'test:view:1')).toEqual({ kind: 'invalid', field: 'answer', text: 'Write an answer first.' });
-    expect(await submit(id, 'Regularise, then check the learning curve to see whether the gap between the two errors closes.', 'test:view:2')).toEqual({
+    expect(
+      await submit(id, 'Regularise, then check the learning curve to see whether the gap between the two errors closes.', 'test:view:2'),
+    ).toEqual({
       kind: 'notice',
       text: 'Sealed: your answer is stored and counts. Everyone sees it at the reveal.',
     });
-    expect(await submit(id, 'Regularise, then check the learning curve to see whether the gap between the two errors closes.', 'test:view:2')).toEqual({
+    expect(
+      await submit(id, 'Regularise, then check the learning curve to see whether the gap between the two errors closes.', 'test:view:2'),
+    ).toEqual({
       kind: 'notice',
       text: 'Sealed: your answer is stored.',
     });

@@ -12,7 +12,7 @@ describe('the question picker', () => {
     fc.assert(
       fc.property(fc.integer({ min: 1, max: 2 ** 30 }), (seed) => {
         let state = seed;
-        const random = () => ((state = (state * 48271) % 2147483647) / 2147483647);
+        const random = () => (state = (state * 48271) % 2147483647) / 2147483647;
         const used = new Map<string, Date>();
         for (let day = 0; day < pool.length; day++) {
           const id = pickQuestion(pool, used, { categories: [], levels: [] }, random)!;

@@ -5,7 +5,8 @@ import { countableWords, judgeSubstance, realWords, substanceNote } from '../../
 const TWELVE = 'More data lowers variance, so an overfit model usually improves with it.';
 const words = (n: number) => Array.from({ length: n }, (_, i) => `w${i + 1}`).join(' ');
 /** `n` words in all, `top` of them the word "blah" and the rest distinct. */
-const withRepeats = (n: number, top: number) => [...Array(top).fill('blah'), ...Array.from({ length: n - top }, (_, i) => `w${i}`)].join(' ');
+const withRepeats = (n: number, top: number) =>
+  [...Array(top).fill('blah'), ...Array.from({ length: n - top }, (_, i) => `w${i}`)].join(' ');
 /** A substantive text padded with a long token (not a word) to exactly `length` characters. */
 const ofLength = (length: number) => `${TWELVE} ${'z'.repeat(length - TWELVE.length - 1)}`;
 

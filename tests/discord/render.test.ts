@@ -10,7 +10,10 @@ describe('Discord rendering', () => {
     const long = Array.from({ length: 500 }, (_, i) => `Sentence ${i} adds one more detail to the answer.`).join(' ');
     const huge = card('A very long reveal', [
       ...Array.from({ length: 12 }, () => text(long.slice(0, 3000))),
-      list(Array.from({ length: 150 }, (_, i) => `point ${i} ${'x'.repeat(30)}`), '**Points**'),
+      list(
+        Array.from({ length: 150 }, (_, i) => `point ${i} ${'x'.repeat(30)}`),
+        '**Points**',
+      ),
       fields(Array.from({ length: 40 }, (_, i) => ({ label: `F${i}`, value: 'v'.repeat(1500) }))),
     ]);
     const messages = renderMessages(huge);
@@ -22,14 +25,17 @@ describe('Discord rendering', () => {
         expect(e.description?.length ?? 0).toBeLessThanOrEqual(LIMITS.description);
         expect(e.fields?.length ?? 0).toBeLessThanOrEqual(LIMITS.fields);
         for (const f of e.fields ?? []) expect(f.value.length).toBeLessThanOrEqual(LIMITS.fieldValue);
-        total += (e.title?.length ?? 0) + (e.description?.length ?? 0) + (e.fields ?? []).reduce((n, f) => n + f.name.length + f.value.length, 0);
+        total +=
+          (e.title?.length ?? 0) + (e.description?.length ?? 0) + (e.fields ?? []).reduce((n, f) => n + f.name.length + f.value.length, 0);
       }
       expect(total).toBeLessThanOrEqual(LIMITS.message);
     }
   });
 
   it('offers every core command as a /mlq subcommand', () => {
-    const subcommands = mlqCommand().options.map((o) => o.name).sort();
+    const subcommands = mlqCommand()
+      .options.map((o) => o.name)
+      .sort();
     expect(subcommands).toEqual(COMMANDS.map((c) => c.name).sort());
   });
 });
@@ -37,8 +43,24 @@ describe('Discord rendering', () => {
 describe('Discord input', () => {
   it('turns a subcommand and its typed options into the core command line', () => {
     const guild = '900000000000000001';
-    expect(commandLine([{ name: 'leaderboard', type: 1, options: [{ name: 'period', type: 3, value: 'all' }, { name: 'public', type: 5, value: true }] }], guild)).toBe('/mlq leaderboard all public');
-    expect(commandLine([{ name: 'streak', type: 1, options: [{ name: 'member', type: 6, value: '42' }] }], guild)).toBe(`/mlq streak <@discord:${guild}:42>`);
+    expect(
+      commandLine(
+        [
+          {
+            name: 'leaderboard',
+            type: 1,
+            options: [
+              { name: 'period', type: 3, value: 'all' },
+              { name: 'public', type: 5, value: true },
+            ],
+          },
+        ],
+        guild,
+      ),
+    ).toBe('/mlq leaderboard all public');
+    expect(commandLine([{ name: 'streak', type: 1, options: [{ name: 'member', type: 6, value: '42' }] }], guild)).toBe(
+      `/mlq streak <@discord:${guild}:42>`,
+    );
     expect(commandLine([], guild)).toBe('/mlq help');
   });
 
@@ -49,7 +71,9 @@ describe('Discord input', () => {
     expect(classifyDispatch('MESSAGE_CREATE', { ...base, author: { id: '9' }, webhook_id: 'w' }).kind).toBe('ignore');
     expect(classifyDispatch('MESSAGE_CREATE', { ...base, author: { id: '9' }, type: 7 }).kind).toBe('ignore');
     expect(classifyDispatch('MESSAGE_CREATE', { ...base, guild_id: undefined, author: { id: '9' } }).kind).toBe('ignore');
-    expect(classifyDispatch('MESSAGE_REACTION_ADD', { user_id: 'BOT', channel_id: '2', message_id: '1', guild_id: '3' }, 'BOT').kind).toBe('ignore');
+    expect(classifyDispatch('MESSAGE_REACTION_ADD', { user_id: 'BOT', channel_id: '2', message_id: '1', guild_id: '3' }, 'BOT').kind).toBe(
+      'ignore',
+    );
   });
 });
 
@@ -57,9 +81,21 @@ describe('Discord edits', () => {
   it('carry the author and the thread when the gateway sends them', () => {
     const base = { id: '1', channel_id: '2', guild_id: '3', content: 'new text' };
     expect(classifyDispatch('MESSAGE_UPDATE', { ...base, author: { id: '9', username: 'ann' }, member: { nick: 'Ann' } })).toEqual({
-      kind: 'edit', guild: '3', channel: '2', message: '1', text: 'new text', user: '9', name: 'Ann',
+      kind: 'edit',
+      guild: '3',
+      channel: '2',
+      message: '1',
+      text: 'new text',
+      user: '9',
+      name: 'Ann',
     });
-    expect(classifyDispatch('MESSAGE_UPDATE', base, 'BOT')).toEqual({ kind: 'edit', guild: '3', channel: '2', message: '1', text: 'new text' });
+    expect(classifyDispatch('MESSAGE_UPDATE', base, 'BOT')).toEqual({
+      kind: 'edit',
+      guild: '3',
+      channel: '2',
+      message: '1',
+      text: 'new text',
+    });
     expect(classifyDispatch('MESSAGE_UPDATE', { ...base, author: { id: '9', bot: true } }).kind).toBe('ignore');
   });
 });
@@ -67,9 +103,17 @@ describe('Discord edits', () => {
 describe('Discord settings', () => {
   it('is off without a token and names a malformed setting in one sentence', () => {
     expect(discordConfig({})).toEqual({ ok: true, value: null });
-    const bad = discordConfig({ DISCORD_TOKEN: 'MTEwMDAwMDAwMDAwMDAwMDAw.GfAkEt.abcdefghijklmnopqrstuvwxyz', DISCORD_API_URL: 'https://discord.com/api/v10' });
-    expect(!bad.ok && bad.message).toBe('DISCORD_API_URL must be an http(s) REST base URL without the API version (got "https://discord.com/api/v10"); for example DISCORD_API_URL=https://discord.com/api.');
-    const off = discordConfig({ DISCORD_TOKEN: 'MTEwMDAwMDAwMDAwMDAwMDAw.GfAkEt.abcdefghijklmnopqrstuvwxyz', DISCORD_MESSAGE_CONTENT: 'false' });
+    const bad = discordConfig({
+      DISCORD_TOKEN: 'MTEwMDAwMDAwMDAwMDAwMDAw.GfAkEt.abcdefghijklmnopqrstuvwxyz',
+      DISCORD_API_URL: 'https://discord.com/api/v10',
+    });
+    expect(!bad.ok && bad.message).toBe(
+      'DISCORD_API_URL must be an http(s) REST base URL without the API version (got "https://discord.com/api/v10"); for example DISCORD_API_URL=https://discord.com/api.',
+    );
+    const off = discordConfig({
+      DISCORD_TOKEN: 'MTEwMDAwMDAwMDAwMDAwMDAw.GfAkEt.abcdefghijklmnopqrstuvwxyz',
+      DISCORD_MESSAGE_CONTENT: 'false',
+    });
     expect(off.ok && off.value).toMatchObject({ messageContent: false, shards: 'auto' });
   });
 });

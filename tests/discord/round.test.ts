@@ -72,19 +72,56 @@ describe('a whole round in Discord through discord.js', () => {
     const a1 = say(U1, thread, 'Bias is systematic error from wrong assumptions; variance is sensitivity to the sample.');
     say(U2, thread, 'Short take: start with a simpler model and more regularisation before collecting data.');
     await waitFor(() => h!.discord.of('PUT', /reactions\/%E2%9C%85\/@me$/).length === 2);
-    h.discord.dispatch('MESSAGE_UPDATE', { id: h.discord.of('PUT', /reactions/)[1]!.path.split('/')[4], channel_id: thread, guild_id: GUILD, content: BETTER_TAKE, author: discordUser(U2, 'user52') });
-    await waitFor(async () => (await h!.database.store.db.selectFrom('answers').select('text').where('member_id', '=', member(U2)).executeTakeFirst())?.text === BETTER_TAKE);
+    h.discord.dispatch('MESSAGE_UPDATE', {
+      id: h.discord.of('PUT', /reactions/)[1]!.path.split('/')[4],
+      channel_id: thread,
+      guild_id: GUILD,
+      content: BETTER_TAKE,
+      author: discordUser(U2, 'user52'),
+    });
+    await waitFor(
+      async () =>
+        (await h!.database.store.db.selectFrom('answers').select('text').where('member_id', '=', member(U2)).executeTakeFirst())?.text ===
+        BETTER_TAKE,
+    );
 
     const button = h.discord.button(U3, 'answer.sealed:1', root);
     const modal = await waitFor(() => h!.discord.answers(button)[0]);
     expect((modal.body as { type: number }).type).toBe(9);
-    const submitted = h.discord.modal(U3, 'mlq.sealed:1', 'Sealed: regularise, then re-check whether the validation curve still improves with more data.');
+    const submitted = h.discord.modal(
+      U3,
+      'mlq.sealed:1',
+      'Sealed: regularise, then re-check whether the validation curve still improves with more data.',
+    );
     const confirm = await waitFor(() => h!.discord.answers(submitted)[0]);
-    expect(confirm.body).toMatchObject({ type: 4, data: { flags: EPHEMERAL, content: expect.stringMatching(/^Sealed: your answer is stored/) } });
+    expect(confirm.body).toMatchObject({
+      type: 4,
+      data: { flags: EPHEMERAL, content: expect.stringMatching(/^Sealed: your answer is stored/) },
+    });
 
-    h.discord.dispatch('MESSAGE_REACTION_ADD', { user_id: U2, channel_id: thread, message_id: a1, guild_id: GUILD, emoji: { id: null, name: '👏' }, member: { user: discordUser(U2, 'user52'), roles: [] } });
-    h.discord.dispatch('MESSAGE_REACTION_ADD', { user_id: U1, channel_id: thread, message_id: a1, guild_id: GUILD, emoji: { id: null, name: '👏' }, member: { user: discordUser(U1, 'user51'), roles: [] } });
-    h.discord.dispatch('MESSAGE_REACTION_ADD', { user_id: BOT, channel_id: thread, message_id: a1, guild_id: GUILD, emoji: { id: null, name: '✅' } });
+    h.discord.dispatch('MESSAGE_REACTION_ADD', {
+      user_id: U2,
+      channel_id: thread,
+      message_id: a1,
+      guild_id: GUILD,
+      emoji: { id: null, name: '👏' },
+      member: { user: discordUser(U2, 'user52'), roles: [] },
+    });
+    h.discord.dispatch('MESSAGE_REACTION_ADD', {
+      user_id: U1,
+      channel_id: thread,
+      message_id: a1,
+      guild_id: GUILD,
+      emoji: { id: null, name: '👏' },
+      member: { user: discordUser(U1, 'user51'), roles: [] },
+    });
+    h.discord.dispatch('MESSAGE_REACTION_ADD', {
+      user_id: BOT,
+      channel_id: thread,
+      message_id: a1,
+      guild_id: GUILD,
+      emoji: { id: null, name: '✅' },
+    });
     await waitFor(async () => (await h!.database.store.db.selectFrom('votes').selectAll().execute()).length === 1);
 
     const revealed = await run(ADMIN, 'reveal', [], true);
@@ -106,7 +143,10 @@ describe('a whole round in Discord through discord.js', () => {
     const board = await run(U1, 'leaderboard', []);
     expect(board.flags & EPHEMERAL).toBe(EPHEMERAL);
     expect(board.text).toMatch(/user51\*\* · 17 pts/);
-    const shown = await run(U1, 'leaderboard', [{ type: 3, name: 'period', value: 'all' }, { type: 5, name: 'public', value: true }]);
+    const shown = await run(U1, 'leaderboard', [
+      { type: 3, name: 'period', value: 'all' },
+      { type: 5, name: 'public', value: true },
+    ]);
     expect(shown.flags & EPHEMERAL).toBe(0);
 
     expect(await ledger()).toEqual([
@@ -122,10 +162,19 @@ describe('a whole round in Discord through discord.js', () => {
     h = await createDiscordHarness();
     const { thread } = await startRound();
     const id = say(U1, thread, 'My answer...');
-    const dm = await waitFor(() => h!.discord.of('POST', /^\/channels\/\d+\/messages$/).find((c) => /needs at least 12 words/.test(JSON.stringify(c.body))));
+    const dm = await waitFor(() =>
+      h!.discord.of('POST', /^\/channels\/\d+\/messages$/).find((c) => /needs at least 12 words/.test(JSON.stringify(c.body))),
+    );
     expect(JSON.stringify(dm.body)).toMatch(/needs at least 12 words and this one has 2/);
     expect(h.discord.of('POST', /^\/users\/@me\/channels$/).map((c) => c.body)).toEqual([{ recipient_id: U1 }]);
-    const edit = () => h!.discord.dispatch('MESSAGE_UPDATE', { id, channel_id: thread, guild_id: GUILD, content: BETTER_TAKE, author: discordUser(U1, 'user51') });
+    const edit = () =>
+      h!.discord.dispatch('MESSAGE_UPDATE', {
+        id,
+        channel_id: thread,
+        guild_id: GUILD,
+        content: BETTER_TAKE,
+        author: discordUser(U1, 'user51'),
+      });
     edit();
     await waitFor(async () => (await h!.database.store.db.selectFrom('answers').select('text').executeTakeFirst())?.text === BETTER_TAKE);
     edit();
@@ -165,7 +214,11 @@ describe('a whole round in Discord through discord.js', () => {
 
   it('waits out a REST 429 and posts once', async () => {
     h = await createDiscordHarness();
-    h.discord.inject('POST /channels/:id/messages', { status: 429, body: { message: 'You are being rate limited.', retry_after: 0.5, global: false }, headers: { 'retry-after': '1', 'x-ratelimit-scope': 'user' } });
+    h.discord.inject('POST /channels/:id/messages', {
+      status: 429,
+      body: { message: 'You are being rate limited.', retry_after: 0.5, global: false },
+      headers: { 'retry-after': '1', 'x-ratelimit-scope': 'user' },
+    });
     await run(ADMIN, 'start', [], true);
     await waitFor(() => h!.discord.of('POST', /\/threads$/).length === 1, 10_000);
     const posts = h.discord.of('POST', new RegExp(`^/channels/${CHANNEL}/messages$`));
@@ -201,7 +254,11 @@ describe('the Message Content intent', () => {
     const { post, thread } = await startRound();
     expect(JSON.stringify(post.body)).toMatch(/Answer with the button below before the reveal/);
     say(U1, thread, '');
-    const submitted = h.discord.modal(U1, 'mlq.sealed:1', 'My sealed answer: more data lowers variance, so an overfit model usually improves with it.');
+    const submitted = h.discord.modal(
+      U1,
+      'mlq.sealed:1',
+      'My sealed answer: more data lowers variance, so an overfit model usually improves with it.',
+    );
     await waitFor(() => h!.discord.answers(submitted)[0]);
     await run(ADMIN, 'reveal', [], true);
     expect(await ledger()).toEqual([{ member_id: member(U1), reason: 'answer', points: 10 }]);

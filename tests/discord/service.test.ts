@@ -1,8 +1,8 @@
 import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import pg from 'pg';
+import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { createPostgresUrl, TEST_DB } from '../helpers/database.ts';
 import { TOKEN } from '../helpers/discord-harness.ts';
 import { FakeDiscord } from '../helpers/fake-discord.ts';
@@ -12,7 +12,6 @@ import { waitFor } from '../helpers/wait.ts';
 
 const SECRET = 'aaaabbbbccccdddd0000111122223333';
 const ADMIN = '900000000000000050';
-
 
 let slack: FakeSlack;
 let discord: FakeDiscord;
@@ -65,7 +64,21 @@ describe('the service with Slack and Discord in one process', () => {
   it('registers /mlq globally, logs the invite URL, and answers every subcommand', async () => {
     expect(discord.of('PUT', /^\/applications\/\d+\/commands$/)).toHaveLength(1);
     expect(service.stdout()).toMatch(/oauth2\/authorize\?client_id=900000000000000003&scope=bot\+applications\.commands&permissions=\d+/);
-    const subs = ['start', 'help', 'today', 'ask', 'solution', 'streak', 'leaderboard', 'stats', 'topics', 'config', 'reveal', 'skip', 'stop'];
+    const subs = [
+      'start',
+      'help',
+      'today',
+      'ask',
+      'solution',
+      'streak',
+      'leaderboard',
+      'stats',
+      'topics',
+      'config',
+      'reveal',
+      'skip',
+      'stop',
+    ];
     for (const sub of subs) {
       const id = discord.command(ADMIN, sub, [], true);
       const first = await waitFor(() => discord.answers(id)[0]);
@@ -80,7 +93,17 @@ describe('the service with Slack and Discord in one process', () => {
   it('serves Slack over HTTP from the same process and the same database', async () => {
     const started = discord.command(ADMIN, 'start', [], true);
     await waitFor(() => discord.answers(started)[0]);
-    const body = new URLSearchParams({ team_id: 'T1', channel_id: 'C9', channel_name: 'study', user_id: 'UADMIN', user_name: 'admin', command: '/mlq', text: 'start', response_url: slack.responseUrl('both-1'), trigger_id: 't' }).toString();
+    const body = new URLSearchParams({
+      team_id: 'T1',
+      channel_id: 'C9',
+      channel_name: 'study',
+      user_id: 'UADMIN',
+      user_name: 'admin',
+      command: '/mlq',
+      text: 'start',
+      response_url: slack.responseUrl('both-1'),
+      trigger_id: 't',
+    }).toString();
     const result = await sendSigned(`http://127.0.0.1:${port}/slack/events`, SECRET, body, 'application/x-www-form-urlencoded');
     expect(result.status).toBe(200);
     await waitFor(() => slack.of('chat.postMessage')[0], 10_000);

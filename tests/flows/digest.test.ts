@@ -10,9 +10,28 @@ afterEach(async () => {
 });
 
 async function channel(h: Harness, id: string, weekdays: Channel['weekdays']): Promise<Channel> {
-  const s = { timezone: 'Europe/Berlin', postTime: '09:00', weekdays, revealDelayMinutes: 360, categories: [], levels: [], digestWeekday: 5 as const, digestTime: '16:00', revealTime: null };
+  const s = {
+    timezone: 'Europe/Berlin',
+    postTime: '09:00',
+    weekdays,
+    revealDelayMinutes: 360,
+    categories: [],
+    levels: [],
+    digestWeekday: 5 as const,
+    digestTime: '16:00',
+    revealTime: null,
+  };
   await h.repo.upsertCommunity('test', 'test', 'Test');
-  const c: Channel = { ...s, id, communityId: 'test', name: id, active: true, organiserIds: [], nextPostAt: nextPlannedRound(s, h.clock.now())!.postAt, nextDigestAt: nextDigestAt(s, h.clock.now()) };
+  const c: Channel = {
+    ...s,
+    id,
+    communityId: 'test',
+    name: id,
+    active: true,
+    organiserIds: [],
+    nextPostAt: nextPlannedRound(s, h.clock.now())!.postAt,
+    nextDigestAt: nextDigestAt(s, h.clock.now()),
+  };
   await h.repo.saveChannel(c);
   return c;
 }
@@ -28,10 +47,25 @@ describe('the weekly digest', () => {
       const round = (await h.mlq.currentRound(c.id))!;
       for (const [i, who] of people.entries()) {
         if (i > day) continue;
-        await h.mlq.threadMessage({ channelId: c.id, communityId: 'test', threadId: round.threadId!, messageId: `test:d:${day}:${i}`, author: who, text: `Answer ${day}: more data lowers variance, so an overfit model usually improves with it.` });
+        await h.mlq.threadMessage({
+          channelId: c.id,
+          communityId: 'test',
+          threadId: round.threadId!,
+          messageId: `test:d:${day}:${i}`,
+          author: who,
+          text: `Answer ${day}: more data lowers variance, so an overfit model usually improves with it.`,
+        });
       }
       if (day === 2) {
-        for (let n = 0; n < 3; n++) await h.mlq.threadMessage({ channelId: c.id, communityId: 'test', threadId: round.threadId!, messageId: `test:talk:${n}`, author: people[0]!, text: 'more thoughts' });
+        for (let n = 0; n < 3; n++)
+          await h.mlq.threadMessage({
+            channelId: c.id,
+            communityId: 'test',
+            threadId: round.threadId!,
+            messageId: `test:talk:${n}`,
+            author: people[0]!,
+            text: 'more thoughts',
+          });
       }
       h.clock.set(new Date(Date.parse('2026-11-30T14:00:00Z') + day * 86_400_000));
       await h.mlq.tick();

@@ -4,7 +4,6 @@ import { cardText, command, createHarness, type Harness, member, reply } from '.
 const CH = 'test:T1:C1';
 const ada = member('ada');
 const bob = member('bob');
-const HOUR = 3_600_000;
 /** A reply that clears the default bar of 12 words, marked with `label`. */
 const answer = (label: string) => `${label}: more data lowers variance, so an overfit model usually improves with it.`;
 
@@ -12,7 +11,8 @@ let h: Harness;
 
 async function subscribe(settings: Record<string, string> = {}) {
   await command(h, CH, { id: 'test:admin', name: 'admin' }, '/mlq start');
-  for (const [key, value] of Object.entries(settings)) await command(h, CH, { id: 'test:admin', name: 'admin' }, `/mlq config ${key} ${value}`);
+  for (const [key, value] of Object.entries(settings))
+    await command(h, CH, { id: 'test:admin', name: 'admin' }, `/mlq config ${key} ${value}`);
 }
 
 /** Moves the clock and runs the scheduler as production does each minute. */
@@ -35,7 +35,9 @@ describe('a whole round', () => {
     const first = await reply(h, CH, ada, 'Bias is error from wrong assumptions; variance is sensitivity to the sample.');
     expect(first.outcome).toBe('answer');
     expect((await reply(h, CH, ada, 'And another thought')).outcome).toBe('discussion');
-    expect((await reply(h, CH, bob, 'My take: regularise first, then collect more data if validation error still lags training.')).outcome).toBe('answer');
+    expect(
+      (await reply(h, CH, bob, 'My take: regularise first, then collect more data if validation error still lags training.')).outcome,
+    ).toBe('answer');
     expect(h.port.of('react').map((r) => r.ack)).toEqual(['answer-counted', 'answer-counted']);
 
     const revealed = await command(h, CH, { id: 'test:admin', name: 'admin' }, '/mlq reveal');
@@ -69,7 +71,7 @@ describe('a whole round', () => {
     expect([answers.length, ledger.length, messages.length]).toEqual([1, 1, 1]);
   });
 
-  it("tells a member who answered today that the answer is in, and one who did not nothing of the kind", async () => {
+  it('tells a member who answered today that the answer is in, and one who did not nothing of the kind', async () => {
     await subscribe();
     await reply(h, CH, ada, answer('An answer before the reveal'));
     expect(cardText((await command(h, CH, ada, '/mlq streak')).card)).toContain("Today's answer is in");
@@ -78,8 +80,22 @@ describe('a whole round', () => {
 
   it('stores an answer with NUL characters in it, without them', async () => {
     await subscribe();
-    expect((await reply(h, CH, ada, 'bias\u0000 and variance pull in opposite directions as capacity grows, so tune it on validation data', 'test:nul:1')).outcome).toBe('answer');
-    const row = await h.database.store.db.selectFrom('answers').select('text').where('message_id', '=', 'test:nul:1').executeTakeFirstOrThrow();
+    expect(
+      (
+        await reply(
+          h,
+          CH,
+          ada,
+          'bias\u0000 and variance pull in opposite directions as capacity grows, so tune it on validation data',
+          'test:nul:1',
+        )
+      ).outcome,
+    ).toBe('answer');
+    const row = await h.database.store.db
+      .selectFrom('answers')
+      .select('text')
+      .where('message_id', '=', 'test:nul:1')
+      .executeTakeFirstOrThrow();
     expect(row.text).toBe('bias and variance pull in opposite directions as capacity grows, so tune it on validation data');
   });
 
@@ -111,7 +127,7 @@ describe('a whole round', () => {
     ]);
   });
 
-  it('scores peer votes once, never one\'s own', async () => {
+  it("scores peer votes once, never one's own", async () => {
     await subscribe();
     const a = await reply(h, CH, ada, answer('answer'));
     expect(await h.mlq.reaction({ channelId: CH, communityId: 'test', messageId: a.messageId, member: ada })).toBe(false);
@@ -120,12 +136,22 @@ describe('a whole round', () => {
     await command(h, CH, { id: 'test:admin', name: 'admin' }, '/mlq reveal');
     const carol = member('carol');
     expect(await h.mlq.reaction({ channelId: CH, communityId: 'test', messageId: a.messageId, member: carol })).toBe(true);
-    const votes = await h.database.store.db.selectFrom('ledger').select(['key', 'points']).where('reason', '=', 'peer_vote').orderBy('key').execute();
+    const votes = await h.database.store.db
+      .selectFrom('ledger')
+      .select(['key', 'points'])
+      .where('reason', '=', 'peer_vote')
+      .orderBy('key')
+      .execute();
     expect(votes).toEqual([
       { key: 'peer_vote:1:test:ada:test:bob', points: 2 },
       { key: 'peer_vote:1:test:ada:test:carol', points: 2 },
     ]);
-    const score = await h.database.store.db.selectFrom('scores').select(['period', 'points']).where('member_id', '=', ada.id).orderBy('period').execute();
+    const score = await h.database.store.db
+      .selectFrom('scores')
+      .select(['period', 'points'])
+      .where('member_id', '=', ada.id)
+      .orderBy('period')
+      .execute();
     expect(score).toEqual([
       { period: 'all', points: 14 },
       { period: 'w:2026-11-23', points: 14 },
@@ -142,7 +168,13 @@ describe('streaks over scheduled rounds', () => {
     expect(await streakOf()).toMatch(/adds 1 when the round is revealed/);
     await at('2026-11-23T15:00:00Z');
     expect(await streakOf()).toMatch(/1 round in a row/);
-    for (const [day, date] of [['tue', '24'], ['wed', '25'], ['thu', '26'], ['fri', '27'], ['mon', '30']] as const) {
+    for (const [day, date] of [
+      ['tue', '24'],
+      ['wed', '25'],
+      ['thu', '26'],
+      ['fri', '27'],
+      ['mon', '30'],
+    ] as const) {
       const month = day === 'mon' ? '2026-11-30' : `2026-11-${date}`;
       expect((await at(`${month}T09:00:00Z`)).posted).toBe(1);
       await reply(h, CH, ada, answer(day));

@@ -8,7 +8,13 @@ let h: Harness;
 
 /** Whether the "Answer privately" button opens the form for the round now. */
 async function formOpens(roundId: number) {
-  const reply = await h.mlq.action({ channelId: CH, communityId: 'test', actor: member('ada'), action: 'answer.sealed', value: String(roundId) });
+  const reply = await h.mlq.action({
+    channelId: CH,
+    communityId: 'test',
+    actor: member('ada'),
+    action: 'answer.sealed',
+    value: String(roundId),
+  });
   return reply.kind === 'form';
 }
 
@@ -44,7 +50,14 @@ describe('sealed answers follow the thread rule: taken while the round is posted
       .select(['message_id', 'member_id', 'text', 'sealed'])
       .orderBy('message_id')
       .execute();
-    expect(rows).toEqual([{ message_id: 'test:form:1', member_id: 'test:ada', text: 'sealed by ada: regularisation trades a little bias for much less variance here', sealed: true }]);
+    expect(rows).toEqual([
+      {
+        message_id: 'test:form:1',
+        member_id: 'test:ada',
+        text: 'sealed by ada: regularisation trades a little bias for much less variance here',
+        sealed: true,
+      },
+    ]);
   });
 
   it("refuses an empty answer and one naming another channel's round", async () => {

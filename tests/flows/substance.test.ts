@@ -1,5 +1,5 @@
-import { recordSealedAnswer } from '../../src/core/answers.ts';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { recordSealedAnswer } from '../../src/core/answers.ts';
 import { Mlq } from '../../src/core/app.ts';
 import type { MessageEditedEvent } from '../../src/core/events.ts';
 import { createRepository } from '../../src/store/repository.ts';
@@ -44,7 +44,9 @@ describe('the word bar on thread answers', () => {
     expect(notes()).toEqual([
       {
         to: 'test:ada',
-        text: expect.stringContaining('An answer here needs at least 12 words and this one has 11. Edit your reply (or reply again) with your reasoning'),
+        text: expect.stringContaining(
+          'An answer here needs at least 12 words and this one has 11. Edit your reply (or reply again) with your reasoning',
+        ),
       },
     ]);
     const kinds = await db().selectFrom('thread_messages').select(['member_id', 'kind']).orderBy('member_id').execute();
@@ -67,9 +69,18 @@ describe('the word bar on thread answers', () => {
     expect((await reply(h, CH, member('cy'), padded(10_001))).outcome).toBe('not-counted');
     expect((await reply(h, CH, member('dee'), padded(10_000))).outcome).toBe('answer');
     expect(notes().map((n) => [n.to, n.text.split('\n')[1]])).toEqual([
-      ['test:ada', 'It repeats one word over and over. Edit your reply (or reply again) with your own explanation in at least 12 words and it counts as your answer.'],
-      ['test:bob', 'It has 200,000 characters and an answer counts up to 10,000. Edit your reply (or reply again) with the essentials and it counts as your answer.'],
-      ['test:cy', 'It has 10,001 characters and an answer counts up to 10,000. Edit your reply (or reply again) with the essentials and it counts as your answer.'],
+      [
+        'test:ada',
+        'It repeats one word over and over. Edit your reply (or reply again) with your own explanation in at least 12 words and it counts as your answer.',
+      ],
+      [
+        'test:bob',
+        'It has 200,000 characters and an answer counts up to 10,000. Edit your reply (or reply again) with the essentials and it counts as your answer.',
+      ],
+      [
+        'test:cy',
+        'It has 10,001 characters and an answer counts up to 10,000. Edit your reply (or reply again) with the essentials and it counts as your answer.',
+      ],
     ]);
     const stored = await answers();
     expect(stored.map((a) => [a.member_id, a.text.length])).toEqual([['test:dee', 10_000]]);
@@ -89,7 +100,14 @@ describe('replicas', () => {
   it('send one note when two replicas get the same short reply at once', async () => {
     const other = new Mlq({ ...h.deps, repo: createRepository(h.database.store.db) });
     const round = (await h.mlq.currentRound(CH))!;
-    const event = { channelId: CH, communityId: 'test', threadId: round.threadId!, messageId: 'test:twice:1', author: ada, text: 'My answer...' };
+    const event = {
+      channelId: CH,
+      communityId: 'test',
+      threadId: round.threadId!,
+      messageId: 'test:twice:1',
+      author: ada,
+      text: 'My answer...',
+    };
     const outcomes = await Promise.all([h.mlq.threadMessage(event), other.threadMessage(event)]);
     expect(outcomes.sort()).toEqual(['duplicate', 'not-counted']);
     expect(notes().map((n) => n.to)).toEqual(['test:ada']);
@@ -115,7 +133,11 @@ describe('edits and the bar', () => {
     await edit(short.messageId, ada, TWELVE);
     expect(h.port.of('react').map((r) => [r.target, r.ack])).toEqual([[short.messageId, 'answer-counted']]);
     expect((await answers()).map((a) => [a.member_id, a.text])).toEqual([['test:ada', TWELVE]]);
-    const kind = await db().selectFrom('thread_messages').select('kind').where('message_id', '=', short.messageId).executeTakeFirstOrThrow();
+    const kind = await db()
+      .selectFrom('thread_messages')
+      .select('kind')
+      .where('message_id', '=', short.messageId)
+      .executeTakeFirstOrThrow();
     expect(kind.kind).toBe('answer');
     await reveal();
     expect(await ledger()).toEqual([{ member_id: 'test:ada', reason: 'answer', points: 10 }]);

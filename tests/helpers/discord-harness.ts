@@ -13,15 +13,21 @@ export interface DiscordHarness extends Harness {
 export const TOKEN = 'MTEwMDAwMDAwMDAwMDAwMDAw.GfAkEt.abcdefghijklmnopqrstuvwxyz0123456789';
 
 /** The real core and store and the real discord.js client, wired as main.ts does, against a fake Discord. */
-export async function createDiscordHarness(options: { messageContent?: boolean; deferAfterMs?: number; start?: Date; refuse?: boolean } = {}): Promise<DiscordHarness> {
+export async function createDiscordHarness(
+  options: { messageContent?: boolean; deferAfterMs?: number; start?: Date; refuse?: boolean } = {},
+): Promise<DiscordHarness> {
   const h = await createHarness(options.start ?? new Date());
   const discord = await new FakeDiscord().start();
   discord.refuseMessageContent = options.refuse ?? false;
   const { logger, logs } = captureLogger();
   h.deps.logger = logger;
-  const platform = new DiscordPlatform({ token: TOKEN, apiUrl: discord.apiUrl, messageContent: options.messageContent ?? true, guildId: '900000000000000001', shards: 'auto' }, logger, {
-    deferAfterMs: options.deferAfterMs,
-  });
+  const platform = new DiscordPlatform(
+    { token: TOKEN, apiUrl: discord.apiUrl, messageContent: options.messageContent ?? true, guildId: '900000000000000001', shards: 'auto' },
+    logger,
+    {
+      deferAfterMs: options.deferAfterMs,
+    },
+  );
   h.deps.ports.register(platform.port);
   platform.attach(h.mlq);
   let invite = '';

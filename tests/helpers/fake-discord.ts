@@ -105,31 +105,73 @@ export class FakeDiscord {
   }
 
   private message(channelId: string, body: Record<string, unknown> | undefined, author = user(BOT, 'mlq', true)) {
-    return { id: this.next(), channel_id: channelId, guild_id: GUILD, author, content: body?.content ?? '', embeds: body?.embeds ?? [], components: body?.components ?? [], attachments: [], mentions: [], mention_roles: [], mention_everyone: false, pinned: false, tts: false, type: 0, timestamp: new Date().toISOString(), edited_timestamp: null, flags: 0 };
+    return {
+      id: this.next(),
+      channel_id: channelId,
+      guild_id: GUILD,
+      author,
+      content: body?.content ?? '',
+      embeds: body?.embeds ?? [],
+      components: body?.components ?? [],
+      attachments: [],
+      mentions: [],
+      mention_roles: [],
+      mention_everyone: false,
+      pinned: false,
+      tts: false,
+      type: 0,
+      timestamp: new Date().toISOString(),
+      edited_timestamp: null,
+      flags: 0,
+    };
   }
 
-  private route(method: string, path: string, body: Record<string, unknown> | undefined, url: URL, send: (s: number, p?: Record<string, unknown> | unknown[]) => void): void {
+  private route(
+    method: string,
+    path: string,
+    body: Record<string, unknown> | undefined,
+    url: URL,
+    send: (s: number, p?: Record<string, unknown> | unknown[]) => void,
+  ): void {
     let m: RegExpExecArray | null;
     if (method === 'GET' && path === '/gateway/bot') {
-      return send(200, { url: `ws://127.0.0.1:${this.port}/gateway`, shards: 1, session_start_limit: { total: 1000, remaining: 1000, reset_after: 0, max_concurrency: 1 } });
+      return send(200, {
+        url: `ws://127.0.0.1:${this.port}/gateway`,
+        shards: 1,
+        session_start_limit: { total: 1000, remaining: 1000, reset_after: 0, max_concurrency: 1 },
+      });
     }
     if (method === 'PUT' && /^\/applications\/\d+(\/guilds\/\d+)?\/commands$/.test(path)) {
-      return send(200, (body as unknown as Record<string, unknown>[]).map((c) => ({ ...c, id: this.next(), application_id: APP, version: '1' })));
+      return send(
+        200,
+        (body as unknown as Record<string, unknown>[]).map((c) => ({ ...c, id: this.next(), application_id: APP, version: '1' })),
+      );
     }
     if (method === 'POST' && (m = /^\/channels\/(\d+)\/messages$/.exec(path))) {
       const invalid = this.invalidMessage(body);
       if (invalid) return send(400, { message: `Invalid Form Body: ${invalid}`, code: 50035 });
       return send(200, this.create(m[1]!, body));
     }
-    if (method === 'PATCH' && (m = /^\/channels\/(\d+)\/messages\/(\d+)$/.exec(path))) return send(200, { ...this.message(m[1]!, body), id: m[2] });
+    if (method === 'PATCH' && (m = /^\/channels\/(\d+)\/messages\/(\d+)$/.exec(path)))
+      return send(200, { ...this.message(m[1]!, body), id: m[2] });
     if (method === 'POST' && (m = /^\/channels\/(\d+)\/messages\/(\d+)\/threads$/.exec(path))) {
       if (this.threads.has(m[2]!)) return send(400, { message: 'A thread has already been created for this message', code: 160004 });
       this.threads.add(m[2]!);
-      return send(201, { id: m[2], type: 11, guild_id: GUILD, parent_id: m[1], name: body?.name, owner_id: BOT, thread_metadata: { archived: false, auto_archive_duration: 1440, locked: false, archive_timestamp: new Date().toISOString() } });
+      return send(201, {
+        id: m[2],
+        type: 11,
+        guild_id: GUILD,
+        parent_id: m[1],
+        name: body?.name,
+        owner_id: BOT,
+        thread_metadata: { archived: false, auto_archive_duration: 1440, locked: false, archive_timestamp: new Date().toISOString() },
+      });
     }
     if (method === 'PUT' && /^\/channels\/\d+\/messages\/\d+\/reactions\/[^/]+\/@me$/.test(path)) return send(204);
     if (method === 'POST' && /^\/interactions\/\d+\/[^/]+\/callback$/.test(path)) {
-      return url.searchParams.get('with_response') === 'true' ? send(200, { interaction: { id: path.split('/')[2], type: 2 }, resource: { type: body?.type } }) : send(204);
+      return url.searchParams.get('with_response') === 'true'
+        ? send(200, { interaction: { id: path.split('/')[2], type: 2 }, resource: { type: body?.type } })
+        : send(204);
     }
     if (method === 'PATCH' && /^\/webhooks\/\d+\/[^/]+\/messages\/@original$/.test(path)) return send(200, this.message(CHANNEL, body));
     if (method === 'POST' && /^\/webhooks\/\d+\/[^/]+$/.test(path)) return send(200, this.message(CHANNEL, body));
@@ -165,7 +207,8 @@ export class FakeDiscord {
       if ((e.description?.length ?? 0) > 4096) return 'description over 4096';
       if ((e.fields?.length ?? 0) > 25) return 'more than 25 fields';
       if (e.fields?.some((f) => f.value.length > 1024)) return 'field over 1024';
-      total += (e.title?.length ?? 0) + (e.description?.length ?? 0) + (e.fields ?? []).reduce((n, f) => n + f.name.length + f.value.length, 0);
+      total +=
+        (e.title?.length ?? 0) + (e.description?.length ?? 0) + (e.fields ?? []).reduce((n, f) => n + f.name.length + f.value.length, 0);
     }
     return total > 6000 ? 'message over 6000 characters' : null;
   }
@@ -210,11 +253,37 @@ export class FakeDiscord {
           nsfw_level: 0,
           preferred_locale: 'en-US',
           features: [],
-          roles: [{ id: GUILD, name: '@everyone', permissions: '2248473465835073', position: 0, color: 0, hoist: false, managed: false, mentionable: false, flags: 0 }],
+          roles: [
+            {
+              id: GUILD,
+              name: '@everyone',
+              permissions: '2248473465835073',
+              position: 0,
+              color: 0,
+              hoist: false,
+              managed: false,
+              mentionable: false,
+              flags: 0,
+            },
+          ],
           emojis: [],
           stickers: [],
           members: [],
-          channels: [{ id: CHANNEL, type: 0, guild_id: GUILD, name: 'study', position: 0, permission_overwrites: [], parent_id: null, nsfw: false, topic: null, last_message_id: null, rate_limit_per_user: 0 }],
+          channels: [
+            {
+              id: CHANNEL,
+              type: 0,
+              guild_id: GUILD,
+              name: 'study',
+              position: 0,
+              permission_overwrites: [],
+              parent_id: null,
+              nsfw: false,
+              topic: null,
+              last_message_id: null,
+              rate_limit_per_user: 0,
+            },
+          ],
           threads: [],
           presences: [],
           voice_states: [],
@@ -280,7 +349,16 @@ export class FakeDiscord {
       guild_id: GUILD,
       channel_id: CHANNEL,
       channel: { id: CHANNEL, type: 0, guild_id: GUILD, name: 'study' },
-      member: { user: user(userId, `user${userId.slice(-2)}`), roles: [], permissions, joined_at: new Date().toISOString(), nick: null, deaf: false, mute: false, flags: 0 },
+      member: {
+        user: user(userId, `user${userId.slice(-2)}`),
+        roles: [],
+        permissions,
+        joined_at: new Date().toISOString(),
+        nick: null,
+        deaf: false,
+        mute: false,
+        flags: 0,
+      },
       app_permissions: '2248473465835073',
       locale: 'en-US',
       guild_locale: 'en-US',

@@ -1,6 +1,6 @@
 import { createHmac } from 'node:crypto';
 import { createServer, type IncomingMessage, type Server } from 'node:http';
-import { WebSocketServer, type WebSocket } from 'ws';
+import { type WebSocket, WebSocketServer } from 'ws';
 
 export interface SlackCall {
   method: string;
@@ -102,7 +102,9 @@ export class FakeSlack {
       if (next) {
         const retryAfter = next.status === 429 ? Number(next.headers?.['retry-after'] ?? 0) : 0;
         if (retryAfter > 0) this.limitedUntil.set(method, performance.now() + retryAfter * 1000);
-        res.writeHead(next.status, { 'content-type': 'application/json', ...next.headers }).end(JSON.stringify(next.body ?? { ok: false, error: 'fatal_error' }));
+        res
+          .writeHead(next.status, { 'content-type': 'application/json', ...next.headers })
+          .end(JSON.stringify(next.body ?? { ok: false, error: 'fatal_error' }));
         return;
       }
       call.result = this.answer(method, params);
@@ -227,7 +229,15 @@ export class FakeSlack {
         return { ok: true, view: { id: `V${++this.tsCounter}` } };
       case 'users.info': {
         const user = String(params.user);
-        return { ok: true, user: { id: user, name: user.toLowerCase(), is_admin: this.admins.has(user), profile: { display_name: `${user.toLowerCase()}-name` } } };
+        return {
+          ok: true,
+          user: {
+            id: user,
+            name: user.toLowerCase(),
+            is_admin: this.admins.has(user),
+            profile: { display_name: `${user.toLowerCase()}-name` },
+          },
+        };
       }
       default:
         return { ok: true };

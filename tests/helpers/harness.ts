@@ -69,7 +69,11 @@ export async function command(h: Harness, channelId: string, who: Member, text: 
   return h.mlq.command({ channelId, communityId: 'test', actor: who, text });
 }
 
-export function cardText(card: { title?: string; blocks: { type: string; markdown?: string; items?: string[]; title?: string }[]; fallback: string }): string {
+export function cardText(card: {
+  title?: string;
+  blocks: { type: string; markdown?: string; items?: string[]; title?: string }[];
+  fallback: string;
+}): string {
   const parts = card.blocks.map((b) => b.markdown ?? [b.title, ...(b.items ?? [])].filter(Boolean).join('\n'));
   return [card.title, ...parts, card.fallback].join('\n').replace(/\*\*/g, '');
 }

@@ -29,9 +29,13 @@ export async function createSlackHarness(start?: Date): Promise<SlackHarness> {
   slack.now = () => h.clock.now();
   const { logger, logs } = captureLogger();
   h.deps.logger = logger;
-  const platform = new SlackPlatform({ botToken: 'xoxb-test-token-1234', mode: 'http', signingSecret: SECRET, apiUrl: slack.apiUrl }, logger, {
-    retry: { minTimeout: 50, maxTimeout: 200, randomize: false },
-  });
+  const platform = new SlackPlatform(
+    { botToken: 'xoxb-test-token-1234', mode: 'http', signingSecret: SECRET, apiUrl: slack.apiUrl },
+    logger,
+    {
+      retry: { minTimeout: 50, maxTimeout: 200, randomize: false },
+    },
+  );
   h.deps.ports.register(platform.port);
   platform.attach(h.mlq);
   let busy = 0;
@@ -94,7 +98,9 @@ export async function createSlackHarness(start?: Date): Promise<SlackHarness> {
       return { status: result.status };
     },
     async interact(payload) {
-      const body = new URLSearchParams({ payload: JSON.stringify({ team: { id: 'T1', domain: 'study' }, api_app_id: 'A1', ...payload }) }).toString();
+      const body = new URLSearchParams({
+        payload: JSON.stringify({ team: { id: 'T1', domain: 'study' }, api_app_id: 'A1', ...payload }),
+      }).toString();
       const result = await sendSigned(url, SECRET, body, 'application/x-www-form-urlencoded');
       await settled();
       return { status: result.status, text: result.text };

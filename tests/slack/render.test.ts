@@ -1,8 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { card, fields, list, text } from '../../src/core/message.ts';
+import { splitText } from '../../src/core/split-text.ts';
 import { slackConfig } from '../../src/platforms/slack/config.ts';
 import { classifyMessage, neutralCommandText, plainMessageText } from '../../src/platforms/slack/parse.ts';
-import { splitText } from '../../src/core/split-text.ts';
 import { LIMITS, renderMessages, toMrkdwn } from '../../src/platforms/slack/render.ts';
 
 describe('Slack rendering', () => {
@@ -16,7 +16,10 @@ describe('Slack rendering', () => {
     expect(splitText(long, LIMITS.section).every((p) => p.length <= LIMITS.section)).toBe(true);
     const huge = card('A very long reveal', [
       ...Array.from({ length: 60 }, (_, i) => text(`Paragraph ${i}: ${long.slice(0, 500)}`)),
-      list(Array.from({ length: 200 }, (_, i) => `point ${i} ${'x'.repeat(40)}`), '**Points**'),
+      list(
+        Array.from({ length: 200 }, (_, i) => `point ${i} ${'x'.repeat(40)}`),
+        '**Points**',
+      ),
       fields(Array.from({ length: 14 }, (_, i) => ({ label: `F${i}`, value: 'v' }))),
     ]);
     const messages = renderMessages(huge);
@@ -45,7 +48,9 @@ describe('Slack events and commands', () => {
     expect(classifyMessage({ ...base, bot_id: 'B1', text: 'bot', thread_ts: '1.0' }).kind).toBe('ignore');
     expect(classifyMessage({ ...base, user: 'UBOT', text: 'me', thread_ts: '1.0' }, 'UBOT').kind).toBe('ignore');
     expect(classifyMessage({ ...base, subtype: 'channel_join', user: 'U1', thread_ts: '1.0' }).kind).toBe('ignore');
-    expect(classifyMessage({ ...base, subtype: 'message_changed', message: { user: 'U1', text: 'new', ts: '1.5', thread_ts: '1.0' } })).toEqual({
+    expect(
+      classifyMessage({ ...base, subtype: 'message_changed', message: { user: 'U1', text: 'new', ts: '1.5', thread_ts: '1.0' } }),
+    ).toEqual({
       kind: 'edit',
       channel: 'C1',
       ts: '1.5',
@@ -53,7 +58,11 @@ describe('Slack events and commands', () => {
       user: 'U1',
       threadTs: '1.0',
     });
-    expect(classifyMessage({ ...base, subtype: 'message_deleted', deleted_ts: '1.5' })).toEqual({ kind: 'delete', channel: 'C1', ts: '1.5' });
+    expect(classifyMessage({ ...base, subtype: 'message_deleted', deleted_ts: '1.5' })).toEqual({
+      kind: 'delete',
+      channel: 'C1',
+      ts: '1.5',
+    });
   });
 });
 
@@ -67,7 +76,17 @@ describe('Slack settings', () => {
     );
     const neither = slackConfig({ SLACK_BOT_TOKEN: 'xoxb-1234-5678-abcdef' });
     expect(!neither.ok && neither.message).toMatch(/^SLACK_APP_TOKEN \(Socket Mode\) or SLACK_SIGNING_SECRET \(HTTP mode\) is needed/);
-    const http = slackConfig({ SLACK_BOT_TOKEN: 'xoxb-1234-5678-abcdef', SLACK_SIGNING_SECRET: 'abcdef0123456789abcdef', SLACK_API_URL: 'http://127.0.0.1:9/api/' });
-    expect(http.ok && http.value).toEqual({ botToken: 'xoxb-1234-5678-abcdef', mode: 'http', signingSecret: 'abcdef0123456789abcdef', apiUrl: 'http://127.0.0.1:9/api/', appToken: undefined });
+    const http = slackConfig({
+      SLACK_BOT_TOKEN: 'xoxb-1234-5678-abcdef',
+      SLACK_SIGNING_SECRET: 'abcdef0123456789abcdef',
+      SLACK_API_URL: 'http://127.0.0.1:9/api/',
+    });
+    expect(http.ok && http.value).toEqual({
+      botToken: 'xoxb-1234-5678-abcdef',
+      mode: 'http',
+      signingSecret: 'abcdef0123456789abcdef',
+      apiUrl: 'http://127.0.0.1:9/api/',
+      appToken: undefined,
+    });
   });
 });

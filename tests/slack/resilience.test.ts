@@ -45,7 +45,10 @@ describe('Slack Web API failures', () => {
     await h.mlq.tick();
     const refused = h.slack.of('chat.postMessage').filter((c) => c.result?.error === 'channel_not_found');
     expect(refused.map((c) => (c.params.thread_ts ? 'reveal' : 'post'))).toEqual(['post', 'reveal']);
-    const channel = await h.database.store.db.selectFrom('channels').select(['active', 'paused_reason', 'next_post_at']).executeTakeFirstOrThrow();
+    const channel = await h.database.store.db
+      .selectFrom('channels')
+      .select(['active', 'paused_reason', 'next_post_at'])
+      .executeTakeFirstOrThrow();
     expect(channel).toEqual({ active: false, paused_reason: 'channel_not_found', next_post_at: null });
     expect(h.logs.filter((l) => l.level === 'warn' && /channel paused/.test(l.msg ?? '')).length).toBeGreaterThanOrEqual(1);
     const rounds = await h.database.store.db.selectFrom('rounds').select(['local_date', 'status']).orderBy('id').execute();

@@ -44,7 +44,14 @@ describe('a whole round in Slack over HTTP with signed requests', () => {
     expect(blocks).toContain('"action_id":"answer.sealed"');
     expect(h.slack.responses[0]!.body.response_type).toBe('in_channel');
 
-    await h.event(threadReply('U1', '1700000100.000001', root, 'Bias is systematic error from wrong assumptions; variance is sensitivity to the particular training sample.'));
+    await h.event(
+      threadReply(
+        'U1',
+        '1700000100.000001',
+        root,
+        'Bias is systematic error from wrong assumptions; variance is sensitivity to the particular training sample.',
+      ),
+    );
     await h.event(threadReply('U2', '1700000100.000002', root, SHORT_TAKE));
     await waitFor(async () => (await h.slack.of('reactions.add')).length === 2);
     expect(h.slack.of('reactions.add').map((c) => c.params.name)).toEqual(['white_check_mark', 'white_check_mark']);
@@ -57,23 +64,61 @@ describe('a whole round in Slack over HTTP with signed requests', () => {
       message: { type: 'message', user: 'U2', text: IMPROVED_TAKE, ts: '1700000100.000002', thread_ts: root },
       previous_message: { type: 'message', user: 'U2', text: SHORT_TAKE, ts: '1700000100.000002', thread_ts: root },
     });
-    await waitFor(async () => (await h.database.store.db.selectFrom('answers').select('text').where('member_id', '=', 'slack:T1:U2').executeTakeFirst())?.text === IMPROVED_TAKE);
+    await waitFor(
+      async () =>
+        (await h.database.store.db.selectFrom('answers').select('text').where('member_id', '=', 'slack:T1:U2').executeTakeFirst())?.text ===
+        IMPROVED_TAKE,
+    );
 
     const round = (await h.mlq.currentRound('slack:T1:C1'))!;
-    await h.interact({ type: 'block_actions', user: { id: 'U3' }, channel: { id: 'C1' }, trigger_id: 'trig-1', actions: [{ action_id: 'answer.sealed', value: String(round.id), type: 'button' }] });
+    await h.interact({
+      type: 'block_actions',
+      user: { id: 'U3' },
+      channel: { id: 'C1' },
+      trigger_id: 'trig-1',
+      actions: [{ action_id: 'answer.sealed', value: String(round.id), type: 'button' }],
+    });
     const opened = await waitFor(() => h.slack.of('views.open')[0]);
     const view = opened.params.view as { private_metadata: string; callback_id: string };
     expect(view.callback_id).toBe('mlq.sealed');
     const submitted = await h.interact({
       type: 'view_submission',
       user: { id: 'U3' },
-      view: { id: 'VSEALED1', callback_id: 'mlq.sealed', private_metadata: view.private_metadata, state: { values: { answer: { text: { type: 'plain_text_input', value: 'Sealed: regularise, then check whether the validation curve still improves as the training set grows.' } } } } },
+      view: {
+        id: 'VSEALED1',
+        callback_id: 'mlq.sealed',
+        private_metadata: view.private_metadata,
+        state: {
+          values: {
+            answer: {
+              text: {
+                type: 'plain_text_input',
+                value: 'Sealed: regularise, then check whether the validation curve still improves as the training set grows.',
+              },
+            },
+          },
+        },
+      },
     });
     expect(submitted.status).toBe(200);
     await waitFor(() => h.slack.of('chat.postEphemeral').some((c) => /Sealed: your answer is stored/.test(String(c.params.text))));
 
-    await h.event({ type: 'reaction_added', user: 'U2', reaction: 'clap', item: { type: 'message', channel: 'C1', ts: '1700000100.000001' }, item_user: 'U1', event_ts: '1700000200.000001' });
-    await h.event({ type: 'reaction_added', user: 'U1', reaction: 'clap', item: { type: 'message', channel: 'C1', ts: '1700000100.000001' }, item_user: 'U1', event_ts: '1700000200.000002' });
+    await h.event({
+      type: 'reaction_added',
+      user: 'U2',
+      reaction: 'clap',
+      item: { type: 'message', channel: 'C1', ts: '1700000100.000001' },
+      item_user: 'U1',
+      event_ts: '1700000200.000001',
+    });
+    await h.event({
+      type: 'reaction_added',
+      user: 'U1',
+      reaction: 'clap',
+      item: { type: 'message', channel: 'C1', ts: '1700000100.000001' },
+      item_user: 'U1',
+      event_ts: '1700000200.000002',
+    });
     await waitFor(async () => (await h.database.store.db.selectFrom('votes').selectAll().execute()).length === 1);
 
     const revealed = await h.command('UADMIN', 'reveal');
@@ -89,7 +134,9 @@ describe('a whole round in Slack over HTTP with signed requests', () => {
     expect(update.params.ts).toBe(root);
     expect(blockText(update.params.blocks)).toMatch(/Revealed · 3 members answered/);
 
-    await h.event(threadReply('U1', '1700000300.000001', root, 'I would first check whether both curves flatten before adding more data here.'));
+    await h.event(
+      threadReply('U1', '1700000300.000001', root, 'I would first check whether both curves flatten before adding more data here.'),
+    );
     await waitFor(async () => (await ledger()).some((r) => r.reason === 'probe_reply'));
 
     const board = await h.command('U1', 'leaderboard');
@@ -132,7 +179,12 @@ describe('a whole round in Slack over HTTP with signed requests', () => {
 
   it('counts an event delivered again with X-Slack-Retry-Num once', async () => {
     const { root } = await startRound();
-    const event = threadReply('U1', '1700000100.000009', root, 'one answer: more data lowers variance, so an overfit model usually improves with it.');
+    const event = threadReply(
+      'U1',
+      '1700000100.000009',
+      root,
+      'one answer: more data lowers variance, so an overfit model usually improves with it.',
+    );
     await h.event(event, { eventId: 'EvSame' });
     await h.event(event, { eventId: 'EvSame', retryNum: 1 });
     await h.event(event, { eventId: 'EvSame', retryNum: 2 });

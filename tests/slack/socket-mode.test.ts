@@ -20,7 +20,10 @@ describe('Slack in Socket Mode', () => {
     h = await createHarness(new Date());
     slack = await new FakeSlack().start();
     slack.admins.add('UADMIN');
-    platform = new SlackPlatform({ botToken: 'xoxb-test-token-1234', mode: 'socket', appToken: 'xapp-1-A1-test-token', apiUrl: slack.apiUrl }, silentLogger);
+    platform = new SlackPlatform(
+      { botToken: 'xoxb-test-token-1234', mode: 'socket', appToken: 'xapp-1-A1-test-token', apiUrl: slack.apiUrl },
+      silentLogger,
+    );
     h.deps.ports.register(platform.port);
     platform.attach(h.mlq);
     await platform.start();
@@ -53,7 +56,14 @@ describe('Slack in Socket Mode', () => {
       type: 'event_callback',
       event_id: 'EvSocket1',
       event_time: 1,
-      event: { type: 'message', channel: 'C1', user: 'U1', text: 'socket answer: more data lowers variance, so an overfit model usually improves with it.', ts: '1700000500.000001', thread_ts: String(post.result!.ts) },
+      event: {
+        type: 'message',
+        channel: 'C1',
+        user: 'U1',
+        text: 'socket answer: more data lowers variance, so an overfit model usually improves with it.',
+        ts: '1700000500.000001',
+        thread_ts: String(post.result!.ts),
+      },
     });
     await waitFor(async () => (await h!.database.store.db.selectFrom('answers').select('text').execute()).length === 1);
     const reaction = await waitFor(() => slack!.of('reactions.add')[0]);

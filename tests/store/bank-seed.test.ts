@@ -19,16 +19,19 @@ describe('the bank as a store seed', () => {
     expect(bankSeed(entries.map((e, i) => (i === 0 ? { ...e, hash: `${e.hash}x` } : e))).key).not.toBe(key);
   });
 
-  it.skipIf(TEST_DB === 'postgres')('gives a new embedded data folder the whole bank, which the start-up sync then finds unchanged', async () => {
-    const seed = bankSeed(entries);
-    expect(await prepareEmbedded({ seed })).toBe(true);
-    const store = await connect({ seed, dataDir: join(mkdtempSync(join(tmpdir(), 'mlq-seed-data-')), 'db') });
-    try {
-      const repo = createRepository(store.db);
-      expect((await repo.questionCandidates()).length).toBe(entries.length);
-      expect(await repo.syncQuestions(entries, new Date())).toEqual({ added: 0, updated: 0, retired: 0, unchanged: entries.length });
-    } finally {
-      await store.close();
-    }
-  });
+  it.skipIf(TEST_DB === 'postgres')(
+    'gives a new embedded data folder the whole bank, which the start-up sync then finds unchanged',
+    async () => {
+      const seed = bankSeed(entries);
+      expect(await prepareEmbedded({ seed })).toBe(true);
+      const store = await connect({ seed, dataDir: join(mkdtempSync(join(tmpdir(), 'mlq-seed-data-')), 'db') });
+      try {
+        const repo = createRepository(store.db);
+        expect((await repo.questionCandidates()).length).toBe(entries.length);
+        expect(await repo.syncQuestions(entries, new Date())).toEqual({ added: 0, updated: 0, retired: 0, unchanged: entries.length });
+      } finally {
+        await store.close();
+      }
+    },
+  );
 });

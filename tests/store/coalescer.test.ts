@@ -45,7 +45,12 @@ describe('Coalescer', () => {
     const r = recorder((x) => x === 'bad');
     const c = new Coalescer(r.run, (x) => x, { maxBatch: 10, maxInflight: 1 });
     const first = c.submit('a');
-    const results = ['b', 'bad', 'c'].map((x) => c.submit(x).then((v) => v, (e: Error) => `failed: ${e.message}`));
+    const results = ['b', 'bad', 'c'].map((x) =>
+      c.submit(x).then(
+        (v) => v,
+        (e: Error) => `failed: ${e.message}`,
+      ),
+    );
     for (let i = 0; i < 6; i++) await r.release();
     expect(await first).toBe('A');
     expect(await Promise.all(results)).toEqual(['B', 'failed: bad item in bad', 'C']);

@@ -31,7 +31,13 @@ async function postedRound(channel: string): Promise<Round> {
 beforeAll(async () => {
   database = await createTestDatabase();
   repo = createRepository(database.store.db);
-  await repo.syncQuestions([{ question: question('q1'), hash: 'h1' }, { question: question('q2'), hash: 'h2' }], at);
+  await repo.syncQuestions(
+    [
+      { question: question('q1'), hash: 'h1' },
+      { question: question('q2'), hash: 'h2' },
+    ],
+    at,
+  );
   await repo.upsertCommunity('test:T', 'test', 'T');
   for (const c of ['dates', 'answers', 'reveals', 'ledger']) {
     await repo.saveChannel({

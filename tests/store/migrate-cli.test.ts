@@ -9,7 +9,8 @@ import { createPostgresUrl, TEST_DB } from '../helpers/database.ts';
 
 const run = promisify(execFile);
 /** The built migration command the image runs before the service (`node dist/migrate-cli.js`). */
-const migrate = (env: Record<string, string>) => run(process.execPath, ['dist/migrate-cli.js'], { env: { PATH: process.env.PATH, ...env } });
+const migrate = (env: Record<string, string>) =>
+  run(process.execPath, ['dist/migrate-cli.js'], { env: { PATH: process.env.PATH, ...env } });
 
 describe('the built migration command', () => {
   it.runIf(TEST_DB === 'postgres')('migrates a new Postgres database once, then finds it up to date', async () => {

@@ -48,7 +48,11 @@ describe.skipIf(TEST_DB === 'postgres')('new PGlite databases start from a cache
   it('still opens a new database when the cache folder cannot be written, or holds a damaged copy', async () => {
     const blocker = join(temp('cache-ro'), 'a-file');
     writeFileSync(blocker, '');
-    const options = { cacheDir: join(blocker, 'mlq'), key: 'ro', prepare: async (p: { exec(sql: string): Promise<unknown> }) => void (await p.exec('create table t (a int)')) };
+    const options = {
+      cacheDir: join(blocker, 'mlq'),
+      key: 'ro',
+      prepare: async (p: { exec(sql: string): Promise<unknown> }) => void (await p.exec('create table t (a int)')),
+    };
     const db = await openPglite(undefined, options);
     expect((await db.query('select count(*)::int as n from t')).rows).toEqual([{ n: 0 }]);
     await db.close();
@@ -69,8 +73,15 @@ describe.skipIf(TEST_DB === 'postgres')('new PGlite databases start from a cache
 
   it('starts a new data folder from the seeded copy made for its seed key, and from the plain template otherwise', async () => {
     const cacheDir = temp('cache-seed');
-    const options = { cacheDir, key: 's1', prepare: async (p: { exec(sql: string): Promise<unknown> }) => void (await p.exec('create table marks (note text)')) };
-    const seed = (note: string) => ({ key: note, apply: async (p: { exec(sql: string): Promise<unknown> }) => void (await p.exec(`insert into marks values ('${note}')`)) });
+    const options = {
+      cacheDir,
+      key: 's1',
+      prepare: async (p: { exec(sql: string): Promise<unknown> }) => void (await p.exec('create table marks (note text)')),
+    };
+    const seed = (note: string) => ({
+      key: note,
+      apply: async (p: { exec(sql: string): Promise<unknown> }) => void (await p.exec(`insert into marks values ('${note}')`)),
+    });
     const notes = async (dataDir: string | undefined, seedKey?: string) => {
       const db = await openPglite(dataDir, { ...options, seedKey });
       const rows = (await db.query<{ note: string }>('select note from marks')).rows.map((r) => r.note);
@@ -95,7 +106,11 @@ describe.skipIf(TEST_DB === 'postgres')('new PGlite databases start from a cache
 
   it('removes only what a failed copy put into the folder, and keeps a sound cached copy when the folder is at fault', async () => {
     const cacheDir = temp('cache-dest');
-    const options = { cacheDir, key: 'd1', prepare: async (p: { exec(sql: string): Promise<unknown> }) => void (await p.exec('create table t (a int)')) };
+    const options = {
+      cacheDir,
+      key: 'd1',
+      prepare: async (p: { exec(sql: string): Promise<unknown> }) => void (await p.exec('create table t (a int)')),
+    };
     expect(await prepareSeed(options, { key: 'bank', apply: async () => undefined })).toBe(true);
     const cached = readdirSync(cacheDir).sort();
     const dir = temp('dest');

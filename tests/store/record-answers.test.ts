@@ -34,7 +34,13 @@ const reply = (
   text,
   at: later,
 });
-const sealed = (channel: string, who: string, submissionId: string, when: Date, words = 'regularisation trades a little bias for much less variance here') => ({
+const sealed = (
+  channel: string,
+  who: string,
+  submissionId: string,
+  when: Date,
+  words = 'regularisation trades a little bias for much less variance here',
+) => ({
   roundId: roundIds.get(channel)!,
   channelId: `test:T:${channel}`,
   member: { id: `test:${who}`, name: who },
@@ -172,7 +178,16 @@ describe(`thread replies recorded in batches (${TEST_DB})`, () => {
 
   it('counts an answer sent without a word count as before (a replica not yet upgraded)', async () => {
     const batch = JSON.stringify([
-      { idx: 0, thread_id: 'test:t:B0', member_id: 'test:old', community_id: 'test:T', name: 'old', message_id: 'old1', text: 'ok', at: later },
+      {
+        idx: 0,
+        thread_id: 'test:t:B0',
+        member_id: 'test:old',
+        community_id: 'test:T',
+        name: 'old',
+        message_id: 'old1',
+        text: 'ok',
+        at: later,
+      },
     ]);
     await database.store.db.updateTable('channels').set({ min_words: 12 }).where('id', '=', 'test:T:B0').execute();
     const { rows } = await sql<{ inserted: boolean }>`select inserted from mlq_record_answers(${batch}::json)`.execute(database.store.db);

@@ -1,8 +1,8 @@
 import { card, context, fields } from '../message.ts';
+import { platformOf } from '../port.ts';
 import { practiceCard, practiceRevealCard } from '../question-cards.ts';
 import { CATEGORIES, CATEGORY_NAMES, LEVELS } from '../types.ts';
 import { resolveCategory, resolveLevel } from '../vocab.ts';
-import { platformOf } from '../port.ts';
 import { none, resolved, words } from './args.ts';
 import { privately, say } from './reply.ts';
 import { defineCommand } from './spec.ts';
@@ -73,10 +73,16 @@ export const topics = defineCommand({
     const total = counts.reduce((sum, c) => sum + c.count, 0);
     const rows = CATEGORIES.map((category) => {
       const per = LEVELS.map((level) => counts.find((c) => c.category === category && c.level === level)?.count ?? 0);
-      return { label: `${CATEGORY_NAMES[category]} (\`${category}\`)`, value: `${per.reduce((a, b) => a + b, 0)}: ${per.join(' / ')} junior / mid / senior` };
+      return {
+        label: `${CATEGORY_NAMES[category]} (\`${category}\`)`,
+        value: `${per.reduce((a, b) => a + b, 0)}: ${per.join(' / ')} junior / mid / senior`,
+      };
     });
     return privately(
-      card(`Topics · ${total} questions`, [fields(rows), context('Practise one with `/mlq ask <category> [level]` or `/mlq ask <topic word>`.')]),
+      card(`Topics · ${total} questions`, [
+        fields(rows),
+        context('Practise one with `/mlq ask <category> [level]` or `/mlq ask <topic word>`.'),
+      ]),
     );
   },
 });

@@ -15,12 +15,21 @@ const configArgs = z.array(z.string()).transform((tokens, ctx) => {
   const [name, ...value] = tokens as [string, ...string[]];
   const setting = findSetting(name);
   if (!setting) {
-    const guess = didYouMean(name.toLowerCase(), SETTINGS.map((s) => s.name));
-    ctx.addIssue({ code: 'custom', message: `\`${name.slice(0, 30)}\` is not a setting${guess ? ` (did you mean \`${guess}\`?)` : ''}; the settings are ${settingNames}` });
+    const guess = didYouMean(
+      name.toLowerCase(),
+      SETTINGS.map((s) => s.name),
+    );
+    ctx.addIssue({
+      code: 'custom',
+      message: `\`${name.slice(0, 30)}\` is not a setting${guess ? ` (did you mean \`${guess}\`?)` : ''}; the settings are ${settingNames}`,
+    });
     return z.NEVER;
   }
   if (value.length === 0) {
-    ctx.addIssue({ code: 'custom', message: `give a value for ${setting.name}, for example \`/mlq config ${setting.name} ${setting.example}\`` });
+    ctx.addIssue({
+      code: 'custom',
+      message: `give a value for ${setting.name}, for example \`/mlq config ${setting.name} ${setting.example}\``,
+    });
     return z.NEVER;
   }
   const parsed = setting.value.safeParse(value.join(' '));
@@ -72,14 +81,20 @@ export const config = defineCommand({
     const updated: Channel = { ...channel, ...args.change };
     const next = updated.active ? nextPlannedRound(updated, ctx.now) : null;
     const latest = await ctx.deps.repo.latestRound(channel.id);
-    const after = latest && next && latest.localDate >= next.localDate ? nextPlannedRound(updated, ctx.now, addDays(latest.localDate, 1)) : next;
-    await ctx.deps.repo.saveChannel({ ...updated, nextPostAt: after?.postAt ?? null, nextDigestAt: updated.active ? nextDigestAt(updated, ctx.now) : null });
+    const after =
+      latest && next && latest.localDate >= next.localDate ? nextPlannedRound(updated, ctx.now, addDays(latest.localDate, 1)) : next;
+    await ctx.deps.repo.saveChannel({
+      ...updated,
+      nextPostAt: after?.postAt ?? null,
+      nextDigestAt: updated.active ? nextDigestAt(updated, ctx.now) : null,
+    });
     const saved = (await ctx.deps.repo.getChannel(channel.id)) ?? updated;
     if (args.setting === 'categories' || args.setting === 'levels') {
       const pool = await ctx.deps.repo.searchQuestions({ categories: saved.categories, levels: saved.levels, words: [] }, 1);
       if (pool.length === 0) return say('Saved, but no question in the bank matches these categories and levels.');
     }
-    return privately(settingsCard(saved, ctx.now, `Saved: ${args.setting} is now ${SETTINGS.find((s) => s.name === args.setting)!.show(saved)}`));
+    return privately(
+      settingsCard(saved, ctx.now, `Saved: ${args.setting} is now ${SETTINGS.find((s) => s.name === args.setting)!.show(saved)}`),
+    );
   },
 });
-

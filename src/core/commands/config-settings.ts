@@ -44,8 +44,7 @@ function zoneSuggestion(input: string): string | null {
   return Intl.supportedValuesOf('timeZone').find((z) => z.toLowerCase().endsWith(`/${wanted}`)) ?? null;
 }
 
-const MIN_WORDS_HINT =
-  `give a whole number from ${MIN_WORDS_RANGE.min} to ${MIN_WORDS_RANGE.max}, for example 12 (0 or off turns the bar off)`;
+const MIN_WORDS_HINT = `give a whole number from ${MIN_WORDS_RANGE.min} to ${MIN_WORDS_RANGE.max}, for example 12 (0 or off turns the bar off)`;
 
 const showMinWords = (n: number) => (n === 0 ? 'off (any reply counts)' : `${n} words`);
 
@@ -64,7 +63,12 @@ const DAY_LABELS = ['Mon', 'Tue', 'Wed', 'Thu', 'Fri', 'Sat', 'Sun'];
 const fmtDelay = (m: number) => (m % 60 === 0 ? `${m / 60}h` : m > 60 ? `${Math.floor(m / 60)}h${m % 60}m` : `${m}m`);
 
 /** A comma- or space-separated list of known words, or `all` (an empty list, meaning no restriction). */
-function listOf<T>(resolve: (word: string) => T | null, what: string, choices: readonly string[], toChange: (values: T[]) => Partial<ChannelSettings>) {
+function listOf<T>(
+  resolve: (word: string) => T | null,
+  what: string,
+  choices: readonly string[],
+  toChange: (values: T[]) => Partial<ChannelSettings>,
+) {
   return z.string().transform((v, ctx) => {
     if (v.toLowerCase() === 'all') return toChange([]);
     const words = v.split(/[\s,]+/).filter(Boolean);
@@ -134,7 +138,7 @@ export const SETTINGS: SettingSpec[] = [
       const [day = '', ...time] = v.trim().split(/\s+/);
       const days = resolveWeekdays(day);
       const at = time.length ? parseTime(time.join(' ')) : '16:00';
-      if (!days || days.length !== 1 || !at) return fail(ctx, `\`${v.slice(0, 30)}\` is not a digest time; write it like fri 16:00, or off`);
+      if (days?.length !== 1 || !at) return fail(ctx, `\`${v.slice(0, 30)}\` is not a digest time; write it like fri 16:00, or off`);
       return { digestWeekday: days[0]!, digestTime: at };
     }),
   },
@@ -143,9 +147,15 @@ export const SETTINGS: SettingSpec[] = [
     aliases: ['difficulty'],
     example: 'on',
     show: (s) => (s.ramp ? 'on (junior Mon–Tue, mid Wed–Thu, senior Fri–Sun)' : 'off'),
-    value: z.string().transform((v, ctx) =>
-      /^(on|yes|true)$/i.test(v.trim()) ? { ramp: true } : /^(off|no|false)$/i.test(v.trim()) ? { ramp: false } : fail(ctx, 'ramp is on or off'),
-    ),
+    value: z
+      .string()
+      .transform((v, ctx) =>
+        /^(on|yes|true)$/i.test(v.trim())
+          ? { ramp: true }
+          : /^(off|no|false)$/i.test(v.trim())
+            ? { ramp: false }
+            : fail(ctx, 'ramp is on or off'),
+      ),
   },
   {
     name: 'min-words',

@@ -36,7 +36,9 @@ export function helpCommand(specs: () => AnyCommand[]) {
         return privately(
           card(`/mlq ${one.name}`, [
             text(`${one.summary}.${one.details ? ` ${one.details}` : ''}`),
-            context(`Usage: \`${usageLine(one)}\`${one.organiserOnly ? ' · organisers only' : ''}${one.aliases?.length ? ` · also: ${one.aliases.join(', ')}` : ''}`),
+            context(
+              `Usage: \`${usageLine(one)}\`${one.organiserOnly ? ' · organisers only' : ''}${one.aliases?.length ? ` · also: ${one.aliases.join(', ')}` : ''}`,
+            ),
           ]),
         );
       }

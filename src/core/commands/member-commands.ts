@@ -1,9 +1,9 @@
-import { leaderboardCard, statsCard, type StreakView, streakCard } from '../board-cards.ts';
+import { z } from 'zod';
+import { leaderboardCard, type StreakView, statsCard, streakCard } from '../board-cards.ts';
 import type { CoreDeps } from '../deps.ts';
 import type { AnswerStore, ChannelStore, RoundStore, ScoreStore } from '../repository.ts';
 import { addDays, localDate, weekStart } from '../schedule.ts';
 import { MAX_AWAY_DAYS, visibleStreak } from '../streaks.ts';
-import { z } from 'zod';
 import type { Channel } from '../types.ts';
 import { literal, mention, words } from './args.ts';
 import { privately, publicly, say } from './reply.ts';
@@ -30,7 +30,14 @@ export async function streakView(
   }
   const today = localDate(deps.clock.now(), channel.timezone);
   const awayUntil = state?.awayUntil && state.awayUntil >= today ? state.awayUntil : null;
-  return { name: name ?? memberId, current: visibleStreak(state, latestSeq), best: state?.best ?? 0, pending, freezes: state?.freezes ?? 0, awayUntil };
+  return {
+    name: name ?? memberId,
+    current: visibleStreak(state, latestSeq),
+    best: state?.best ?? 0,
+    pending,
+    freezes: state?.freezes ?? 0,
+    awayUntil,
+  };
 }
 
 /** The reply about a member mlq has never seen, which names no internal id. */
@@ -42,7 +49,10 @@ export const away = defineCommand({
   usage: '<days|off>',
   organiserOnly: false,
   needsChannel: true,
-  args: words({ days: z.string().regex(/^(\d{1,2}|off)$/i, 'give a number of days or off') }).refine((a) => a.days !== undefined, 'give a number of days, for example `/mlq away 5`'),
+  args: words({ days: z.string().regex(/^(\d{1,2}|off)$/i, 'give a number of days or off') }).refine(
+    (a) => a.days !== undefined,
+    'give a number of days, for example `/mlq away 5`',
+  ),
   options: [{ name: 'days', description: `Days away (1 to ${MAX_AWAY_DAYS}), or off`, kind: 'text', required: true, maxLength: 3 }],
   async run(ctx, args) {
     const channel = ctx.channel!;
@@ -54,7 +64,9 @@ export const away = defineCommand({
     if (days < 1 || days > MAX_AWAY_DAYS) return say(`You can be away for 1 to ${MAX_AWAY_DAYS} days.`);
     const until = addDays(localDate(ctx.now, channel.timezone), days - 1);
     await ctx.deps.repo.setAway(channel.id, ctx.event.actor.id, until);
-    return say(`Away until ${until} (${channel.timezone}): rounds you miss until then do not break your streak. \`/mlq away off\` ends it early.`);
+    return say(
+      `Away until ${until} (${channel.timezone}): rounds you miss until then do not break your streak. \`/mlq away off\` ends it early.`,
+    );
   },
 });
 

@@ -51,7 +51,10 @@ export function parseCommand(input: string, specs: AnyCommand[]): Result<ParsedC
     const name = (first ?? 'help').toLowerCase();
     const spec = findSpec(name, specs);
     if (!spec) {
-      const suggestion = didYouMean(name, specs.map((s) => s.name));
+      const suggestion = didYouMean(
+        name,
+        specs.map((s) => s.name),
+      );
       const shown = name.length > 30 ? `${name.slice(0, 30)}…` : name;
       return err(
         'unknown-command',

@@ -7,4 +7,19 @@ import type { AnyCommand } from './spec.ts';
 
 /** Every `/mlq` command, in the order help lists them. */
 export const COMMANDS: AnyCommand[] = [];
-COMMANDS.push(helpCommand(() => COMMANDS), today, ask, solution, streak, away, leaderboard, stats, topics, reveal, skip, config, start, stop);
+COMMANDS.push(
+  helpCommand(() => COMMANDS),
+  today,
+  ask,
+  solution,
+  streak,
+  away,
+  leaderboard,
+  stats,
+  topics,
+  reveal,
+  skip,
+  config,
+  start,
+  stop,
+);

@@ -1,14 +1,14 @@
 import { card, context, text } from '../message.ts';
 import { isOrganiser } from '../organisers.ts';
+import { platformOf } from '../port.ts';
 import { answeredCard, questionCard, revealAgainCard } from '../question-cards.ts';
 import { revealRound, skipRound, startToday } from '../rounds.ts';
 import { localDate, nextDigestAt } from '../schedule.ts';
 import type { Channel } from '../types.ts';
 import { formatWeekdays } from '../vocab.ts';
-import { platformOf } from '../port.ts';
 import { none } from './args.ts';
 import { nextPostText } from './config-command.ts';
-import { NOT_SUBSCRIBED, privately, publicly, say } from './reply.ts';
+import { privately, publicly, say } from './reply.ts';
 import { type CommandContext, defineCommand } from './spec.ts';
 
 async function openRound(ctx: CommandContext, channel: Channel) {
@@ -54,7 +54,9 @@ export const reveal = defineCommand({
     if (!round) return say('There is no open round to reveal.');
     if (round.status !== 'posted') return say('The round is still being posted; try again in a moment.');
     const revealed = await revealRound(ctx.deps, round);
-    return say(revealed ? `Revealed: ${revealed.answerCount} answered. The reveal is in the question's thread.` : 'It was revealed already.');
+    return say(
+      revealed ? `Revealed: ${revealed.answerCount} answered. The reveal is in the question's thread.` : 'It was revealed already.',
+    );
   },
 });
 
@@ -89,7 +91,7 @@ export const start = defineCommand({
     const existing = ctx.channel;
     if (existing?.active) return say('This channel is subscribed already. `/mlq config` shows its schedule.');
     if (existing && !(await isOrganiser(deps, event.channelId, existing, event.actor.id))) {
-      return say("This channel is paused; one of its organisers can resume it with `/mlq start`.");
+      return say('This channel is paused; one of its organisers can resume it with `/mlq start`.');
     }
     await deps.repo.upsertCommunity(event.communityId, platformOf(event.channelId), '');
     const channel: Channel = existing
@@ -108,7 +110,9 @@ export const start = defineCommand({
     const when = `${formatWeekdays(channel.weekdays)} at ${channel.postTime} (${channel.timezone})`;
     return publicly(
       card('mlq is on in this channel', [
-        text(`A machine-learning interview question comes ${when}; the strong answer is revealed ${channel.revealTime ? `at ${channel.revealTime}` : `${channel.revealDelayMinutes / 60}h later`}.`),
+        text(
+          `A machine-learning interview question comes ${when}; the strong answer is revealed ${channel.revealTime ? `at ${channel.revealTime}` : `${channel.revealDelayMinutes / 60}h later`}.`,
+        ),
         context(
           `${outcome.round ? "Today's question is posted above: answer in its thread." : 'No question matches the settings yet.'} ` +
             'Organisers change the schedule with `/mlq config`; everyone can see `/mlq help`.',
@@ -133,4 +137,3 @@ export const stop = defineCommand({
     return publicly(card(undefined, [text('mlq is paused in this channel. Streaks and points are kept; `/mlq start` resumes it.')]));
   },
 });
-

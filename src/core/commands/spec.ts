@@ -57,5 +57,6 @@ export interface CommandSpec<A = unknown> {
 
 export const defineCommand = <A>(spec: CommandSpec<A>): CommandSpec<A> => spec;
 
-// eslint-disable-next-line @typescript-eslint/no-explicit-any
+/** Any command, whatever its arguments; the registry holds specs of many argument types. */
+// biome-ignore lint/suspicious/noExplicitAny: each spec's argument type is checked where it is defined
 export type AnyCommand = CommandSpec<any>;

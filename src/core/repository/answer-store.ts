@@ -31,14 +31,7 @@ export interface AnswerStore {
    * Records a thread reply as the member's answer in one statement (member, answer, thread row) when the thread's
    * round takes answers; otherwise reports why not, with the round.
    */
-  answerInThread(
-    threadId: string,
-    member: Member,
-    communityId: string,
-    messageId: string,
-    text: string,
-    at: Date,
-  ): Promise<ThreadAnswer>;
+  answerInThread(threadId: string, member: Member, communityId: string, messageId: string, text: string, at: Date): Promise<ThreadAnswer>;
   /** Records a sealed answer by the same rule and statement as a thread reply; 'unknown-thread' for a wrong round. */
   answerSealed(input: SealedAnswerInput): Promise<ThreadAnswer>;
   /** Records a platform message once; false when the same message id was seen before. */

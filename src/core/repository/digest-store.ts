@@ -23,14 +23,7 @@ export interface DigestStore {
   dueDigestChannels(now: Date, limit: number): Promise<Channel[]>;
   setNextDigest(channelId: string, at: Date | null): Promise<void>;
   /** Creates the week's digest once per channel (the claim); null when another pass has it or it is skipped. */
-  createDigest(
-    channelId: string,
-    week: string,
-    dueAt: Date,
-    now: Date,
-    leaseMs: number,
-    skipped?: boolean,
-  ): Promise<DigestRow | null>;
+  createDigest(channelId: string, week: string, dueAt: Date, now: Date, leaseMs: number, skipped?: boolean): Promise<DigestRow | null>;
   claimStaleDigests(now: Date, limit: number, leaseMs: number): Promise<DigestRow[]>;
   finishDigest(id: number, status: 'sent' | 'skipped', messageId: string | null): Promise<void>;
   digestData(channelId: string, week: string, categories: Category[]): Promise<DigestData>;

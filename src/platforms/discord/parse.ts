@@ -67,11 +67,20 @@ const displayName = (author: RawAuthor, nick?: string | null) => nick || author.
  */
 export function classifyDispatch(type: string, data: unknown, botUserId?: string): MessageAction {
   const d = data as RawMessage & { user_id?: string; message_id?: string; emoji?: unknown; edited_timestamp?: string };
-  if (!d || !d.guild_id) return { kind: 'ignore' };
+  if (!d?.guild_id) return { kind: 'ignore' };
   if (type === 'MESSAGE_CREATE') {
-    if (!d.author || d.author.bot || d.webhook_id || d.author.id === botUserId || (d.type !== undefined && d.type !== 0 && d.type !== 19)) return { kind: 'ignore' };
+    if (!d.author || d.author.bot || d.webhook_id || d.author.id === botUserId || (d.type !== undefined && d.type !== 0 && d.type !== 19))
+      return { kind: 'ignore' };
     if (!d.content) return { kind: 'ignore' };
-    return { kind: 'reply', guild: d.guild_id, thread: d.channel_id, message: d.id, user: d.author.id, name: displayName(d.author, d.member?.nick), text: d.content };
+    return {
+      kind: 'reply',
+      guild: d.guild_id,
+      thread: d.channel_id,
+      message: d.id,
+      user: d.author.id,
+      name: displayName(d.author, d.member?.nick),
+      text: d.content,
+    };
   }
   if (type === 'MESSAGE_UPDATE') {
     if (d.content === undefined || d.author?.bot || d.author?.id === botUserId) return { kind: 'ignore' };

@@ -9,7 +9,16 @@ import type { Ack } from '../../core/port.ts';
 import { splitText } from '../../core/split-text.ts';
 
 /** Discord's message limits: description, fields, field value, title, total characters and embeds per message. */
-export const LIMITS = { description: 4096, fields: 25, fieldName: 256, fieldValue: 1024, title: 256, message: 6000, embeds: 10, buttons: 5 } as const;
+export const LIMITS = {
+  description: 4096,
+  fields: 25,
+  fieldName: 256,
+  fieldValue: 1024,
+  title: 256,
+  message: 6000,
+  embeds: 10,
+  buttons: 5,
+} as const;
 
 export interface Embed {
   title?: string;
@@ -32,7 +41,6 @@ const COLOUR = 0x1d3557;
 const embedSize = (e: Embed) =>
   (e.title?.length ?? 0) + (e.description?.length ?? 0) + (e.fields ?? []).reduce((n, f) => n + f.name.length + f.value.length, 0);
 
-
 /**
  * A card as Discord messages: embeds whose descriptions carry the card's Markdown (Discord reads the same subset),
  * split within 4,096 characters a description, 25 fields an embed, 10 embeds and 6,000 characters a message.
@@ -51,7 +59,13 @@ export function renderMessages(card: Card): DiscordMessage[] {
   const components: DiscordMessage['components'] = [];
   for (const block of card.blocks) {
     if (block.type === 'text') addText(block.markdown);
-    else if (block.type === 'context') addText(block.markdown.split('\n').map((l) => `-# ${l}`).join('\n'));
+    else if (block.type === 'context')
+      addText(
+        block.markdown
+          .split('\n')
+          .map((l) => `-# ${l}`)
+          .join('\n'),
+      );
     else if (block.type === 'list') {
       const items = block.items.map((item, i) => `${block.ordered ? `${i + 1}.` : '•'} ${item}`).join('\n');
       addText(block.title ? `${block.title}\n${items}` : items);
@@ -59,9 +73,13 @@ export function renderMessages(card: Card): DiscordMessage[] {
       for (const field of block.fields) {
         const next = { name: clip(field.label, LIMITS.fieldName), value: clip(field.value, LIMITS.fieldValue) };
         let embed = current();
-        const full = (embed.fields?.length ?? 0) >= LIMITS.fields || embedSize(embed) + next.name.length + next.value.length > LIMITS.message;
-        if (full) embeds.push((embed = { color: COLOUR }));
-        (embed.fields ??= []).push(next);
+        const full =
+          (embed.fields?.length ?? 0) >= LIMITS.fields || embedSize(embed) + next.name.length + next.value.length > LIMITS.message;
+        if (full) {
+          embed = { color: COLOUR };
+          embeds.push(embed);
+        }
+        embed.fields = [...(embed.fields ?? []), next];
       }
     } else if (block.type === 'buttons') {
       const buttons = block.buttons.slice(0, LIMITS.buttons).map((b) => ({

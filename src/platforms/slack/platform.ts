@@ -73,10 +73,11 @@ export class SlackPlatform implements Platform {
       rejectRateLimitedCalls: false,
     };
     this.log = boltLogger(logger);
+    if (config.mode === 'http') {
+      this.httpReceiver = new HTTPReceiver({ signingSecret: config.signingSecret!, endpoints: '/slack/events', logger: this.log });
+    }
     const receiver =
-      config.mode === 'socket'
-        ? new SocketModeReceiver({ appToken: config.appToken!, installerOptions: { clientOptions }, logger: this.log })
-        : (this.httpReceiver = new HTTPReceiver({ signingSecret: config.signingSecret!, endpoints: '/slack/events', logger: this.log }));
+      this.httpReceiver ?? new SocketModeReceiver({ appToken: config.appToken!, installerOptions: { clientOptions }, logger: this.log });
     this.app = new App({ token: config.botToken, receiver, clientOptions, logger: this.log, deferInitialization: true });
     this.app.error(async (error) => logger.error({ platform: 'slack', err: error }, 'a Slack event could not be handled'));
     this.port = new SlackPort(this.app.client, logger);

@@ -10,7 +10,9 @@ export async function handleCommand(ctx: DiscordListenerContext, interaction: Ch
   const guessPublic = ctx.core().expectsPublicReply(text);
   let deferred: Promise<unknown> | null = null;
   const defer = () => (deferred = interaction.deferReply(guessPublic ? {} : { flags: MessageFlags.Ephemeral }));
-  const timer = ctx.deferAfterMs > 0 ? setTimeout(defer, ctx.deferAfterMs) : (defer(), undefined);
+  let timer: NodeJS.Timeout | undefined;
+  if (ctx.deferAfterMs > 0) timer = setTimeout(defer, ctx.deferAfterMs);
+  else defer();
   const reply = await ctx.core().command({
     channelId: ids.channel(guild, interaction.channelId),
     communityId: ids.community(guild),
