@@ -3,6 +3,8 @@ import type { Question, Round } from '../../src/core/types.ts';
 import { createRepository, type StoreRepository } from '../../src/store/repository.ts';
 import { createTestDatabase, TEST_DB, type TestDatabase } from '../helpers/database.ts';
 
+const ANSWER = 'More data lowers variance, so an overfit model usually improves with more of it.';
+
 let database: TestDatabase;
 let repo: StoreRepository;
 const at = new Date('2026-11-24T09:00:00Z');
@@ -86,7 +88,7 @@ describe(`the schema keeps every write idempotent (${TEST_DB})`, () => {
 
   it('counts one answer per member per round and one row per platform message', async () => {
     const round = await postedRound('answers');
-    const answer = (messageId: string) => repo.answerInThread('test:t:answers', ann, 'test:T', messageId, 'x', at);
+    const answer = (messageId: string) => repo.answerInThread('test:t:answers', ann, 'test:T', messageId, ANSWER, at);
     expect((await answer('test:msg:1')).outcome).toBe('counted');
     expect((await answer('test:msg:1')).outcome).toBe('duplicate');
     expect((await answer('test:msg:2')).outcome).toBe('already-answered');
@@ -113,7 +115,7 @@ describe(`the schema keeps every write idempotent (${TEST_DB})`, () => {
 
   it('claims a reveal once and numbers revealed rounds in order', async () => {
     const round = await postedRound('reveals');
-    await repo.answerInThread('test:t:reveals', ann, 'test:T', 'test:reveals:1', 'x', at);
+    await repo.answerInThread('test:t:reveals', ann, 'test:T', 'test:reveals:1', ANSWER, at);
     const [a, b] = await Promise.all([repo.claimReveals(at, 10, 60_000, round.id), repo.claimReveals(at, 10, 60_000, round.id)]);
     const claimed = [...a, ...b];
     expect(claimed).toHaveLength(1);
