@@ -6,6 +6,7 @@ import { pathToFileURL } from 'node:url';
 import { build } from 'esbuild';
 
 export default async function buildService() {
+  if (process.env.MLQ_SKIP_BUILD === '1') return;
   const { metafile } = await build({
     entryPoints: { main: 'src/main.ts', 'migrate-cli': 'src/store/migrate-cli.ts', 'prepare-cache': 'src/prepare-cache.ts' },
     outdir: 'dist',
