@@ -140,8 +140,20 @@ describe('GET /metrics counts rounds and answers', () => {
     expect((await reply(h, C1, member('alice'), 'And one more thought on that.')).outcome).toBe('discussion');
     expect(await sealed('alice', 'A second answer through the form.', 'view-1')).toBe('already-answered');
     expect(await sealed('bob', '   ', 'view-2')).toBe('empty');
-    expect(await sealed('carol', 'Regularisation trades a little variance for some bias, which helps when the model overfits the data.', 'view-3')).toBe('answer');
-    expect(await sealed('carol', 'Regularisation trades a little variance for some bias, which helps when the model overfits the data.', 'view-3')).toBe('duplicate');
+    expect(
+      await sealed(
+        'carol',
+        'Regularisation trades a little variance for some bias, which helps when the model overfits the data.',
+        'view-3',
+      ),
+    ).toBe('answer');
+    expect(
+      await sealed(
+        'carol',
+        'Regularisation trades a little variance for some bias, which helps when the model overfits the data.',
+        'view-3',
+      ),
+    ).toBe('duplicate');
     h.clock.set(new Date('2026-11-23T15:00:30Z'));
     await h.mlq.tick();
     expect(await sealed('dave', 'Too late for this one, I know.', 'view-4')).toBe('closed');
