@@ -71,12 +71,11 @@ async function openEmbedded(options: ConnectOptions): Promise<{ pglite: PGlite; 
     if (dir && dir.state !== 'mlq') dir.markComplete();
     return { pglite, dir };
   } catch (error) {
+    // Judged before the cleanup, which frees the space a full disk had run out of.
+    const problem = error instanceof CopyDestinationError ? unwritableProblem(error.dataDir, error.reason) : null;
     dir?.discardNew();
     dir?.release();
-    if (error instanceof CopyDestinationError) {
-      const problem = unwritableProblem(error.dataDir, error.reason);
-      throw new StoreError(problem.error, problem.message);
-    }
+    if (problem) throw new StoreError(problem.error, problem.message);
     const where = dir ? `in MLQ_DATA_DIR (${dir.path})` : 'in memory';
     throw new StoreError('cannot-open', `the embedded database ${where} could not be opened (${reasonOf(error)}).`);
   }

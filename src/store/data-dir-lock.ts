@@ -1,4 +1,4 @@
-import { linkSync, readFileSync, renameSync, statSync, unlinkSync, writeFileSync } from 'node:fs';
+import { linkSync, readFileSync, renameSync, statfsSync, statSync, unlinkSync, writeFileSync } from 'node:fs';
 import { hostname } from 'node:os';
 import { join } from 'node:path';
 import { err, ok, type Result } from '../core/result.ts';
@@ -89,6 +89,16 @@ const quietly = (run: () => void) => {
   }
 };
 
+/** Whether the file system holding `dir` has less than 64 KiB free (a write there can fail as EIO, not ENOSPC). */
+export function diskFull(dir: string): boolean {
+  try {
+    const fs = statfsSync(dir);
+    return fs.bavail * fs.bsize < 64 * 1024;
+  } catch {
+    return false;
+  }
+}
+
 /** The sentence for a data folder the file system will not let mlq write. */
 export function unwritableProblem(dir: string, error: NodeJS.ErrnoException): { ok: false; error: LockProblem; message: string } {
   const where = `MLQ_DATA_DIR (${dir})`;
@@ -99,8 +109,10 @@ export function unwritableProblem(dir: string, error: NodeJS.ErrnoException): { 
       `${where} cannot be written by this user (${error.code}); choose a folder of your own or fix its permissions.`,
     );
   }
-  if (error.code === 'ENOSPC' || error.code === 'EDQUOT')
-    return err('no-space', `${where} is on a full disk (${error.code}); free some space or choose another folder.`);
+  const code = error.code === 'EIO' && diskFull(dir) ? 'ENOSPC' : error.code;
+  if (code === 'ENOSPC' || code === 'EDQUOT') {
+    return err('no-space', `${where} is on a full disk (${code}); free some space or choose another folder.`);
+  }
   return err('unwritable', `${where} cannot be written (${error.code ?? error.message}); choose a folder mlq can write to.`);
 }
 

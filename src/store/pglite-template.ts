@@ -14,6 +14,7 @@ import { createRequire } from 'node:module';
 import { tmpdir } from 'node:os';
 import { basename, dirname, join } from 'node:path';
 import type { PGlite } from '@electric-sql/pglite';
+import { diskFull } from './data-dir-lock.ts';
 
 type PGliteClass = typeof import('@electric-sql/pglite').PGlite;
 
@@ -165,7 +166,9 @@ async function openCopy(PGlite: PGliteClass, from: string, dataDir: string): Pro
   try {
     copyDir(from, dataDir);
     return await PGlite.create({ dataDir, startParams: startParams(PGlite) });
-  } catch (error) {
+  } catch (caught) {
+    // A full disk can surface as EIO from inside PGlite; it is judged now, before the cleanup frees the space.
+    const error = diskFull(dataDir) ? Object.assign(new Error('no space left on the device'), { code: 'ENOSPC' }) : caught;
     if (!before) removeQuietly(dataDir);
     else for (const entry of readdirSync(dataDir)) if (!before.has(entry)) removeQuietly(join(dataDir, entry));
     if (await opensElsewhere(PGlite, from)) throw new CopyDestinationError(dataDir, error as NodeJS.ErrnoException);
