@@ -1,12 +1,23 @@
 import { defineConfig } from 'vitest/config';
 
-/** The suite Stryker runs against each mutant: the core's own tests and the flows through a real embedded store. */
+const CORE_ONLY = process.env.MLQ_MUTATION_SUITE === 'core';
+
+/**
+ * The suite Stryker runs against each mutant: the core's own tests and the flows through a real embedded store.
+ * MLQ_MUTATION leaves out the two long scheduling simulations (about 30 s), which would otherwise run for every mutant
+ * in the scheduler; the shorter scheduling, DST and limit tests cover the same rules. MLQ_MUTATION_SUITE=core runs
+ * only the pure tests in tests/core (not interactions, which opens a store): a quick lower bound for the pure rule
+ * files, each of whose mutants would otherwise run every flow test that touches it.
+ */
 export default defineConfig({
   test: {
-    include: ['tests/core/**/*.test.ts', 'tests/flows/**/*.test.ts'],
+    include: CORE_ONLY ? ['tests/core/**/*.test.ts'] : ['tests/core/**/*.test.ts', 'tests/flows/**/*.test.ts'],
+    exclude: CORE_ONLY ? ['tests/core/interactions.test.ts', '**/node_modules/**'] : ['**/node_modules/**'],
     testTimeout: 60_000,
     hookTimeout: 60_000,
     pool: 'forks',
-    env: { MLQ_TEST_DB: 'pglite' },
+    isolate: false,
+    setupFiles: ['tests/helpers/mutation-setup.ts'],
+    env: { MLQ_TEST_DB: 'pglite', MLQ_MUTATION: '1' },
   },
 });
