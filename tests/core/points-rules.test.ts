@@ -33,11 +33,13 @@ describe('ledger keys', () => {
 describe('the points rules members read in help', () => {
   it('states the numbers the code scores with', () => {
     expect(POINTS).toEqual({ answer: 10, peerVote: 2, peerVotesCountedPerAnswer: 5, probeReply: 5, probeReplyMinWords: 8 });
-    expect(POINT_RULES[0]).toContain('**10 points** for your first reply');
+    expect(POINT_RULES[0]).toContain('**10 points** for your first answer');
+    expect(POINT_RULES[1]).toContain('An answer needs at least 12 words');
+    expect(POINT_RULES[1]).toContain('at most 10,000 characters');
     expect(PEER_VOTE_RULE).toContain('**2 points** for each reaction');
     expect(PEER_VOTE_RULE).toContain('up to 5 per answer');
-    expect(POINT_RULES[1]).toBe(PEER_VOTE_RULE);
-    expect(POINT_RULES[2]).toContain('**5 points** once per round for a reply of at least 8 words');
-    expect(POINT_RULES).toHaveLength(5);
+    expect(POINT_RULES[2]).toBe(PEER_VOTE_RULE);
+    expect(POINT_RULES[3]).toContain('**5 points** once per round for a reply of at least 8 words');
+    expect(POINT_RULES).toHaveLength(6);
   });
 });
