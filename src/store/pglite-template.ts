@@ -1,6 +1,6 @@
 import {
   constants,
-  cpSync,
+  copyFileSync,
   existsSync,
   mkdirSync,
   mkdtempSync,
@@ -57,8 +57,19 @@ const startParams = (PGlite: PGliteClass): string[] => [...PGlite.defaultStartPa
 /** The seeded copy's data folder: the template plus the seed named `seedKey`. */
 export const seededBase = (options: TemplateOptions, seedKey: string): string => `${templateBase(options)}-seed-${seedKey}`;
 
-/** Copies a data folder; a copy-on-write clone where the file system has them (btrfs, XFS, APFS). */
-const copyDir = (from: string, to: string) => cpSync(from, to, { recursive: true, mode: constants.COPYFILE_FICLONE });
+/**
+ * Copies a data folder file by file, each a copy-on-write clone where the file system has them (btrfs, XFS, APFS).
+ * Not `cpSync`: on Node 24 its native copy aborts the whole process when a file stands where a folder goes.
+ */
+function copyDir(from: string, to: string): void {
+  mkdirSync(to, { recursive: true });
+  for (const entry of readdirSync(from, { withFileTypes: true })) {
+    const source = join(from, entry.name);
+    const target = join(to, entry.name);
+    if (entry.isDirectory()) copyDir(source, target);
+    else copyFileSync(source, target, constants.COPYFILE_FICLONE);
+  }
+}
 
 function removeQuietly(...paths: string[]): void {
   for (const path of paths) {
