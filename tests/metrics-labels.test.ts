@@ -9,7 +9,7 @@ describe('answer outcomes map to counted, refused or nothing', () => {
   it.each([
     ['answer', 'thread', { result: 'counted', via: 'thread' }],
     ['answer', 'form', { result: 'counted', via: 'form' }],
-    ['too-long', 'thread', { result: 'counted', via: 'thread' }],
+    ['too-long', 'thread', { result: 'refused', reason: 'too-long' }],
     ['too-short', 'thread', { result: 'refused', reason: 'too-short' }],
     ['already-answered', 'form', { result: 'refused', reason: 'already-answered' }],
     ['closed', 'form', { result: 'refused', reason: 'closed' }],

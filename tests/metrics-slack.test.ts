@@ -4,7 +4,7 @@ import { startHttpServer } from '../src/http-server.ts';
 import { createMetrics } from '../src/metrics.ts';
 import { sendSigned } from './helpers/fake-slack.ts';
 import { scrape, series } from './helpers/scrape.ts';
-import { createSlackHarness, SECRET, type SlackHarness } from './helpers/slack-harness.ts';
+import { createSlackHarness, SECRET, type SlackHarness, slashBody } from './helpers/slack-harness.ts';
 import { waitFor } from './helpers/wait.ts';
 
 let h: SlackHarness;
@@ -33,20 +33,7 @@ let n = 0;
 /** A signed slash command sent to this server's /slack/events; resolves with Slack's response_url reply. */
 async function slash(user: string, text: string) {
   const id = `metrics-${++n}`;
-  const body = new URLSearchParams({
-    token: 'legacy',
-    team_id: 'T1',
-    team_domain: 'study',
-    channel_id: 'C1',
-    channel_name: 'ml-study',
-    user_id: user,
-    user_name: user.toLowerCase(),
-    command: '/mlq',
-    text,
-    api_app_id: 'A1',
-    response_url: h.slack.responseUrl(id),
-    trigger_id: `trigger-${id}`,
-  }).toString();
+  const body = slashBody(user, text, h.slack.responseUrl(id), `trigger-${id}`);
   const sent = await sendSigned(`${base}/slack/events`, SECRET, body, 'application/x-www-form-urlencoded');
   expect(sent.status).toBe(200);
   return waitFor(() => h.slack.responses.find((r) => r.url.endsWith(`/respond/${id}`))?.body);

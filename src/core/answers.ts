@@ -14,11 +14,8 @@ export const storable = (text: string): string => text.replaceAll('\u0000', '');
 /** Text as it is sent to the store: one character past the bound is enough to keep a blob too long to count. */
 const bounded = (text: string): string => text.slice(0, MAX_ANSWER_CHARS + 1);
 
-/**
- * `not-counted`: a first reply below the channel's bar (a private note explains it; an edit past the bar counts it).
- * `too-long` is no longer produced: a reply over the length bound is `not-counted`.
- */
-export type ThreadOutcome = 'answer' | 'not-counted' | 'discussion' | 'probe-reply' | 'duplicate' | 'ignored' | 'too-long';
+/** `not-counted`: a first reply below the channel's bar (a private note explains it; an edit past the bar counts it). */
+export type ThreadOutcome = 'answer' | 'not-counted' | 'discussion' | 'probe-reply' | 'duplicate' | 'ignored';
 
 async function sendNote(deps: CoreDeps, memberId: string, channelId: string, verdict: Substance, canEdit: boolean): Promise<void> {
   const note = substanceNote(verdict, canEdit);

@@ -26,8 +26,8 @@ export type AnswerTally = { result: 'counted'; via: 'thread' | 'form' } | { resu
 
 /** Outcomes of a member's message that are neither an answer nor a refused answer (discussion, probe replies, replays). */
 const NOT_AN_ANSWER = new Set(['discussion', 'probe-reply', 'duplicate', 'ignored']);
-/** Outcomes that counted the answer (a too-long answer is cut and counted). */
-const COUNTED = new Set(['answer', 'too-long']);
+/** The outcome that counted the answer. */
+const COUNTED = new Set(['answer']);
 
 /**
  * Maps what answering returned to what is counted: an answer counted, one refused (the outcome is the reason, so an

@@ -64,20 +64,7 @@ export async function createSlackHarness(start?: Date): Promise<SlackHarness> {
     settled,
     async command(user, text, options) {
       const n = ++commandCounter;
-      const body = new URLSearchParams({
-        token: 'legacy',
-        team_id: 'T1',
-        team_domain: 'study',
-        channel_id: 'C1',
-        channel_name: 'ml-study',
-        user_id: user,
-        user_name: user.toLowerCase(),
-        command: '/mlq',
-        text,
-        api_app_id: 'A1',
-        response_url: slack.responseUrl(n),
-        trigger_id: `trigger-${n}`,
-      }).toString();
+      const body = slashBody(user, text, slack.responseUrl(n), `trigger-${n}`);
       const result = await sendSigned(url, SECRET, body, 'application/x-www-form-urlencoded', options);
       await settled();
       const reply = slack.responses.find((r) => r.url.endsWith(`/respond/${n}`))?.body;
@@ -116,4 +103,22 @@ export async function createSlackHarness(start?: Date): Promise<SlackHarness> {
 /** The text of every block of a Slack message, for assertions. */
 export function blockText(blocks: unknown): string {
   return JSON.stringify(blocks ?? []).replace(/\\n/g, '\n');
+}
+
+/** The form body Slack sends for `/mlq <text>` typed by `user` in channel C1 of team T1. */
+export function slashBody(user: string, text: string, responseUrl: string, triggerId: string): string {
+  return new URLSearchParams({
+    token: 'legacy',
+    team_id: 'T1',
+    team_domain: 'study',
+    channel_id: 'C1',
+    channel_name: 'ml-study',
+    user_id: user,
+    user_name: user.toLowerCase(),
+    command: '/mlq',
+    text,
+    api_app_id: 'A1',
+    response_url: responseUrl,
+    trigger_id: triggerId,
+  }).toString();
 }

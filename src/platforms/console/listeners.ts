@@ -102,6 +102,5 @@ export class ConsoleListeners {
       text: line,
     });
     if (outcome === 'discussion') this.screen.ack('discussion');
-    if (outcome === 'too-long') this.screen.note('Your answer was long: the first 10,000 characters are kept.', '  ✓ ');
   }
 }
