@@ -116,7 +116,7 @@ describe('rounds on time, exactly once', () => {
       const to = new Date('2026-12-21T00:00:00Z');
       h = await createHarness(from);
       const all = await Promise.all(Array.from({ length: 50 }, (_, i) => subscribe(h!, `test:sim:${i}`, settings(i), from)));
-      await simulate([h.mlq], h.clock, from, to, 30);
+      await simulate([h.mlq], h.clock, from, to, 60);
       for (const channel of all) {
         const want = expected(channel, from, to);
         const posts = keyed(h.port, 'mlq-round-', 'post').filter((s) => s.target === channel.id);
@@ -219,7 +219,7 @@ describe('rounds on time, exactly once', () => {
         };
         const from = new Date(c.from);
         const channel = await subscribe(h, `test:dst:${i}`, s, from);
-        await simulate([h.mlq], h.clock, from, new Date(c.to), 15);
+        await simulate([h.mlq], h.clock, from, new Date(c.to), 30);
         const rounds = await h.database.store.db
           .selectFrom('rounds')
           .select(['local_date', 'post_at', 'status'])

@@ -1,6 +1,7 @@
 import { randomBytes } from 'node:crypto';
 import { sql } from 'kysely';
 import pg from 'pg';
+import { inject } from 'vitest';
 import { connect, type StoreConnection } from '../../src/store/connect.ts';
 import { migrateToLatest } from '../../src/store/migrate.ts';
 
@@ -48,27 +49,35 @@ export async function createTestDatabase(options: { keep?: string[] } = {}): Pro
     await sql`truncate ${sql.join(tables)} restart identity cascade`.execute(shared.store.db);
     return { store: shared.store, drop: async () => undefined };
   }
-  const name = `mlq_test_${Date.now().toString(36)}_${randomBytes(4).toString('hex')}`;
-  await admin((c) => c.query(`create database ${name}`));
-  const url = new URL(ADMIN_URL);
-  url.pathname = `/${name}`;
-  const store = await connect({ databaseUrl: url.toString(), poolSize: 5 });
-  await migrateToLatest(store.db);
+  const { url } = await createDatabase(true);
+  const store = await connect({ databaseUrl: url, poolSize: 5 });
   return {
     store,
-    url: url.toString(),
+    url,
     async drop() {
       await store.close();
-      await admin((c) => c.query(`drop database if exists ${name} with (force)`));
     },
   };
 }
 
-/** A URL for a fresh Postgres database (for tests that start the whole service against it). */
-export async function createPostgresUrl(): Promise<{ url: string; drop(): Promise<void> }> {
-  const name = `mlq_test_${Date.now().toString(36)}_${randomBytes(4).toString('hex')}`;
-  await admin((c) => c.query(`create database ${name}`));
+/**
+ * A new database on the test server, named with the run's prefix so that the run's teardown drops it: a copy of
+ * the run's migrated template, or an empty one when `migrated` is false.
+ */
+async function createDatabase(migrated: boolean): Promise<{ name: string; url: string }> {
+  const name = `${inject('pgPrefix')}${Date.now().toString(36)}_${randomBytes(4).toString('hex')}`;
+  await admin((c) => c.query(migrated ? `create database ${name} template ${inject('pgTemplate')}` : `create database ${name}`));
   const url = new URL(ADMIN_URL);
   url.pathname = `/${name}`;
-  return { url: url.toString(), drop: () => admin((c) => c.query(`drop database if exists ${name} with (force)`)).then(() => undefined) };
+  return { name, url: url.toString() };
+}
+
+/**
+ * A URL for a new Postgres database (for tests that start the whole service against it): already migrated, or
+ * empty with `{ empty: true }` for tests of the migrations themselves. The run's teardown drops it; `drop` only
+ * lets a test drop it earlier.
+ */
+export async function createPostgresUrl(options: { empty?: boolean } = {}): Promise<{ url: string; drop(): Promise<void> }> {
+  const { name, url } = await createDatabase(!options.empty);
+  return { url, drop: () => admin((c) => c.query(`drop database if exists ${name} with (force)`)).then(() => undefined) };
 }

@@ -14,7 +14,7 @@ const migrate = (env: Record<string, string>) =>
 
 describe('the built migration command', () => {
   it.runIf(TEST_DB === 'postgres')('migrates a new Postgres database once, then finds it up to date', async () => {
-    const database = await createPostgresUrl();
+    const database = await createPostgresUrl({ empty: true });
     try {
       expect((await migrate({ DATABASE_URL: database.url })).stdout).toMatch(/^Applied 0001-initial, .*0006-answer-rule to Postgres/);
       expect((await migrate({ DATABASE_URL: database.url })).stdout).toMatch(/is up to date\.\n$/);
