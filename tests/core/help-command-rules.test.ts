@@ -53,7 +53,8 @@ async function help(command: string | undefined, capabilities: Partial<PortCapab
     channel: null,
     now: new Date('2026-11-30T09:00:00Z'),
   };
-  const reply = await helpCommand(() => SPECS).run(ctx, command === undefined ? {} : { command });
+  const helpSpec = helpCommand(() => SPECS);
+  const reply = await helpSpec.run(ctx, helpSpec.args.parse(command === undefined ? [] : [command]));
   expect(reply.visibility).toBe('private');
   return reply.card;
 }
