@@ -36,7 +36,14 @@ const tune = spec('tune', {
   organiserOnly: true,
 });
 const halt = spec('halt', { summary: 'Pause the channel', organiserOnly: true });
-const SPECS = [plain, board, tune, halt];
+const SPECS: AnyCommand[] = [];
+SPECS.push(
+  helpCommand(() => SPECS),
+  plain,
+  board,
+  tune,
+  halt,
+);
 
 class Platform extends RecordingPort {
   constructor(readonly capabilities: Partial<PortCapabilities>) {
@@ -53,7 +60,7 @@ async function help(command: string | undefined, capabilities: Partial<PortCapab
     channel: null,
     now: new Date('2026-11-30T09:00:00Z'),
   };
-  const helpSpec = helpCommand(() => SPECS);
+  const helpSpec = SPECS[0] as AnyCommand;
   const reply = await helpSpec.run(ctx, helpSpec.args.parse(command === undefined ? [] : [command]));
   expect(reply.visibility).toBe('private');
   return reply.card;
@@ -96,6 +103,7 @@ describe('/mlq help', () => {
       'context',
     ]);
     expect(itemsOf(c, '**Everyone**')).toEqual([
+      '`/mlq help [command]`: The commands, or the details of one',
       '`/mlq plain`: Summary of plain',
       '`/mlq board [week|all] [public]`: The leaderboard (add `public` to post it)',
     ]);
@@ -116,7 +124,11 @@ describe('/mlq help', () => {
 
   it('shows the shorter usage where replies cannot be public, and adds the platform’s own note', async () => {
     const c = await help(undefined, { publicReplies: false, helpNote: 'Type `exit` to leave.' });
-    expect(itemsOf(c, '**Everyone**')).toEqual(['`/mlq plain`: Summary of plain', '`/mlq board [week|all]`: The leaderboard']);
+    expect(itemsOf(c, '**Everyone**')).toEqual([
+      '`/mlq help [command]`: The commands, or the details of one',
+      '`/mlq plain`: Summary of plain',
+      '`/mlq board [week|all]`: The leaderboard',
+    ]);
     expect(contextOf(c)).toEqual(['`/mlq help <command>` shows the details of one command. Type `exit` to leave.']);
   });
 
@@ -145,6 +157,14 @@ describe('/mlq help', () => {
 
   it('details the adapted usage on a platform without public replies', async () => {
     expect(contextOf(await help('board', { publicReplies: false }))).toEqual(['Usage: `/mlq board [week|all]` · also: lb, top']);
+  });
+
+  it('works in any channel, subscribed or not, and offers one optional text argument to command pickers', () => {
+    const helpSpec = helpCommand(() => []);
+    expect(helpSpec.needsChannel).toBe(false);
+    expect(helpSpec.organiserOnly).toBe(false);
+    expect(helpSpec.options).toEqual([{ name: 'command', description: 'A command', kind: 'text' }]);
+    expect(helpSpec.args.parse(['board'])).toEqual({ command: 'board', rest: [] });
   });
 
   it('falls back to the full list for a word that names no command', async () => {

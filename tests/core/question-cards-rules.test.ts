@@ -70,6 +70,8 @@ const heading = (b: Block): string => {
 };
 /** The headings of a card that appear in `expected`, in card order: other blocks (such as a summary line) are ignored. */
 const inOrder = (c: Card, expected: string[]) => c.blocks.map(heading).filter((h) => expected.includes(h));
+/** Every block is one the renderers know, whatever else a card gains. */
+const kinds = (c: Card) => [...new Set(c.blocks.map((b) => (typeof b === 'object' ? b.type : typeof b)))].sort();
 const textStarting = (c: Card, start: string) =>
   c.blocks.filter((b): b is Extract<Block, { type: 'text' }> => b.type === 'text' && b.markdown.startsWith(start)).map((b) => b.markdown);
 const listTitled = (c: Card, title: string) =>
@@ -171,6 +173,7 @@ describe('the reveal in the thread', () => {
       ordered: true,
     });
     expect(fieldsOf(c)).toEqual([]);
+    expect(kinds(c)).toEqual(['context', 'divider', 'list', 'text']);
   });
 
   it('counts who answered and names the probe bonus and its minimum length', () => {
