@@ -161,6 +161,7 @@ describe('/mlq help', () => {
 
   it('works in any channel, subscribed or not, and offers one optional text argument to command pickers', () => {
     const helpSpec = helpCommand(() => []);
+    expect([helpSpec.name, helpSpec.usage, helpSpec.summary]).toEqual(['help', '[command]', 'The commands, or the details of one']);
     expect(helpSpec.needsChannel).toBe(false);
     expect(helpSpec.organiserOnly).toBe(false);
     expect(helpSpec.options).toEqual([{ name: 'command', description: 'A command', kind: 'text' }]);
