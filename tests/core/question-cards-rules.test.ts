@@ -65,7 +65,7 @@ const heading = (b: Block): string => {
   if (b.type === 'text') return b.markdown.split('\n')[0] ?? '';
   if (b.type === 'list') return b.title ?? '(untitled list)';
   if (b.type === 'fields') return `fields: ${b.fields.map((f) => f.label).join(', ')}`;
-  if (b.type === 'context') return 'context';
+  if (b.type === 'context') return / answered\. /.test(b.markdown) ? 'answered line' : 'context';
   return b.type;
 };
 /** The headings of a card that appear in `expected`, in card order: other blocks (such as a summary line) are ignored. */
@@ -78,6 +78,8 @@ const listTitled = (c: Card, title: string) =>
   c.blocks.find((b): b is Extract<Block, { type: 'list' }> => b.type === 'list' && b.title === title);
 const fieldsOf = (c: Card) => c.blocks.filter((b): b is Extract<Block, { type: 'fields' }> => b.type === 'fields').map((b) => b.fields);
 const contexts = (c: Card) => c.blocks.filter((b): b is Extract<Block, { type: 'context' }> => b.type === 'context').map((b) => b.markdown);
+/** The closing line that counts who answered, wherever it sits among the context lines. */
+const answeredLine = (c: Card) => contexts(c).find((m) => / answered\. /.test(m));
 const buttonsOf = (c: Card) => c.blocks.flatMap((b) => (b.type === 'buttons' ? b.buttons : []));
 
 const STRONG = '**What a strong answer covers**';
@@ -148,13 +150,13 @@ describe('the reveal in the thread', () => {
   it('puts the strong answer, weak answer and key points before the divider and the numbered probes', () => {
     const c = revealCard(question, 3);
     expect(c.title).toBe('The reveal · Model evaluation · mid');
-    expect(inOrder(c, [STRONG, WEAK, KEY, SEALED, 'divider', PROBES, 'context'])).toEqual([
+    expect(inOrder(c, [STRONG, WEAK, KEY, SEALED, 'divider', PROBES, 'answered line'])).toEqual([
       STRONG,
       WEAK,
       KEY,
       'divider',
       PROBES,
-      'context',
+      'answered line',
     ]);
     expect(textStarting(c, STRONG)).toEqual([
       '**What a strong answer covers**\n\nBin the scores and compare the mean score of each bin with the fraud rate observed in it.',
@@ -177,9 +179,9 @@ describe('the reveal in the thread', () => {
   });
 
   it('counts who answered and names the probe bonus and its minimum length', () => {
-    expect(contexts(revealCard(question, 3))).toEqual(['3 members answered. Reply here to a probe (at least 8 words) for 5 bonus points.']);
-    expect(contexts(revealCard(question, 1))).toEqual(['1 member answered. Reply here to a probe (at least 8 words) for 5 bonus points.']);
-    expect(contexts(revealCard(question, 0))[0]).toMatch(/^0 members answered\./);
+    expect(answeredLine(revealCard(question, 3))).toBe('3 members answered. Reply here to a probe (at least 8 words) for 5 bonus points.');
+    expect(answeredLine(revealCard(question, 1))).toBe('1 member answered. Reply here to a probe (at least 8 words) for 5 bonus points.');
+    expect(answeredLine(revealCard(question, 0))).toMatch(/^0 members answered\./);
   });
 
   it('has a plain fallback naming the question and the number of probes', () => {
@@ -249,7 +251,7 @@ describe('a revealed round shown again', () => {
     expect(c.title).toBe("Today's question · Model evaluation · mid · revealed");
     const QUESTION = '**How would you tell whether a fraud model is well calibrated?**';
     const OWN = '**Your answer** · 12 points in this round';
-    expect(inOrder(c, [QUESTION, STRONG, WEAK, KEY, 'divider', PROBES, OWN, 'context'])).toEqual([
+    expect(inOrder(c, [QUESTION, STRONG, WEAK, KEY, 'divider', PROBES, OWN, 'answered line'])).toEqual([
       QUESTION,
       STRONG,
       WEAK,
@@ -257,21 +259,21 @@ describe('a revealed round shown again', () => {
       'divider',
       PROBES,
       OWN,
-      'context',
+      'answered line',
     ]);
     expect(textStarting(c, '**Your answer**')).toEqual(['**Your answer** · 12 points in this round\n\nCompare bins with rates.']);
     expect(listTitled(c, PROBES)?.items).toEqual(['What changes when fraud is rare?', 'Which recalibration would you try first?']);
     expect(listTitled(c, PROBES)?.ordered).toBe(true);
-    expect(contexts(c)).toEqual(['4 members answered. Reply in its thread to a probe (at least 8 words) for 5 bonus points.']);
+    expect(answeredLine(c)).toBe('4 members answered. Reply in its thread to a probe (at least 8 words) for 5 bonus points.');
   });
 
   it('uses the singular for one point and one member, and says so when the member did not answer', () => {
     const one = revealAgainCard(question, 1, { text: 'Bins.', points: 1 });
     expect(textStarting(one, '**Your answer**')).toEqual(['**Your answer** · 1 point in this round\n\nBins.']);
-    expect(contexts(one)).toEqual(['1 member answered. Reply in its thread to a probe (at least 8 words) for 5 bonus points.']);
+    expect(answeredLine(one)).toBe('1 member answered. Reply in its thread to a probe (at least 8 words) for 5 bonus points.');
     const none = revealAgainCard(design, 0, null);
     expect(textStarting(none, '**Your answer**')).toEqual(['**Your answer** · you did not answer this one.']);
-    expect(contexts(none)[0]).toMatch(/^0 members answered\. /);
+    expect(answeredLine(none)).toMatch(/^0 members answered\. /);
     expect(inOrder(none, [STRONG, APPROACH, WEAK])).toEqual([STRONG, APPROACH, WEAK]);
     expect(textStarting(revealAgainCard(question, 2, { text: 'x', points: 0 }), '**Your answer**')).toEqual([
       '**Your answer** · 0 points in this round\n\nx',
