@@ -69,3 +69,34 @@ export function crossingProbability(looks: number, bound: (k: number) => number,
   }
   return 1 - density.reduce((a, b, i) => a + weight(i, density.length) * b, 0) * step;
 }
+
+/** A seeded uniform generator on [0, 1) (mulberry32), so simulations give the same numbers on every run. */
+export function seeded(seed: number): () => number {
+  let state = seed >>> 0;
+  return () => {
+    state = (state + 0x6d2b79f5) >>> 0;
+    let t = state;
+    t = Math.imul(t ^ (t >>> 15), t | 1);
+    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
+    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+  };
+}
+
+/** A standard normal draw by the Box-Muller transform. */
+export const gaussian = (uniform: () => number) => Math.sqrt(-2 * Math.log(1 - uniform())) * Math.cos(2 * Math.PI * uniform());
+
+/** ROC AUC of scores against 0/1 labels from average ranks, ties counting one half. */
+export function rocAuc(scores: ArrayLike<number>, labels: ArrayLike<number>): number {
+  const order = Array.from({ length: scores.length }, (_, i) => i).sort((a, b) => (scores[a] ?? 0) - (scores[b] ?? 0));
+  let positives = 0;
+  let rankSum = 0;
+  for (let start = 0; start < order.length; ) {
+    let end = start;
+    while (end + 1 < order.length && scores[order[end + 1] ?? 0] === scores[order[start] ?? 0]) end++;
+    const rank = (start + end) / 2 + 1;
+    for (let i = start; i <= end; i++) if (labels[order[i] ?? 0] === 1) positives++, (rankSum += rank);
+    start = end + 1;
+  }
+  const negatives = scores.length - positives;
+  return (rankSum - (positives * (positives + 1)) / 2) / (positives * negatives);
+}

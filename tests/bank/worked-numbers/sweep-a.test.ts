@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { fixed, questionText } from './question-text.ts';
 import { crossingProbability, normalCdf, normalQuantile, phi, solveIncreasing, twoSidedP } from './sweep-a-maths.ts';
+import { selectionOnNoise, targetEncodingNoise } from './sweep-a-simulations.ts';
 
 // Worked numbers of the fundamentals, statistics, evaluation, features and deep-learning questions:
 // each result is computed here from the inputs the question states, then looked for in its text as written.
@@ -456,5 +457,91 @@ describe('evaluation', () => {
       `≈ ${fixed(se * 100, 2)} points, so the 95 % interval is about ±${fixed(1.96 * se * 100, 1)} points`,
       `one ${800 * 0.2}-row validation split`,
     );
+  });
+});
+
+describe('features', () => {
+  const percent = (value: number, decimals = 0) => fixed(value * 100, decimals);
+  const near = (value: number, stated: number, tolerance: number) =>
+    expect(Math.abs(value - stated), `${value} is not near ${stated}`).toBeLessThan(tolerance);
+
+  it('cyclical-time-features: sine values and distances on the hour circle', () => {
+    const point = (hour: number) => [Math.sin((2 * Math.PI * hour) / 24), Math.cos((2 * Math.PI * hour) / 24)] as const;
+    const distance = (a: number, b: number) => Math.hypot(point(a)[0] - point(b)[0], point(a)[1] - point(b)[1]);
+    expect(fixed(point(3)[0], 3)).toBe(fixed(point(9)[0], 3));
+    states(
+      'cyclical-time-features',
+      `the same value (about ${fixed(point(3)[0], 3)})`,
+      `23:00 and 01:00 are about ${fixed(distance(23, 1), 2)} apart while 11:00 and 23:00 are ${fixed(distance(11, 23), 0)} apart`,
+    );
+  });
+
+  it('feature-scaling-which-models-care: contributions of unscaled age and income gaps', () => {
+    states(
+      'feature-scaling-which-models-care',
+      `A 10-year age gap adds ${10} to the distance while a 1,000 income gap adds ${grouped(1000)}`,
+    );
+  });
+
+  it('feature-selection-inside-cv and split-before-fitting-preprocessing: feature selection on pure noise', () => {
+    const { outside, inside } = selectionOnNoise([1, 2, 3, 4, 5, 6, 7, 8, 9, 10]);
+    near(outside, 0.9, 0.03);
+    near(inside, 0.5, 0.05);
+    for (const id of ['feature-selection-inside-cv', 'split-before-fitting-preprocessing'])
+      states(id, 'nearest-centroid classifier gave about 90 % accuracy', 'gave about 50 %, the truth');
+  });
+
+  it('high-cardinality-categorical-options: hash collisions of 200,000 IDs in 2^18 buckets', () => {
+    const buckets = 2 ** 18;
+    const shared = 1 - (1 - 1 / buckets) ** (200_000 - 1);
+    near(shared, 0.5, 0.05);
+    states(
+      'high-cardinality-categorical-options',
+      `2^18 (about ${grouped(roundTo(buckets, 1000))}) buckets, roughly half the IDs share a bucket`,
+    );
+  });
+
+  it('imbalanced-classes-first-steps: positive counts, the trivial accuracy and balanced weights', () => {
+    const weight = (share: number) => 1 / (2 * share);
+    states(
+      'imbalanced-classes-first-steps',
+      `2 % of a million rows is ${grouped(0.02 * 1e6)} positives`,
+      `2 % of 2,000 is ${0.02 * 2000}`,
+      `scores ${100 - 2} % accuracy`,
+      `that is ${weight(0.02)} for positives and about ${fixed(weight(0.98), 2)} for negatives, a ratio of ${Math.round(weight(0.02) / weight(0.98))}`,
+    );
+  });
+
+  it('outliers-error-or-signal: squared error of a residual of 100', () => {
+    states('outliers-error-or-signal', `cost ${grouped(100 ** 2 / 1 ** 2)} times as much`);
+  });
+
+  it('target-encoding-leakage: AUCs of a target-encoded noise column', () => {
+    const auc = targetEncodingNoise([1, 2, 3, 4, 5]);
+    near(auc.inSample, 0.87, 0.01);
+    near(auc.test, 0.5, 0.01);
+    near(auc.outOfFold, 0.5, 0.01);
+    near(auc.smoothed, 0.86, 0.01);
+    states(
+      'target-encoding-leakage',
+      'an AUC near 0.87 on training rows and 0.50 on test rows',
+      'training AUC fell to 0.50',
+      'the in-sample AUC stayed near 0.86',
+      `a third of it is the row's own label`,
+    );
+  });
+
+  it('undersampling-probability-correction: prior after keeping 10 % of negatives and the correction', () => {
+    const w = 0.1;
+    const corrected = (q: number) => (w * q) / (w * q + 1 - q);
+    states(
+      'undersampling-probability-correction',
+      `1 positive for every ${fixed(99 * w, 1)} negatives, a positive rate of about ${percent(1 / (1 + 99 * w), 1)} %`,
+      `really has a probability of about ${fixed(corrected(0.5), 2)}`,
+      `${fixed(w * 0.5, 2)} / (${fixed(w * 0.5, 2)} + 0.5) ≈ ${fixed(corrected(0.5), 3)}`,
+      `adding log(w), about ${fixed(Math.log(w), 1)}, to the intercept`,
+      `by 1 / w = ${1 / w} in training`,
+    );
+    near(0.01 / corrected(0.01), 1 / w, 1);
   });
 });
