@@ -560,6 +560,17 @@ describe('deep-learning', () => {
     states('adamw-decoupled-weight-decay', `weights shrink ${fixed(3e-4 * 0.1 * 100, 3)} % per step`);
   });
 
+  it('attention-mechanism-why-it-changed-nlp: recurrent steps from token 1 to token 500', () => {
+    states('attention-mechanism-why-it-changed-nlp', `reaches token 500 only through ${500 - 1} sequential updates`);
+  });
+
+  it('relu-gelu-vs-sigmoid-activations: the sigmoid slope peaks at 0.25 and is small beyond ±4', () => {
+    const slope = (x: number) => Math.exp(-x) / (1 + Math.exp(-x)) ** 2;
+    const peak = Math.max(...Array.from({ length: 2001 }, (_, i) => slope(-10 + i / 100)));
+    expect(slope(4)).toBeLessThan(0.02);
+    states('relu-gelu-vs-sigmoid-activations', `the sigmoid's slope never exceeds ${peak}`);
+  });
+
   it('attention-quadratic-cost-long-documents: score memory and where attention FLOPs dominate', () => {
     const share = (n: number, d: number) => (4 * n * n * d) / (24 * n * d * d + 4 * n * n * d);
     expect(share(32_768, 1024)).toBeGreaterThan(0.8);
