@@ -150,3 +150,181 @@ describe('system-design worked numbers', () => {
     states('two-stage-recommender-funnel', `takes ${(10e6 * 10) / 1e6} seconds per request`);
   });
 });
+
+describe('case-studies worked numbers', () => {
+  it('ab-test-save-for-later-button: sample size, duration and the sample-ratio probe', () => {
+    const p = 0.04;
+    const delta = 0.042 - 0.04;
+    const perArm = (16 * p * (1 - p)) / delta ** 2;
+    expect(Math.round(perArm / 1000)).toBe(154);
+    expect((2 * perArm) / 60_000).toBeGreaterThan(5);
+    expect((2 * perArm) / 60_000).toBeLessThan(7);
+    const extra = 0.508 * 600_000 - 300_000;
+    const sd = Math.sqrt(600_000 * 0.25);
+    states(
+      'ab-test-save-for-later-button',
+      `16 × ${fixed(p * (1 - p), 4)} / ${fixed(delta ** 2, 6)} ≈ 154,000`,
+      `${extra.toLocaleString('en-GB')} extra users is about ${Math.round(extra / sd)} standard deviations (sd ≈ ${Math.round(sd)})`,
+    );
+  });
+
+  it('accuracy-drop-before-blaming-drift: standard errors of the drop and accuracy under two class mixes', () => {
+    const se = (n: number) => 100 * Math.sqrt((0.92 * 0.08) / n + (0.85 * 0.15) / n);
+    expect(Math.round(7 / se(400))).toBe(3);
+    const accuracy = (positives: number) => 100 * (positives * 0.7 + (1 - positives) * 0.95);
+    states(
+      'accuracy-drop-before-blaming-drift',
+      `about ${fixed(se(400), 1)} points`,
+      `about ${fixed(se(100), 1)} points`,
+      `= ${fixed(accuracy(0.1), 1)} %`,
+      `= ${fixed(accuracy(0.4), 0)} %`,
+    );
+  });
+
+  it('advise-against-ml-refund-approvals: the monthly refund flow', () => {
+    states('advise-against-ml-refund-approvals', `the whole flow is £${(300 * 40).toLocaleString('en-GB')} a month`);
+  });
+
+  it('b2b-feature-impact-few-accounts: agents needed per arm', () => {
+    const effect = 0.05 * 5.0;
+    states('b2b-feature-impact-few-accounts', `16 × 1.5² / ${fixed(effect, 2)}² ≈ ${Math.round((16 * 1.5 ** 2) / effect ** 2)} agents`);
+  });
+
+  it('churn-uplift-vs-propensity-targeting: customers saved per 20,000 offered', () => {
+    states(
+      'churn-uplift-vs-propensity-targeting',
+      `about ${Math.round(20_000 * (0.4 - 0.38))} customers saved`,
+      `about ${Math.round(20_000 * (0.15 - 0.09)).toLocaleString('en-GB')} saved`,
+    );
+  });
+
+  it('clicks-up-revenue-down-after-launch: chance hits, the click example and the interval', () => {
+    expect(20 * 0.05).toBe(1);
+    expect(fixed(5.4 / 5.0 - 1, 2)).toBe('0.08');
+    expect((-3.2 + 0.2) / 2).toBe(-1.5);
+    states('clicks-up-revenue-down-after-launch', 'up 8 %', 'from 5.0 % to 5.4 %', 'down 1.5 %', 'from −3.2 % to +0.2 %');
+  });
+
+  it('clinic-no-show-imbalance-questions: positives and the two action thresholds', () => {
+    states(
+      'clinic-no-show-imbalance-questions',
+      `about ${(40_000 * 0.08).toLocaleString('en-GB')} no-shows`,
+      `p above about ${fixed((100 * 2) / (0.25 * 120), 1)} %`,
+      `p above ${Math.floor((100 * 60) / (120 + 60))} %`,
+    );
+  });
+
+  it('demand-forecast-stockouts-promotions: newsvendor quantiles', () => {
+    states('demand-forecast-stockouts-promotions', `the ${(100 * 1) / (1 + 3)}th percentile`, `the ${(100 * 2) / (2 + 0.5)}th`);
+  });
+
+  it('duplicate-events-inflated-evaluation: split pairs and contaminated test rows', () => {
+    const splitPairs = 2 * 0.8 * 0.2;
+    const contaminated = (splitPairs * 0.08) / (0.2 * 1.08);
+    states('duplicate-events-inflated-evaluation', `= ${fixed(splitPairs, 2)}`, `roughly ${Math.round(100 * contaminated)} % of test rows`);
+  });
+
+  it('estimate-lead-scoring-value-first: ceiling, realistic case and increment over the rule', () => {
+    const all = 5000 * 0.03;
+    const random = 2000 * 0.03;
+    const model = 0.7 * all;
+    const rule = 0.55 * all;
+    states(
+      'estimate-lead-scoring-value-first',
+      `about ${all} conversions`,
+      `gives about ${random}`,
+      `+${all - random} conversions, about ${((all - random) * 1200).toLocaleString('en-GB')} a month`,
+      `${model} conversions, +${model - random}, about ${((model - random) * 1200).toLocaleString('en-GB')} a month`,
+      `${rule} conversions`,
+      `${model - rule} conversions, about ${((model - rule) * 1200).toLocaleString('en-GB')} a month`,
+    );
+  });
+
+  it('few-labels-ticket-classifier: the labels left for training', () => {
+    states('few-labels-ticket-classifier', 'only 300 tickets', 'about 100 carefully checked', `on the other ${300 - 100}`);
+  });
+
+  it('fraud-new-market-launch-no-labels: fraud exposure against the cost of false declines', () => {
+    const frauds = 500_000 * 0.001;
+    const falseDeclines = 500_000 * (1 - 0.001) * 0.01;
+    const lost = Math.round(falseDeclines / 1000) * 1000 * 0.2 * 200;
+    expect(lost / (frauds * 60)).toBeGreaterThan(3);
+    states(
+      'fraud-new-market-launch-no-labels',
+      `${frauds} frauds and at most ${(frauds * 60).toLocaleString('en-GB')} of losses`,
+      `about ${(Math.round(falseDeclines / 1000) * 1000).toLocaleString('en-GB')} customers`,
+      `that's ${lost.toLocaleString('en-GB')} a month`,
+      `about ${(4 * frauds).toLocaleString('en-GB')} frauds`,
+    );
+  });
+
+  it('gradual-conversion-decline-root-cause: a pure mix shift', () => {
+    const rate = (newShare: number) => newShare * 2.0 + (1 - newShare) * 5.75;
+    states('gradual-conversion-decline-root-cause', `from ${fixed(rate(0.2), 1)} % to ${fixed(rate(0.36), 1)} %`);
+  });
+
+  it('home-services-marketplace-first-model: shrunk ratings', () => {
+    states(
+      'home-services-marketplace-first-model',
+      `(45 + 5) / 11 ≈ ${fixed(50 / 11, 2)}`,
+      `(45 + ${40 * 4.8}) / 50 = ${fixed((45 + 40 * 4.8) / 50, 2)}`,
+    );
+  });
+
+  it('labelling-budget-rare-prohibited-items: random positives and the budget split', () => {
+    expect(1200 + 300 + 500).toBe(2000);
+    states(
+      'labelling-budget-rare-prohibited-items',
+      `about ${2000 * 0.005} prohibited ones`,
+      `${(1200 + 300).toLocaleString('en-GB')} labels for training and 500`,
+    );
+  });
+
+  it('moderation-language-false-positives: wrongful removals by language and the slice interval', () => {
+    const english = 1e6 * 0.8 * 0.98 * 0.005;
+    const others = 1e6 * 0.2 * 0.98 * 0.04;
+    expect(fixed(others / (english + others), 3)).toBe(fixed(2 / 3, 3));
+    expect(Math.round(100 * 1.96 * Math.sqrt((0.04 * 0.96) / 300))).toBe(2);
+    states(
+      'moderation-language-false-positives',
+      `${english.toLocaleString('en-GB')} wrongful removals in English and ${others.toLocaleString('en-GB')} elsewhere`,
+    );
+  });
+
+  it('spam-prevalence-shift-after-launch: precision and flag rate at 5 % and 20 % spam, and the odds correction', () => {
+    const at = (spam: number) => {
+      const caught = spam * 0.9;
+      const wrong = (1 - spam) * 0.02;
+      return { caught, wrong, precision: caught / (caught + wrong), flagged: caught + wrong };
+    };
+    const before = at(0.05);
+    const after = at(0.2);
+    const odds = 0.2 / 0.8 / (0.05 / 0.95);
+    expect(Math.round(after.flagged / before.flagged)).toBe(3);
+    states(
+      'spam-prevalence-shift-after-launch',
+      `precision = ${fixed(before.caught, 3)} / (${fixed(before.caught, 3)} + ${fixed(before.wrong, 3)}) ≈ ${Math.round(100 * before.precision)} %, and ${fixed(100 * before.flagged, 1)} %`,
+      `precision = ${fixed(after.caught, 2)} / (${fixed(after.caught, 2)} + ${fixed(after.wrong, 3)}) ≈ ${Math.round(100 * after.precision)} %, and ${fixed(100 * after.flagged, 1)} %`,
+      `= ${fixed(odds, 2)}`,
+      `about ${fixed(odds / (1 + odds), 2)}`,
+    );
+  });
+
+  it('stakeholder-demands-99-percent-accuracy: recall, precision and accuracy of the useful model', () => {
+    const urgent = 10_000 * 0.02;
+    const caught = 0.9 * urgent;
+    const accuracy = 1 - (400 - caught + (urgent - caught)) / 10_000;
+    states(
+      'stakeholder-demands-99-percent-accuracy',
+      `about ${urgent} urgent ones`,
+      `catch ${caught} of them`,
+      `at least ${(100 * caught) / 400} % precision`,
+      `${fixed(100 * accuracy, 1)} % accuracy`,
+      'nearly half of flagged tickets',
+    );
+  });
+
+  it('valuation-model-rural-overvaluation: true loan-to-value and the bias standard error', () => {
+    states('valuation-model-rural-overvaluation', `0.80 × 1.15 ≈ ${Math.round(100 * 0.8 * 1.15)} %`, `about ${25 / Math.sqrt(100)} points`);
+  });
+});
