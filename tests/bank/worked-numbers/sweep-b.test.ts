@@ -328,3 +328,62 @@ describe('case-studies worked numbers', () => {
     states('valuation-model-rural-overvaluation', `0.80 × 1.15 ≈ ${Math.round(100 * 0.8 * 1.15)} %`, `about ${25 / Math.sqrt(100)} points`);
   });
 });
+
+describe('behavioural worked numbers', () => {
+  it('accuracy-vs-interpretability-decision: the yearly cost of the default-rate gap, and half the AUC gap', () => {
+    const lost = 50e6 * (0.034 - 0.031) * 0.45;
+    expect(Math.round(lost / 10_000) * 10_000).toBe(70_000);
+    states('accuracy-vs-interpretability-decision', 'about £70,000 a year', `reaching ${fixed((0.8 + 0.77) / 2, 3)}`);
+  });
+
+  it('explaining-forecast-to-non-technical-manager: order lines into pickers', () => {
+    states('explaining-forecast-to-non-technical-manager', `is ${9000 / 600} to ${Math.ceil(10_500 / 600)} pickers`);
+  });
+
+  it('impact-when-model-was-one-part: two sequential falls in contacts combined', () => {
+    states('impact-when-model-was-one-part', `about ${Math.round(100 * (1 - (1 - 0.09) * (1 - 0.14)))} % fewer contacts`);
+  });
+
+  it('messy-incomplete-data-decisions: rows recovered and rows excluded', () => {
+    const missing = 400_000 * 0.12;
+    const recovered = missing * 0.7;
+    states(
+      'messy-incomplete-data-decisions',
+      `recovered ${recovered.toLocaleString('en-GB')} deliveries`,
+      `remaining ${(missing - recovered).toLocaleString('en-GB')}, ${fixed((100 * (missing - recovered)) / 400_000, 1)} % of the total`,
+    );
+  });
+
+  it('model-fell-short-of-expectations: errors on the test set and the shrunk manual queue', () => {
+    expect(100 - 65).toBeCloseTo(100 / 3, -1);
+    states('model-fell-short-of-expectations', `which is ${Math.round(2000 * (1 - 0.71))} errors`, 'roughly two thirds');
+  });
+
+  it('overruled-on-modelling-decision: catalogue size after seven months of 8 % growth', () => {
+    states('overruled-on-modelling-decision', `about ${fixed(2.7 * 1.08 ** 7, 1)} million items`);
+  });
+
+  it('project-constraint-that-forced-a-decision: a doubled budget still cannot fit the per-request features', () => {
+    expect(2 * 40).toBeLessThan(120);
+    expect(5 - 4).toBe(1);
+    states('project-constraint-that-forced-a-decision', `${2 * 40} ms still cannot fit the 120 ms`, 'about one point');
+  });
+
+  it('pushing-back-on-launch-deadline: the launch split covers everyone', () => {
+    expect(20 + 10 + 70).toBe(100);
+    states('pushing-back-on-launch-deadline', '20 % of customers', '10 % no personalised offer', '70 % the existing');
+  });
+
+  it('replacing-complex-model-with-simpler: the relative error gap', () => {
+    states('replacing-complex-model-with-simpler', `about ${Math.round((100 * (42.0 - 41.2)) / 41.2)} % worse`);
+  });
+
+  it('system-you-would-rebuild-differently: tickets no longer re-routed', () => {
+    states('system-you-would-rebuild-differently', `about ${(20_000 * (0.15 - 0.1)).toLocaleString('en-GB')} fewer re-routed tickets`);
+  });
+
+  it('telling-leadership-model-will-not-deliver: the interval is centred on the estimate', () => {
+    expect((-0.4 + 1.6) / 2).toBeCloseTo(0.6, 10);
+    states('telling-leadership-model-will-not-deliver', 'up 0.6 %', 'from minus 0.4 % to plus 1.6 %');
+  });
+});
