@@ -23,9 +23,9 @@ describe('mlops worked numbers', () => {
   });
 
   it('feature-drift-psi-ks: PSI of the quartile example and the KS critical value at 100,000 rows a side', () => {
-    const reference = [0.25, 0.25, 0.25, 0.25];
+    const reference = 0.25;
     const current = [0.1, 0.2, 0.3, 0.4];
-    const psi = current.reduce((sum, c, i) => sum + (c - reference[i]) * Math.log(c / reference[i]), 0);
+    const psi = current.reduce((sum, c) => sum + (c - reference) * Math.log(c / reference), 0);
     const n = 100_000;
     const critical = 1.358 * Math.sqrt((n + n) / (n * n));
     states('feature-drift-psi-ks', `PSI is about ${fixed(psi, 2)}`, `D above roughly ${fixed(critical, 3)}`);
@@ -385,5 +385,21 @@ describe('behavioural worked numbers', () => {
   it('telling-leadership-model-will-not-deliver: the interval is centred on the estimate', () => {
     expect((-0.4 + 1.6) / 2).toBeCloseTo(0.6, 10);
     states('telling-leadership-model-will-not-deliver', 'up 0.6 %', 'from minus 0.4 % to plus 1.6 %');
+  });
+});
+
+describe('numbers repeated in the one-line tldr', () => {
+  it('states the same results as the strong answers', () => {
+    const perSecondAtPeak = (3 * (10e6 * 5)) / 86_400;
+    expect(Math.round(perSecondAtPeak / 100) * 100).toBe(1700);
+    states(
+      'ann-search-recall-vs-latency',
+      `${fixed((50e6 * 768) / 1e9, 0)} billion multiply-adds per query over ${fixed((50e6 * 768 * 4) / 1e9, 0)} GB`,
+    );
+    states('batch-vs-online-serving-cost', `${(100 * 70) / 80} % of nightly work`, 'about 1,700 requests a second at peak');
+    states('two-stage-recommender-funnel', `takes ${(10e6 * 10) / 1e6} seconds a request`);
+    states('stakeholder-demands-99-percent-accuracy', `a do-nothing model scores ${100 - 2} %`);
+    expect(2000 * 0.005).toBe(10);
+    states('labelling-budget-rare-prohibited-items', 'Random labels yield about ten positives');
   });
 });
