@@ -90,3 +90,86 @@ describe('LLM inference cost and latency', () => {
     expect(text).toContain(`the day costs about $${grouped((0.3 * largeCached + 0.7 * smallCached) * 2e6)}`);
   });
 });
+
+/** Half-width of a 95 % normal-approximation interval for a pass rate, in percentage points. */
+const halfWidth = (rate: number, n: number) => 1.96 * Math.sqrt((rate * (1 - rate)) / n) * 100;
+
+/** Two-sided sign-test p-value for `wins` against `losses` among the items that changed. */
+function signTest(wins: number, losses: number): number {
+  const n = wins + losses;
+  let tail = 0;
+  for (let k = Math.max(wins, losses); k <= n; k++) tail += choose(n, k) / 2 ** n;
+  return Math.min(1, 2 * tail);
+}
+const choose = (n: number, k: number): number => (k === 0 ? 1 : (choose(n, k - 1) * (n - k + 1)) / k);
+
+/** ROUGE-1 recall, precision and F1 between whitespace-split lower-case texts. */
+function rouge1(candidate: string, reference: string) {
+  const cand = candidate.split(' ');
+  const ref = reference.split(' ');
+  const left = [...ref];
+  let overlap = 0;
+  for (const word of cand) {
+    const at = left.indexOf(word);
+    if (at >= 0) {
+      overlap++;
+      left.splice(at, 1);
+    }
+  }
+  const recall = overlap / ref.length;
+  const precision = overlap / cand.length;
+  return { overlap, recall, precision, f1: (2 * recall * precision) / (recall + precision) };
+}
+
+describe('Evaluating generative models', () => {
+  it('llm-golden-set-construction', () => {
+    const text = questionText('llm-golden-set-construction');
+    expect(text).toContain(`about ±${fixed(halfWidth(0.8, 200), 1)} points (1.96 × sqrt(0.8 × 0.2 / 200))`);
+    expect(text).toContain(`1,000 items bring it to about ±${fixed(halfWidth(0.8, 1000), 1)}`);
+    expect(text).toContain(`about ±${Math.round(halfWidth(0.8, 50))} points at an 80 % pass rate`);
+    expect(text).toContain(`200 items at 80 % give about ±${fixed(halfWidth(0.8, 200), 1)} points`);
+    expect(text).toContain(`those ${14 + 8} gives p about ${fixed(signTest(14, 8), 2)}`);
+  });
+
+  it('llm-as-judge-bias-controls', () => {
+    const text = questionText('llm-as-judge-bias-controls');
+    expect(text).toContain(`is a kappa of ${fixed((0.8 - 0.5) / (1 - 0.5), 1)}`);
+  });
+
+  it('rag-retrieval-vs-generation-errors', () => {
+    const text = questionText('rag-retrieval-vs-generation-errors');
+    const withEvidence = 0.8 * 500;
+    const correct = 340 + 20;
+    const wrong = 500 - correct;
+    expect(text).toContain(`${withEvidence} of the 500 questions had the evidence`);
+    expect(text).toContain(`That gives ${correct} correct, the ${(correct / 500) * 100} %, and ${wrong} wrong`);
+    expect(text).toContain(
+      `${500 - withEvidence - 20} where the evidence was missing (${Math.round(((500 - withEvidence - 20) / wrong) * 100)} % of errors`,
+    );
+    expect(text).toContain(
+      `${withEvidence - 340} where it was present (${Math.round(((withEvidence - 340) / wrong) * 100)} %, generation)`,
+    );
+    expect(text).toContain(`near the ${(340 / withEvidence) * 100} % it already scores`);
+  });
+
+  it('perplexity-what-it-misses', () => {
+    const text = questionText('perplexity-what-it-misses');
+    expect(text).toContain(`average losses of ${fixed(Math.log(8.1), 2)} and ${fixed(Math.log(9.4), 2)} nats per token`);
+  });
+
+  it('bleu-rouge-limits-for-llm-output', () => {
+    const text = questionText('bleu-rouge-limits-for-llm-output');
+    const reference = 'the refund window is 14 days';
+    const wrong = rouge1('the refund window is 30 days', reference);
+    expect(text).toContain(`shares ${wrong.overlap} of 6 words: F1 ${fixed(wrong.f1, 2)}`);
+    const right = rouge1('you can get your money back within 14 days', reference);
+    expect(text).toContain(
+      `shares ${right.overlap} words: recall ${fixed(right.recall, 2)}, precision ${fixed(right.precision, 2)}, F1 ${fixed(right.f1, 2)}`,
+    );
+  });
+
+  it('llm-feature-online-feedback-signals', () => {
+    const text = questionText('llm-feature-online-feedback-signals');
+    expect(text).toContain(`only about ${40 * (1 - 0.5)} % of suggestions were usable`);
+  });
+});
