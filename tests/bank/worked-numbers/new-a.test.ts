@@ -173,3 +173,62 @@ describe('Evaluating generative models', () => {
     expect(text).toContain(`only about ${40 * (1 - 0.5)} % of suggestions were usable`);
   });
 });
+
+const softmax = (logits: number[], temperature = 1) => {
+  const exps = logits.map((l) => Math.exp(l / temperature));
+  const sum = exps.reduce((a, b) => a + b, 0);
+  return exps.map((e) => e / sum);
+};
+
+describe('Transformer internals', () => {
+  it('attention-mask-and-scaling-bugs', () => {
+    const text = questionText('attention-mask-and-scaling-bugs');
+    expect(text).toContain(`at d_k = 128 its standard deviation is about ${fixed(Math.sqrt(128), 1)}`);
+  });
+
+  it('gqa-mqa-kv-heads-trade-off', () => {
+    const text = questionText('gqa-mqa-kv-heads-trade-off');
+    const [mha, gqa, mqa] = [64, 8, 1].map((heads) => kvBytesPerToken(80, heads, 128, 2));
+    expect(text).toContain(`2 × 80 × 64 × 128 × 2 = ${grouped(mha)} bytes, ${mha / 2 ** 20} MiB per token`);
+    expect(text).toContain(`${grouped(gqa)} bytes, ${gqa / 1024} KiB`);
+    expect(text).toContain(`${grouped(mqa)} bytes, ${mqa / 1024} KiB`);
+    const tokens = 32 * 4096;
+    expect(text).toContain(
+      `${grouped(tokens)} tokens in all, that is about ${Math.round((mha * tokens) / GB)} GB, ${Math.round((gqa * tokens) / GB)} GB and ${fixed((mqa * tokens) / GB, 1)} GB`,
+    );
+    const weights = (70e9 * 2) / GB;
+    const mhaTotal = Math.round(weights + (mha * tokens) / GB);
+    const gqaTotal = Math.round(weights + (gqa * tokens) / GB);
+    expect(Math.floor(mhaTotal / 80)).toBe(6);
+    expect(text).toContain(`${weights} GB of 16-bit weights on top, multi-head needs about ${mhaTotal} GB, more than six 80 GB GPUs`);
+    expect(Math.ceil(gqaTotal / 80)).toBe(3);
+    expect(text).toContain(`grouped-query needs about ${gqaTotal} GB, three GPUs`);
+  });
+
+  it('temperature-top-k-top-p-sampling', () => {
+    const text = questionText('temperature-top-k-top-p-sampling');
+    const t1 = softmax([2, 1, 0]);
+    const t05 = softmax([2, 1, 0], 0.5);
+    const three = (p: number[]) => `${fixed(p[0]!, 3)}, ${fixed(p[1]!, 3)} and ${fixed(p[2]!, 3)}`;
+    expect(text).toContain(`T = 1 gives probabilities ${three(t1)}`);
+    expect(text).toContain(`T = 0.5 gives ${three(t05)}`);
+    const nucleus = t1[0]! + t1[1]!;
+    expect(nucleus).toBeGreaterThanOrEqual(0.9);
+    expect(t1[0]!).toBeLessThan(0.9);
+    expect(text).toContain(`the first two tokens reach ${fixed(nucleus, 3)}`);
+    expect(text).toContain(`renormalised to ${fixed(t1[0]! / nucleus, 3)} and ${fixed(t1[1]! / nucleus, 3)}`);
+  });
+
+  it('beam-search-failure-modes', () => {
+    const text = questionText('beam-search-failure-modes');
+    expect(text).toContain(`averaging −0.5 per token scores −${fixed(5 * 0.5, 1)}`);
+    expect(text).toContain(`averaging −0.3 scores −${fixed(12 * 0.3, 1)}`);
+  });
+
+  it('mixture-of-experts-memory-vs-compute', () => {
+    const text = questionText('mixture-of-experts-memory-vs-compute');
+    expect(text).toContain(`2 × 13 billion = ${(2 * 13e9) / 1e9} GFLOPs, against ${(2 * 47e9) / 1e9} GFLOPs`);
+    expect(text).toContain(`about ${(47e9 * 2) / GB} GB in 16-bit`);
+    expect(text).toContain(`is 0.75^32, about ${fixed((6 / 8) ** 32 * 100, 2)} %`);
+  });
+});
