@@ -188,7 +188,9 @@ describe('Transformer internals', () => {
 
   it('gqa-mqa-kv-heads-trade-off', () => {
     const text = questionText('gqa-mqa-kv-heads-trade-off');
-    const [mha, gqa, mqa] = [64, 8, 1].map((heads) => kvBytesPerToken(80, heads, 128, 2));
+    const mha = kvBytesPerToken(80, 64, 128, 2);
+    const gqa = kvBytesPerToken(80, 8, 128, 2);
+    const mqa = kvBytesPerToken(80, 1, 128, 2);
     expect(text).toContain(`2 × 80 × 64 × 128 × 2 = ${grouped(mha)} bytes, ${mha / 2 ** 20} MiB per token`);
     expect(text).toContain(`${grouped(gqa)} bytes, ${gqa / 1024} KiB`);
     expect(text).toContain(`${grouped(mqa)} bytes, ${mqa / 1024} KiB`);
