@@ -234,3 +234,59 @@ describe('Transformer internals', () => {
     expect(text).toContain(`is 0.75^32, about ${fixed((6 / 8) ** 32 * 100, 2)} %`);
   });
 });
+
+/** LoRA parameters of rank r on every linear layer of a Llama-style block, times the number of layers. */
+function loraParams(rank: number, layers: number, hidden: number, kvDim: number, ffn: number): number {
+  const matrices: [number, number][] = [
+    [hidden, hidden],
+    [hidden, kvDim],
+    [hidden, kvDim],
+    [hidden, hidden],
+    [hidden, ffn],
+    [hidden, ffn],
+    [ffn, hidden],
+  ];
+  return layers * matrices.reduce((sum, [din, dout]) => sum + rank * (din + dout), 0);
+}
+
+describe('Prompting, RAG, fine-tuning, distillation and forgetting', () => {
+  it('multi-tenant-lora-adapter-serving', () => {
+    const text = questionText('multi-tenant-lora-adapter-serving');
+    const perLayer = loraParams(16, 1, 4096, 1024, 14336);
+    const total = loraParams(16, 32, 4096, 1024, 14336);
+    expect(text).toContain(
+      `about ${fixed(perLayer / 1e6, 1)} million per layer and ${Math.round(total / 1e6)} million in all, about ${Math.round((total * 2) / 1e6)} MB in 16-bit`,
+    );
+    expect(text).toContain(`all 300 adapters take about ${Math.round((300 * total * 2) / GB)} GB`);
+    expect(text).toContain(`16 GB of 16-bit weights each, ${(300 * 16) / 1000} TB for 300`);
+    expect(text).toContain(`around ${fixed((total / 8e9) * 100, 1)} % of the base's`);
+  });
+
+  it('distil-llm-api-into-small-model', () => {
+    const text = questionText('distil-llm-api-into-small-model');
+    const call = (1200 * 3 + 150 * 15) / 1e6;
+    const day = call * 1.5e6;
+    expect(text).toContain(`$${call} a call, about $${grouped(day)} a day`);
+    expect(text).toContain(`averages about ${Math.round(1.5e6 / 86_400)} requests a second`);
+    expect(text).toContain(`hosting costs about $${4 * 2.5 * 24} a day`);
+    expect(text).toContain(`at a 20 % fallback rate, $${grouped(0.2 * day)} a day of API calls remain`);
+  });
+
+  it('qlora-fine-tuning-memory-budget', () => {
+    const text = questionText('qlora-fine-tuning-memory-budget');
+    const params = 70e9;
+    const full = (params * (2 + 2 + 4 + 8)) / GB;
+    expect(text).toContain(`that is ${grouped(full)} GB, fourteen 80 GB GPUs`);
+    expect(full / 80).toBe(14);
+    expect(text).toContain(`frozen 16-bit weights alone take ${(params * 2) / GB} GB`);
+    const plainScales = 32 / 64;
+    const doubleScales = 8 / 64 + 32 / (64 * 256);
+    expect(text).toContain(
+      `from ${plainScales} to about ${fixed(doubleScales, 3)} bits per weight: about ${fixed(4 + doubleScales, 3)} bits in all, ${fixed((params * (4 + doubleScales)) / 8 / GB, 1)} GB`,
+    );
+    const adapters = loraParams(16, 80, 8192, 1024, 28672);
+    expect(text).toContain(
+      `about ${Math.round(adapters / 1e6)} million parameters, about ${fixed((adapters * 16) / GB, 1)} GB even at 16 bytes each`,
+    );
+  });
+});
