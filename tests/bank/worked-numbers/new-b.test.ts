@@ -29,4 +29,80 @@ describe('worked numbers in the new-b questions', () => {
     expect(Math.abs(1 - 0.05 ** (1 / attempts) - 3 / attempts)).toBeLessThan(0.0002);
     states('llm-red-teaming-programme', `zero successes in ${attempts} attempts`, 'below about 1 %', `3/${attempts}`);
   });
+  it('contrastive-in-batch-negatives-temperature: negatives per query and softmax weight ratios', () => {
+    expect(grouped(1024 - 1)).toBe('1,023');
+    expect(fixed(Math.exp((0.6 - 0.2) / 1), 2)).toBe('1.49');
+    expect(grouped(Math.exp((0.6 - 0.2) / 0.05))).toBe('2,981');
+    states(
+      'contrastive-in-batch-negatives-temperature',
+      'B = 1,024 each query sees 1,023',
+      'about 1.49 at τ = 1',
+      'e^8 ≈ 2,981 at τ = 0.05',
+    );
+  });
+
+  it('bi-encoder-vs-cross-encoder: cost of scoring a whole corpus', () => {
+    const seconds = 10_000_000 / 1000;
+    expect(grouped(seconds)).toBe('10,000');
+    expect(fixed(seconds / 3600, 1)).toBe('2.8');
+    expect(fixed(100 / 1000, 1)).toBe('0.1');
+    states('bi-encoder-vs-cross-encoder', '10,000 seconds, nearly 2.8 hours', 'about 0.1 seconds');
+  });
+
+  it('hybrid-lexical-dense-product-search: reciprocal rank fusion with k = 60', () => {
+    const rrf = (...ranks: number[]) => ranks.reduce((sum, rank) => sum + 1 / (60 + rank), 0);
+    expect(fixed(rrf(1, 3), 4)).toBe('0.0323');
+    expect(fixed(rrf(1), 4)).toBe('0.0164');
+    states('hybrid-lexical-dense-product-search', '1/61 + 1/63 ≈ 0.0323', '1/61 ≈ 0.0164');
+  });
+
+  it('recall-at-k-mrr-worked-example: recall@5, recall@10, MRR@10 and hit rate@5', () => {
+    const queries = [
+      { relevant: 2, ranks: [1, 4] },
+      { relevant: 1, ranks: [3] },
+      { relevant: 1, ranks: [] },
+      { relevant: 3, ranks: [2, 6, 12] },
+    ];
+    const mean = (values: number[]) => values.reduce((a, b) => a + b, 0) / values.length;
+    const recall = (k: number) => mean(queries.map((q) => q.ranks.filter((r) => r <= k).length / q.relevant));
+    const mrr = mean(queries.map((q) => (q.ranks.some((r) => r <= 10) ? 1 / Math.min(...q.ranks) : 0)));
+    const hit5 = mean(queries.map((q) => (q.ranks.some((r) => r <= 5) ? 1 : 0)));
+    expect(fixed(recall(5) * 4, 3)).toBe('2.333');
+    expect(fixed(recall(10) * 4, 3)).toBe('2.667');
+    expect(fixed(mrr * 4, 3)).toBe('1.833');
+    states(
+      'recall-at-k-mrr-worked-example',
+      `2.333 / 4 ≈ ${fixed(recall(5), 2)}`,
+      `2.667 / 4 ≈ ${fixed(recall(10), 2)}`,
+      `1.833 / 4 ≈ ${fixed(mrr, 2)}`,
+      `3/4 = ${fixed(hit5, 2)}`,
+    );
+  });
+
+  it('billion-vector-index-memory-budget: memory per design', () => {
+    const n = 1e9;
+    const raw = 1024 * 4;
+    const links = 32 * 2 * 4;
+    expect(grouped(raw)).toBe('4,096');
+    expect(links).toBe(256);
+    expect(fixed((n * raw) / 1e12, 1)).toBe('4.1');
+    expect(fixed((n * (raw + links)) / 1e12, 2)).toBe('4.35');
+    expect(Math.ceil((n * (raw + links)) / 512e9)).toBe(9);
+    expect((n * 1024) / 1e12).toBe(1.024);
+    expect((n * 128) / 1e9).toBe(128);
+    expect(raw / 128).toBe(32);
+    expect(raw / 1024).toBe(4);
+    expect(1024 / 8).toBe(128);
+    expect(fixed((300 * raw) / 1e6, 1)).toBe('1.2');
+    states(
+      'billion-vector-index-memory-budget',
+      '4,096 bytes, so 1 billion of them take about 4.1 TB',
+      'another 256 bytes, 256 GB in total',
+      'about 4.35 TB of RAM per replica, at least nine 512 GB servers',
+      '1,024 bytes per vector, about 1 TB, a 4x saving',
+      '128 bytes per vector, about 128 GB, a 32x saving',
+      'one bit per dimension, also 128 bytes',
+      'about 1.2 MB of reads per query',
+    );
+  });
 });
