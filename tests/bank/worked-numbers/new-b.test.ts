@@ -105,4 +105,71 @@ describe('worked numbers in the new-b questions', () => {
       'about 1.2 MB of reads per query',
     );
   });
+  it('training-memory-per-parameter-adam: 16 bytes per parameter', () => {
+    const bytes = 2 + 2 + 4 + 4 + 4;
+    expect(bytes).toBe(16);
+    expect((7e9 * bytes) / 1e9).toBe(112);
+    expect((7e9 * 2) / 1e9).toBe(14);
+    expect((70e9 * bytes) / 1e9).toBe(1120);
+    expect(Math.ceil(1120 / 80)).toBe(14);
+    expect(bytes + 2).toBe(18);
+    states(
+      'training-memory-per-parameter-adam',
+      '7 × 10^9 × 16 = 112 GB',
+      'only 14 GB',
+      '1,120 GB, at least 14 such GPUs',
+      'fp32 makes it 18',
+    );
+  });
+
+  it('data-tensor-pipeline-parallelism: pipeline bubble share', () => {
+    const bubble = (p: number, m: number) => (p - 1) / (m + p - 1);
+    expect(percent(bubble(4, 16))).toBe('16 %');
+    expect(percent(bubble(4, 4))).toBe('43 %');
+    states('data-tensor-pipeline-parallelism', `3/19 ≈ ${percent(bubble(4, 16))}`, `3/7 ≈ ${percent(bubble(4, 4))}`);
+  });
+
+  it('zero-fsdp-sharding-stages: per-GPU model state at 64 GPUs', () => {
+    const psi = 7.5;
+    const n = 64;
+    expect(psi * 16).toBe(120);
+    expect(fixed((12 * psi) / n, 1)).toBe('1.4');
+    states(
+      'zero-fsdp-sharding-stages',
+      '120 GB per GPU',
+      `15 + 15 + 1.4 = **${fixed(2 * psi + 2 * psi + (12 * psi) / n, 1)} GB**`,
+      `2Ψ + 14Ψ / 64 ≈ **${fixed(2 * psi + (14 * psi) / n, 1)} GB**`,
+      `16Ψ / 64 ≈ **${fixed((16 * psi) / n, 1)} GB**`,
+    );
+  });
+
+  it('activation-checkpointing-trade-off: sqrt(n) segments and the extra forward pass', () => {
+    const n = 64;
+    const k = 8;
+    expect(k).toBe(Math.sqrt(n));
+    expect(n / k + k).toBe(16);
+    expect(n / (n / k + k)).toBe(4);
+    expect(percent(4 / 3 - 1)).toBe('33 %');
+    states('activation-checkpointing-trade-off', '8 + 8 = 16 layers', 'instead of 64, a fourfold saving', 'from 3 units to 4, about 33 %');
+  });
+
+  it('checkpointing-restarts-large-training: Young interval and expected waste', () => {
+    const interval = (delta: number, mtbf: number) => Math.sqrt(2 * delta * mtbf);
+    const waste = (delta: number, mtbf: number) => delta / interval(delta, mtbf) + interval(delta, mtbf) / (2 * mtbf);
+    expect(2 * 2 * 180).toBe(720);
+    expect(Math.round(interval(2, 180))).toBe(27);
+    expect(fixed((2 / interval(2, 180)) * 100, 1)).toBe('7.5');
+    expect(Math.round(waste(2, 180) * 100)).toBe(15);
+    expect(fixed(interval(0.25, 180), 1)).toBe('9.5');
+    expect(Math.round(waste(0.25, 180) * 100)).toBe(5);
+    expect(fixed((54 * 24) / 419, 1)).toBe('3.1');
+    states(
+      'checkpointing-restarts-large-training',
+      'T ≈ √720 ≈ 27 minutes',
+      '≈ 7.5 % + 7.5 % ≈ 15 %',
+      'T ≈ 9.5 minutes and waste near 5 %',
+      '419 unexpected interruptions in 54 days',
+      'roughly one every three hours',
+    );
+  });
 });
