@@ -172,4 +172,71 @@ describe('worked numbers in the new-b questions', () => {
       'roughly one every three hours',
     );
   });
+  it('rlhf-sft-reward-model-ppo: Bradley-Terry preference from a reward gap', () => {
+    const sigmoid = (x: number) => 1 / (1 + Math.exp(-x));
+    states('rlhf-sft-reward-model-ppo', `σ(1) ≈ ${fixed(sigmoid(1), 2)}`);
+  });
+
+  it('dpo-vs-ppo-preference-tuning: DPO loss at the start and at a margin of 0.2', () => {
+    const loss = (margin: number) => Math.log(1 + Math.exp(-margin));
+    const beta = 0.1;
+    const margin = beta * (1 - -1);
+    expect(fixed(margin, 1)).toBe('0.2');
+    states(
+      'dpo-vs-ppo-preference-tuning',
+      `ln 2 ≈ ${fixed(loss(0), 3)}`,
+      `the margin is ${fixed(margin, 1)} and the loss −log σ(0.2) ≈ ${fixed(loss(margin), 3)}`,
+    );
+  });
+
+  it('evaluating-tool-using-agents: consistency over trials and compounding over steps', () => {
+    states('evaluating-tool-using-agents', `0.8^4 ≈ ${fixed(0.8 ** 4, 2)}`, `0.95^10 ≈ ${fixed(0.95 ** 10, 2)}`);
+  });
+
+  it('pretraining-data-filtering-dedup-mixture: share of tokens FineWeb-Edu keeps', () => {
+    expect(percent(1.3 / 15)).toBe('9 %');
+    states('pretraining-data-filtering-dedup-mixture', "1.3 trillion of FineWeb's 15 trillion tokens, roughly 9 %");
+  });
+
+  it('chinchilla-compute-optimal-scaling: compute-optimal size for 10^23 FLOPs', () => {
+    const budget = 1e23;
+    const n = Math.sqrt(budget / 120);
+    const d = 20 * n;
+    expect(6 * 20).toBe(120);
+    expect(fixed(n / 1e10, 1)).toBe('2.9');
+    expect(Math.round(n / 1e9)).toBe(29);
+    expect(fixed(d / 1e11, 1)).toBe('5.8');
+    expect(Math.round(d / 1e10) * 10).toBe(580);
+    expect(Math.abs((6 * 2.89e10 * 5.77e11) / budget - 1)).toBeLessThan(0.01);
+    expect(70e9 * 20).toBe(1.4e12);
+    expect(Math.round(15e12 / 8e9 / 100) * 100).toBe(1900);
+    states(
+      'chinchilla-compute-optimal-scaling',
+      'C = 120N²',
+      '≈ 2.9 × 10^10, about **29 billion parameters**',
+      'D ≈ 5.8 × 10^11, about **580 billion tokens**',
+      '6 × 2.89 × 10^10 × 5.77 × 10^11 ≈ 10^23',
+      '70B Chinchilla, trained on 1.4 trillion tokens',
+      'over 15 trillion tokens, nearly 1,900 per parameter',
+    );
+  });
+
+  it('inference-aware-model-sizing: lifetime inference against the training budget', () => {
+    const budget = 1e23;
+    const lifetimeTokens = 2e13;
+    const big = 2 * 2.9e10 * lifetimeTokens;
+    const small = 2 * 1.3e10 * lifetimeTokens;
+    expect(fixed(big / 1e24, 1)).toBe('1.2');
+    expect(big / budget).toBeGreaterThan(10);
+    expect(fixed(small / 1e23, 1)).toBe('5.2');
+    expect(Math.round((big - small) / 1e23)).toBe(6);
+    states(
+      'inference-aware-model-sizing',
+      '2 × 2.9 × 10^10 × 2 × 10^13 ≈ 1.2 × 10^24',
+      'more than ten times its training budget',
+      'about 5.2 × 10^23',
+      'roughly 6 × 10^23, is six times the whole training budget',
+      'roughly 29B parameters on 580B tokens',
+    );
+  });
 });
