@@ -17,11 +17,16 @@ export type SolutionRun =
  */
 const RUNNER = String.raw`
 import io, json, sys, traceback
-jobs = json.load(sys.stdin)
 out = sys.__stdout__
 def say(event):
     out.write(json.dumps(event) + "\n")
     out.flush()
+try:
+    import numpy
+except ImportError:
+    say({"event": "no-numpy"})
+    sys.exit(0)
+jobs = json.load(sys.stdin)
 def reason(error):
     text = str(error).strip()
     return type(error).__name__ + (": " + text.splitlines()[0][:200] if text else "")
@@ -54,7 +59,7 @@ say({"event": "done"})
 interface Event {
   q?: number;
   t?: number;
-  event: 'start' | 'code' | 'test' | 'done';
+  event: 'no-numpy' | 'start' | 'code' | 'test' | 'done';
   error?: string;
   /** The line inside solution.code where the error was raised, when it was raised there. */
   line?: number | null;
@@ -75,26 +80,21 @@ function solutionLines(file: string): { code: number; body: number | null; tests
   return { code: at, body: block ? at + 1 : null, tests: tests.map((_, i) => lineOf(['solution', 'tests', i])) };
 }
 
-/** Whether `python` runs and imports NumPy. */
-function pythonWithNumpy(python: string): boolean {
-  const probe = spawnSync(python, ['-c', 'import numpy'], { stdio: 'ignore', timeout: 20_000 });
-  return probe.status === 0;
-}
-
 /**
- * Runs every coding question's solution and then its tests with python3 in one process; a failing test is a problem at
- * its own line of the YAML, a solution that raises is one at `solution.code`. Not run when python3 with NumPy is missing.
+ * Runs every coding question's solution and then its tests in one python3 process for the whole bank; a failing test is a
+ * problem at its own line of the YAML, a solution that raises one at its code line. Not run without python3 and NumPy.
  */
 export function runSolutions(loaded: LoadedQuestion[], python = 'python3', timeoutMs = SOLUTIONS_TIMEOUT_MS): SolutionRun {
   const coding = loaded.filter((l) => l.question.solution);
   if (!coding.length) return { ran: true, count: 0, problems: [] };
-  if (!pythonWithNumpy(python)) return { ran: false, count: coding.length, reason: `${python} with NumPy is not installed`, problems: [] };
   const jobs = coding.map((l) => ({ code: l.question.solution!.code, tests: l.question.solution!.tests }));
   const run = spawnSync(python, ['-c', RUNNER], { input: JSON.stringify(jobs), encoding: 'utf8', timeout: timeoutMs, maxBuffer: 16 << 20 });
-  const events: Event[] = run.stdout
+  const events: Event[] = (run.stdout ?? '')
     .split('\n')
     .filter((line) => line.startsWith('{'))
     .map((line) => JSON.parse(line) as Event);
+  const missing = (run.error as NodeJS.ErrnoException | undefined)?.code === 'ENOENT' || events[0]?.event === 'no-numpy';
+  if (missing) return { ran: false, count: coding.length, reason: `${python} with NumPy is not installed`, problems: [] };
   const problems: BankProblem[] = [];
   for (const event of events) {
     if (event.q === undefined || event.event === 'start') continue;
