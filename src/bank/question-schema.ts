@@ -29,8 +29,7 @@ export const questionSchema = z
     prompt: line('prompt', 600).refine((t) => /[?.]$/.test(t), 'prompt must end with ? or .'),
     tldr: line('tldr', 300)
       .refine((t) => !/\n/.test(t), 'tldr must be one line')
-      .refine((t) => wordCount(t) <= 25, { error: (issue) => `tldr has ${wordCount(String(issue.input))} words; it needs at most 25` })
-      .optional(),
+      .refine((t) => wordCount(t) <= 25, { error: (issue) => `tldr has ${wordCount(String(issue.input))} words; it needs at most 25` }),
     strong_answer: words('strong_answer', 120, 300),
     weak_answer: words('weak_answer', 40, 150),
     key_points: z
