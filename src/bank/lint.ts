@@ -3,51 +3,6 @@ import { join, relative } from 'node:path';
 import { CATEGORIES, type Category, LEVELS, type Level } from '../core/types.ts';
 import type { BankProblem, LoadedQuestion } from './load.ts';
 
-const STOPWORDS = new Set(
-  'a an and are as at be between by can do does for from how i if in is it its of on or so that the their then this to was what when where which while who why will with would you your we our me my us'.split(
-    ' ',
-  ),
-);
-
-/** The prompt as a set of content words, for near-duplicate detection. */
-export function promptTokens(prompt: string): Set<string> {
-  return new Set(
-    prompt
-      .toLowerCase()
-      .replace(/[^\p{L}\p{N}\s-]/gu, ' ')
-      .split(/[\s-]+/)
-      .filter((w) => w.length > 1 && !STOPWORDS.has(w))
-      .map((w) => (w.length > 4 && w.endsWith('s') ? w.slice(0, -1) : w)),
-  );
-}
-
-export function jaccard(a: Set<string>, b: Set<string>): number {
-  let shared = 0;
-  for (const word of a) if (b.has(word)) shared++;
-  return shared / (a.size + b.size - shared || 1);
-}
-
-/** Share of content words two prompts have in common above which they count as near duplicates. */
-export const NEAR_DUPLICATE = 0.6;
-
-export function nearDuplicates(questions: LoadedQuestion[]): BankProblem[] {
-  const tokens = questions.map((q) => promptTokens(q.question.prompt));
-  const problems: BankProblem[] = [];
-  for (let i = 0; i < questions.length; i++) {
-    for (let j = i + 1; j < questions.length; j++) {
-      const score = jaccard(tokens[i]!, tokens[j]!);
-      if (score >= NEAR_DUPLICATE) {
-        problems.push({
-          file: questions[j]!.file,
-          line: 1,
-          message: `prompt nearly duplicates ${questions[i]!.question.id} (${Math.round(score * 100)} % shared words): ${questions[j]!.question.id} ~ ${questions[i]!.question.id}`,
-        });
-      }
-    }
-  }
-  return problems;
-}
-
 /** Checks questions/SOURCES.md: every id a row names must exist in the bank. */
 export function sourcesProblems(dir: string, questions: LoadedQuestion[]): BankProblem[] {
   const path = join(dir, 'SOURCES.md');
@@ -68,6 +23,49 @@ export function sourcesProblems(dir: string, questions: LoadedQuestion[]): BankP
       for (const id of named)
         if (!ids.has(id)) problems.push({ file, line: index + 1, message: `SOURCES.md names ${id}, which is not in the bank` });
     });
+  return problems;
+}
+
+/** The retired ids: one a line in questions/retired.txt, `#` starting a comment; none when the file is absent. */
+export function retiredIds(dir: string): { ids: Map<string, number>; problems: BankProblem[] } {
+  const path = join(dir, 'retired.txt');
+  const file = relative(process.cwd(), path) || path;
+  const ids = new Map<string, number>();
+  const problems: BankProblem[] = [];
+  if (!existsSync(path)) return { ids, problems };
+  readFileSync(path, 'utf8')
+    .split('\n')
+    .forEach((text, index) => {
+      const id = text.replace(/#.*/, '').trim();
+      if (!id) return;
+      if (!/^[a-z0-9]+(-[a-z0-9]+)*$/.test(id))
+        problems.push({ file, line: index + 1, message: `"${id.slice(0, 60)}" is not a question id` });
+      else if (ids.has(id)) problems.push({ file, line: index + 1, message: `${id} is retired already on line ${ids.get(id)}` });
+      else ids.set(id, index + 1);
+    });
+  return { ids, problems };
+}
+
+/** The line of a question file's `id:` field. */
+function idLine(file: string): number {
+  const index = readFileSync(file, 'utf8')
+    .split('\n')
+    .findIndex((line) => /^id\s*:/.test(line));
+  return index + 1 || 1;
+}
+
+/** A problem for every question that uses a retired id: rounds and answers refer to it, so it is never used again. */
+export function retiredProblems(dir: string, questions: LoadedQuestion[]): BankProblem[] {
+  const { ids, problems } = retiredIds(dir);
+  for (const { question, file } of questions) {
+    const at = ids.get(question.id);
+    if (at)
+      problems.push({
+        file,
+        line: idLine(file),
+        message: `id ${question.id} is retired (retired.txt line ${at}); give this question a new id`,
+      });
+  }
   return problems;
 }
 

@@ -27,6 +27,9 @@ export const questionSchema = z
     category: z.enum(CATEGORIES, { error: `category must be one of ${CATEGORIES.join(', ')}` }),
     level: z.enum(LEVELS, { error: `level must be one of ${LEVELS.join(', ')}` }),
     prompt: line('prompt', 600).refine((t) => /[?.]$/.test(t), 'prompt must end with ? or .'),
+    tldr: line('tldr', 300)
+      .refine((t) => !/\n/.test(t), 'tldr must be one line')
+      .refine((t) => wordCount(t) <= 25, { error: (issue) => `tldr has ${wordCount(String(issue.input))} words; it needs at most 25` }),
     strong_answer: words('strong_answer', 120, 300),
     weak_answer: words('weak_answer', 40, 150),
     key_points: z
@@ -66,6 +69,19 @@ export const questionSchema = z
         listen_for: step('story.listen_for'),
       })
       .optional(),
+    solution: z
+      .strictObject({
+        code: z
+          .string({ error: 'solution.code must be text' })
+          .trim()
+          .min(1, 'solution.code is empty')
+          .refine((t) => t.split('\n').length <= 40, 'solution.code has more than 40 lines')
+          .refine((t) => t.split('\n').every((l) => l.length <= 72), 'solution.code has a line longer than 72 characters'),
+        complexity: step('solution.complexity'),
+        edge_cases: z.array(line('an edge case'), { error: 'solution.edge_cases must be a list' }).min(2).max(5),
+        tests: z.array(line('a test'), { error: 'solution.tests must be a list' }).min(2).max(6),
+      })
+      .optional(),
   })
   .strict()
   .superRefine((q, ctx) => {
@@ -76,6 +92,10 @@ export const questionSchema = z
       ctx.addIssue({ code: 'custom', path: ['approach'], message: 'only case-studies and system-design questions have an approach block' });
     if (q.category === 'behavioural' && !q.story)
       ctx.addIssue({ code: 'custom', path: ['story'], message: 'behavioural questions need a story block' });
+    if (q.category === 'coding' && !q.solution)
+      ctx.addIssue({ code: 'custom', path: ['solution'], message: 'coding questions need a solution block' });
+    if (q.category !== 'coding' && q.solution)
+      ctx.addIssue({ code: 'custom', path: ['solution'], message: 'only coding questions have a solution block' });
     if (q.category !== 'behavioural' && q.story)
       ctx.addIssue({ code: 'custom', path: ['story'], message: 'only behavioural questions have a story block' });
   });

@@ -10,3 +10,6 @@ export function stripMarkdown(markdown: string, bold: (text: string) => string =
     .replace(/(^|[^*\w])\*(?!\s)([^*\n]+?)\*(?!\w)/g, '$1$2')
     .replace(/`([^`\n]+)`/g, '$1');
 }
+
+/** Code with any triple backtick broken by a zero-width space, so that it cannot close the fence around it. */
+export const unfenced = (code: string): string => code.replace(/```/g, '``\u200b`');

@@ -2,6 +2,7 @@ import { clip } from './clip.ts';
 import { type Block, buttons, type Card, card, context, divider, fields, list, text } from './message.ts';
 import { POINTS } from './points.ts';
 import { formatLocal } from './schedule.ts';
+import { solutionBlocks } from './solution-card.ts';
 import { CATEGORY_NAMES, type Question, type Round } from './types.ts';
 
 const label = (q: Question) => `${CATEGORY_NAMES[q.category]} · ${q.level}`;
@@ -52,7 +53,7 @@ export function skippedRootCard(q: Question): Card {
 }
 
 function answerBlocks(q: Question): Block[] {
-  const blocks: Block[] = [text(`**What a strong answer covers**\n\n${q.strong_answer}`)];
+  const blocks: Block[] = [text(`**What a strong answer covers**\n\n${q.strong_answer}`), ...solutionBlocks(q)];
   if (q.approach) {
     blocks.push(
       fields([

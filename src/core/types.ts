@@ -8,6 +8,7 @@ export const CATEGORIES = [
   'system-design',
   'case-studies',
   'behavioural',
+  'coding',
 ] as const;
 export type Category = (typeof CATEGORIES)[number];
 
@@ -21,6 +22,7 @@ export const CATEGORY_NAMES: Record<Category, string> = {
   'system-design': 'ML system design',
   'case-studies': 'Applied case studies',
   behavioural: 'Behavioural and communication',
+  coding: 'ML coding',
 };
 
 export const LEVELS = ['junior', 'mid', 'senior'] as const;
@@ -41,6 +43,15 @@ export interface Approach {
   monitoring: string;
 }
 
+/** A coding question's reference solution: Python with NumPy, and the checks a reviewer runs in their head. */
+export interface Solution {
+  code: string;
+  complexity: string;
+  edge_cases: string[];
+  /** One Python statement each (normally an assert), run after `code`. */
+  tests: string[];
+}
+
 /** The shape of a strong behavioural story. */
 export interface Story {
   situation: string;
@@ -55,6 +66,8 @@ export interface Question {
   category: Category;
   level: Level;
   prompt: string;
+  /** The strong answer in one line of at most 25 words. */
+  tldr?: string;
   strong_answer: string;
   weak_answer: string;
   key_points: string[];
@@ -62,6 +75,7 @@ export interface Question {
   tags: string[];
   approach?: Approach;
   story?: Story;
+  solution?: Solution;
 }
 
 /** ISO weekday numbers, 1 = Monday … 7 = Sunday. */

@@ -31,7 +31,29 @@ const CATEGORY_ALIASES: Record<string, Category> = {
   behaviour: 'behavioural',
   behavior: 'behavioural',
   communication: 'behavioural',
+  code: 'coding',
+  'ml-coding': 'coding',
+  'coding-round': 'coding',
+  'coding-interview': 'coding',
+  'live-coding': 'coding',
+  programming: 'coding',
 };
+
+/** Two-word names of categories, written with a space: "coding round", "case study", "system design". */
+const PHRASES = new Set([...Object.keys(CATEGORY_ALIASES), ...CATEGORIES].filter((w) => w.includes('-')).map((w) => w.replace('-', ' ')));
+
+/** Joins each two-word category name in `words` into the one word its alias is, so `ask coding round senior` reads as category and level. */
+export function joinCategoryPhrases(words: string[]): string[] {
+  const joined: string[] = [];
+  for (let i = 0; i < words.length; i++) {
+    const pair = `${words[i]} ${words[i + 1]}`.toLowerCase();
+    if (i + 1 < words.length && PHRASES.has(pair)) {
+      joined.push(pair.replace(' ', '-'));
+      i++;
+    } else joined.push(words[i]!);
+  }
+  return joined;
+}
 
 const LEVEL_ALIASES: Record<string, Level> = {
   jr: 'junior',

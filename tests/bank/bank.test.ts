@@ -1,9 +1,11 @@
-import { mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
+import { cpSync, mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { jaccard, matrix, nearDuplicates, promptTokens, sourcesProblems } from '../../src/bank/lint.ts';
+import { distinctPairs } from '../../src/bank/distinct-pairs.ts';
+import { matrix, retiredIds, retiredProblems, sourcesProblems } from '../../src/bank/lint.ts';
 import { formatProblem, loadBank } from '../../src/bank/load.ts';
+import { nearDuplicates } from '../../src/bank/near-duplicates.ts';
 import { CATEGORIES, LEVELS } from '../../src/core/types.ts';
 
 describe('the shipped bank', () => {
@@ -15,8 +17,17 @@ describe('the shipped bank', () => {
     for (const c of CATEGORIES) for (const l of LEVELS) expect(counts[c][l], `${c} × ${l}`).toBeGreaterThanOrEqual(1);
   });
 
-  it('has no near-duplicate prompts', () => {
-    expect(nearDuplicates(bank.questions).map(formatProblem)).toEqual([]);
+  it('has no near-duplicate questions but the pairs a reviewer listed as distinct, each with its reason', () => {
+    const distinct = distinctPairs(resolve('questions'), new Set(bank.questions.map((q) => q.question.id)));
+    expect(distinct.problems).toEqual([]);
+    expect(distinct.pairs.size).toBe(9);
+    expect(nearDuplicates(bank.questions, undefined, distinct.pairs).map(formatProblem)).toEqual([]);
+  });
+
+  it('has at least 8 questions in every category × level cell, coding included, and a tldr on every question', () => {
+    const counts = matrix(bank.questions);
+    for (const c of CATEGORIES) for (const l of LEVELS) expect(counts[c][l], `${c} × ${l}`).toBeGreaterThanOrEqual(8);
+    expect(bank.questions.filter((q) => !q.question.tldr).map((q) => q.question.id)).toEqual([]);
   });
 });
 
@@ -62,15 +73,6 @@ describe('problems name the file and the line', () => {
 });
 
 describe('lint measures', () => {
-  it('scores near-duplicate prompts high and different ones low', () => {
-    const a = promptTokens('What is the bias-variance trade-off?');
-    const b = promptTokens('Explain the bias variance tradeoff.');
-    const c = promptTokens('How would you monitor a model in production?');
-    expect(jaccard(a, promptTokens('What is the bias-variance trade-off in practice?'))).toBeGreaterThan(0.6);
-    expect(jaccard(a, c)).toBe(0);
-    expect(jaccard(b, b)).toBe(1);
-  });
-
   it('flags a SOURCES.md row that names an unknown id', () => {
     const dir = mkdtempSync(join(tmpdir(), 'mlq-sources-'));
     writeFileSync(join(dir, 'SOURCES.md'), '| article | question | ids |\n|---|---|---|\n| 000_x.txt | Bias and variance | no-such-id |\n');
@@ -89,5 +91,45 @@ describe('a bank folder that cannot be used is a folder problem, not a file prob
     expect(loadBank(join(dir, 'notes.txt'))).toEqual({ ...none, folder: { kind: 'not-a-folder', reason: 'is a file, not a folder' } });
     expect(loadBank(join(dir, 'notes.txt', 'below'))).toEqual({ ...none, folder: { kind: 'missing', reason: 'does not exist' } });
     expect(loadBank(dir)).toEqual({ ...none, folder: { kind: 'empty', reason: 'holds no .yaml question files' } });
+  });
+});
+
+describe('retired ids', () => {
+  /** A copy of the one-question coding fixture, with a retired.txt of `lines`. */
+  function bankWith(lines: string[]): string {
+    const dir = mkdtempSync(join(tmpdir(), 'mlq-retired-'));
+    cpSync(resolve('tests/fixtures/bank-coding'), dir, { recursive: true });
+    writeFileSync(join(dir, 'retired.txt'), lines.join('\n'));
+    return dir;
+  }
+
+  it('reads one id a line, skipping comments and blank lines', () => {
+    const dir = bankWith(['# header', '', 'old-question  # merged into another', 'another-one']);
+    expect([...retiredIds(dir).ids]).toEqual([
+      ['old-question', 3],
+      ['another-one', 4],
+    ]);
+  });
+
+  it('fails a question file that uses a retired id, at the line of its id', () => {
+    const dir = bankWith(['# header', 'roc-auc-from-scores']);
+    const bank = loadBank(dir);
+    expect(retiredProblems(dir, bank.questions).map((p) => `${p.file.split('/').slice(-2).join('/')}:${p.line}: ${p.message}`)).toEqual([
+      'coding/roc-auc-from-scores.yaml:1: id roc-auc-from-scores is retired (retired.txt line 2); give this question a new id',
+    ]);
+  });
+
+  it('names a malformed or repeated line of retired.txt', () => {
+    const dir = bankWith(['Not An Id', 'gone-question', 'gone-question']);
+    expect(retiredProblems(dir, []).map((p) => `${p.line}: ${p.message}`)).toEqual([
+      '1: "Not An Id" is not a question id',
+      '3: gone-question is retired already on line 2',
+    ]);
+  });
+
+  it('the shipped list parses and no shipped question uses a retired id', () => {
+    const dir = resolve('questions');
+    expect(retiredIds(dir).problems).toEqual([]);
+    expect(retiredProblems(dir, loadBank(dir).questions)).toEqual([]);
   });
 });

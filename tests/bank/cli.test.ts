@@ -1,4 +1,4 @@
-import { execFile } from 'node:child_process';
+import { execFile, spawnSync } from 'node:child_process';
 import { cpSync, mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
@@ -97,5 +97,64 @@ describe('npm run bank', () => {
       '',
       'Usage: npm run bank -- <command> [folder]',
     ]);
+  });
+});
+
+describe('npm run bank -- lint on coding questions', () => {
+  /** A project whose bank is a copy of `fixture`, with its cells not counted and a SOURCES.md without rows. */
+  function codingProject(fixture: string): string {
+    const dir = mkdtempSync(join(tmpdir(), 'mlq-bank-coding-'));
+    cpSync(resolve(fixture), join(dir, 'bank'), { recursive: true });
+    writeFileSync(join(dir, 'bank', 'SOURCES.md'), '| article | question | ids |\n|---|---|---|\n');
+    return dir;
+  }
+  const python = spawnSync('python3', ['-c', 'import numpy']).status === 0;
+
+  it.runIf(python)('runs the solutions and names the YAML line of a failing test', async () => {
+    const run = await bank(['lint', 'bank'], codingProject('tests/fixtures/bank-coding-failing'), { MLQ_BANK_MIN_PER_CELL: '0' });
+    expect(run).toEqual({
+      code: 1,
+      stdout: 'Ran the tests of 1 coding solutions with python3.\n1 questions checked, 1 problem.\n',
+      stderr: 'bank/coding/roc-auc-wrong-test.yaml:54: solution test failed: assert roc_auc([0.5, 0.5], [0, 1]) == 0.25 (AssertionError)\n',
+    });
+  });
+
+  it.runIf(python)('passes a bank whose solutions pass their tests', async () => {
+    const run = await bank(['lint', 'bank'], codingProject('tests/fixtures/bank-coding'), { MLQ_BANK_MIN_PER_CELL: '0' });
+    expect(run).toEqual({
+      code: 0,
+      stdout: 'Ran the tests of 1 coding solutions with python3.\n1 questions checked, 0 problems.\n',
+      stderr: '',
+    });
+  });
+
+  it('says in one line that it skipped the solutions when python3 is not on the PATH', async () => {
+    const empty = mkdtempSync(join(tmpdir(), 'mlq-no-python-'));
+    const run = await bank(['lint', 'bank'], codingProject('tests/fixtures/bank-coding-failing'), {
+      PATH: empty,
+      MLQ_BANK_MIN_PER_CELL: '0',
+    });
+    expect(run).toEqual({
+      code: 0,
+      stdout: 'Skipped the tests of 1 coding solutions: python3 with NumPy is not installed.\n1 questions checked, 0 problems.\n',
+      stderr: '',
+    });
+  });
+
+  it('wants 8 questions in every cell unless MLQ_BANK_MIN_PER_CELL says otherwise', async () => {
+    const dir = codingProject('tests/fixtures/bank-coding');
+    const run = await bank(['lint', 'bank'], dir, { PATH: mkdtempSync(join(tmpdir(), 'mlq-no-python-')) });
+    const cells = run.stderr.split('\n').filter((l) => l.includes(' × '));
+    expect(cells).toHaveLength(30);
+    expect(cells).toContain('bank/: coding × mid has 1 questions; it needs at least 8');
+    expect(cells).toContain('bank/: fundamentals × junior has 0 questions; it needs at least 8');
+    const seven = await bank(['lint', 'bank'], dir, { PATH: mkdtempSync(join(tmpdir(), 'mlq-no-python-')), MLQ_BANK_MIN_PER_CELL: '1' });
+    expect(seven.stderr.split('\n').filter((l) => l.includes(' × '))).toHaveLength(29);
+  });
+
+  it('stats prints the median and the longest reveal in characters', async () => {
+    const run = await bank(['stats', 'bank'], codingProject('tests/fixtures/bank-coding'));
+    expect(run.code).toBe(0);
+    expect(run.stdout.split('\n').at(-2)).toBe('Reveal length in characters: median 3357, maximum 3357 (roc-auc-from-scores).');
   });
 });

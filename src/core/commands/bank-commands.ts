@@ -1,8 +1,9 @@
+import { z } from 'zod';
 import { card, context, fields } from '../message.ts';
 import { platformOf } from '../port.ts';
 import { practiceCard, practiceRevealCard } from '../question-cards.ts';
 import { CATEGORIES, CATEGORY_NAMES, LEVELS } from '../types.ts';
-import { resolveCategory, resolveLevel } from '../vocab.ts';
+import { joinCategoryPhrases, resolveCategory, resolveLevel } from '../vocab.ts';
 import { none, resolved, words } from './args.ts';
 import { privately, say } from './reply.ts';
 import { defineCommand } from './spec.ts';
@@ -14,10 +15,13 @@ export const ask = defineCommand({
   aliases: ['practice'],
   summary: 'A private practice question, by category, level or a topic word',
   usage: '[category] [level] [topic word]',
-  details: 'For example `/mlq ask statistics senior` or `/mlq ask calibration`. `/mlq topics` lists the categories.',
+  details: 'For example `/mlq ask statistics senior`, `/mlq ask coding` or `/mlq ask calibration`. `/mlq topics` lists the categories.',
   organiserOnly: false,
   needsChannel: false,
-  args: words({ category: resolved(resolveCategory, 'category'), level: resolved(resolveLevel, 'level') }, { rest: true, maxRest: 3 }),
+  args: z
+    .array(z.string())
+    .transform(joinCategoryPhrases)
+    .pipe(words({ category: resolved(resolveCategory, 'category'), level: resolved(resolveLevel, 'level') }, { rest: true, maxRest: 3 })),
   options: [
     { name: 'category', description: 'Category', kind: 'text', choices: CATEGORIES.map((c) => ({ value: c, label: CATEGORY_NAMES[c] })) },
     { name: 'level', description: 'Level', kind: 'text', choices: LEVELS.map((l) => ({ value: l })) },

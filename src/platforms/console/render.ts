@@ -18,6 +18,8 @@ interface Paragraph {
   first: string;
   hang: string;
   body: string;
+  /** Printed as it is behind `first`, never wrapped: a line of code. */
+  verbatim?: boolean;
 }
 
 const para = (body: string, first = '', hang = ' '.repeat(first.length)): Paragraph => ({ first, hang, body });
@@ -54,6 +56,8 @@ function blockParagraphs(block: Block, style: Style): Paragraph[] {
       const items = block.items.map((item, i) => para(md(item), `  ${block.ordered ? `${i + 1}.` : '•'} `));
       return block.title ? [...markdownParagraphs(block.title, style), ...items] : items;
     }
+    case 'code':
+      return block.code.split('\n').map((line) => ({ ...para(line.trimEnd(), CODE_INDENT), verbatim: true }));
     case 'buttons':
       return block.buttons.filter((b) => b.command).map((b) => para(style.dim(`[${b.label}] type ${b.command}`)));
     case 'divider':
@@ -61,11 +65,15 @@ function blockParagraphs(block: Block, style: Style): Paragraph[] {
   }
 }
 
-/** Wraps paragraphs to `width` columns at spaces (never inside a word), each continuation under its hanging indent. */
+/** The indent of a line of code; code keeps its own line breaks and indentation and is never wrapped. */
+const CODE_INDENT = '    ';
+
+/** Wraps paragraphs to `width` columns at spaces (never inside a word), each continuation under its hanging indent; code stays as it is. */
 export function layout(paragraphs: Paragraph[], width: number): string {
   return paragraphs
-    .map(({ first, hang, body }) => {
-      if (!body) return first.trimEnd();
+    .map(({ first, hang, body, verbatim }) => {
+      if (!body) return verbatim ? '' : first.trimEnd();
+      if (verbatim) return `${first}${body}`;
       const indent = Math.max(first.length, hang.length);
       const lines = wrapAnsi(body, Math.max(MIN_WIDTH, width - indent), { hard: false, trim: true }).split('\n');
       return lines.map((line, i) => `${i === 0 ? first : hang}${line}`).join('\n');

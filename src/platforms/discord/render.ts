@@ -3,10 +3,10 @@ import { clip } from '../../core/clip.ts';
 import { COMMANDS } from '../../core/commands/registry.ts';
 import type { AnyCommand, OptionSpec } from '../../core/commands/spec.ts';
 import type { Form } from '../../core/interactions.ts';
-import { stripMarkdown } from '../../core/markdown.ts';
+import { stripMarkdown, unfenced } from '../../core/markdown.ts';
 import type { Card } from '../../core/message.ts';
 import type { Ack } from '../../core/port.ts';
-import { splitText } from '../../core/split-text.ts';
+import { splitCode, splitText } from '../../core/split-text.ts';
 
 /** Discord's message limits: description, fields, field value, title, total characters and embeds per message. */
 export const LIMITS = {
@@ -48,14 +48,15 @@ const embedSize = (e: Embed) =>
 export function renderMessages(card: Card): DiscordMessage[] {
   const embeds: Embed[] = [{ color: COLOUR, ...(card.title ? { title: clip(card.title, LIMITS.title) } : {}) }];
   const current = () => embeds[embeds.length - 1]!;
-  const addText = (text: string) => {
-    for (const piece of splitText(text, LIMITS.description)) {
+  const addPieces = (pieces: string[]) => {
+    for (const piece of pieces) {
       const embed = current();
       const joined = embed.description ? `${embed.description}\n\n${piece}` : piece;
       if (joined.length <= LIMITS.description && !embed.fields?.length) embed.description = joined;
       else embeds.push({ color: COLOUR, description: piece });
     }
   };
+  const addText = (text: string) => addPieces(splitText(text, LIMITS.description));
   const components: DiscordMessage['components'] = [];
   for (const block of card.blocks) {
     if (block.type === 'text') addText(block.markdown);
@@ -69,6 +70,8 @@ export function renderMessages(card: Card): DiscordMessage[] {
     else if (block.type === 'list') {
       const items = block.items.map((item, i) => `${block.ordered ? `${i + 1}.` : '•'} ${item}`).join('\n');
       addText(block.title ? `${block.title}\n${items}` : items);
+    } else if (block.type === 'code') {
+      addPieces(splitCode(unfenced(block.code), LIMITS.description, `\`\`\`${block.language ?? ''}\n`, '\n```'));
     } else if (block.type === 'fields') {
       for (const field of block.fields) {
         const next = { name: clip(field.label, LIMITS.fieldName), value: clip(field.value, LIMITS.fieldValue) };

@@ -3,9 +3,10 @@ import { LRUCache } from 'lru-cache';
 import slackifyMarkdown from 'slackify-markdown';
 import { clip } from '../../core/clip.ts';
 import type { Form } from '../../core/interactions.ts';
+import { unfenced } from '../../core/markdown.ts';
 import type { Block, Card } from '../../core/message.ts';
 import type { Ack } from '../../core/port.ts';
-import { splitText } from '../../core/split-text.ts';
+import { splitCode, splitText } from '../../core/split-text.ts';
 
 /** Block Kit limits: characters in a section's text, blocks in a message, fields in a section, header length. */
 export const LIMITS = { section: 3000, blocks: 50, fields: 10, field: 2000, header: 150, context: 2000, text: 3000, input: 3000 } as const;
@@ -99,6 +100,8 @@ function renderBlock(block: Block): SlackBlock[] {
       const body = block.title ? `${toMrkdwn(block.title)}\n${items}` : items;
       return splitText(body, LIMITS.section).map(section);
     }
+    case 'code':
+      return splitCode(escapeText(unfenced(block.code)), LIMITS.section, '```\n', '\n```').map(section);
     case 'buttons':
       return [
         {
