@@ -21,12 +21,17 @@ export function distinctPairs(dir: string, known: Set<string>): { pairs: Set<str
       const [body = '', ...why] = text.split('#');
       const ids = body.trim().split(/\s+/).filter(Boolean);
       if (ids.length === 0) return;
-      const problem = (message: string) => problems.push({ file, line: index + 1, message });
-      if (ids.length !== 2) return problem('a line names two question ids, then # and why they differ');
-      if (!why.join('#').trim()) return problem(`say after # why ${ids[0]} and ${ids[1]} differ`);
       const unknown = ids.find((id) => !known.has(id));
-      if (unknown) return problem(`${unknown} is not in the bank`);
-      pairs.add(pairKey(ids[0]!, ids[1]!));
+      const message =
+        ids.length !== 2
+          ? 'a line names two question ids, then # and why they differ'
+          : !why.join('#').trim()
+            ? `say after # why ${ids[0]} and ${ids[1]} differ`
+            : unknown
+              ? `${unknown} is not in the bank`
+              : null;
+      if (message) problems.push({ file, line: index + 1, message });
+      else pairs.add(pairKey(ids[0]!, ids[1]!));
     });
   return { pairs, problems };
 }
