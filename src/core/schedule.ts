@@ -1,4 +1,4 @@
-import { DateTime } from 'luxon';
+import { DateTime, IANAZone } from 'luxon';
 import type { ChannelSettings, Weekday } from './types.ts';
 
 /** The channel-local calendar date of an instant, as YYYY-MM-DD. */
@@ -98,6 +98,7 @@ export function formatLocal(at: Date, timezone: string): string {
   return `${DateTime.fromJSDate(at, { zone: timezone }).toFormat('ccc HH:mm')} (${timezone})`;
 }
 
+/** Whether a name is an IANA time zone; luxon's own names (`local`, `system`, `default`, `UTC+3`) are not. */
 export function isValidTimezone(zone: string): boolean {
-  return DateTime.local().setZone(zone).isValid;
+  return IANAZone.isValidZone(zone);
 }
