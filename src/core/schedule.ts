@@ -32,7 +32,9 @@ export function wallClock(date: string, time: string, timezone: string): Date {
     const candidate = DateTime.fromObject(wanted, { zone: timezone });
     if (candidate.hour === wanted.hour && candidate.minute === wanted.minute) return firstOccurrence(candidate).toJSDate();
   }
-  return DateTime.fromObject({ year: day.year, month: day.month, day: day.day, hour, minute }, { zone: timezone }).toJSDate();
+  // Every minute left in the day is skipped (a gap that runs to midnight, as in Nuuk): the next day's midnight.
+  const next = day.plus({ days: 1 });
+  return DateTime.fromObject({ year: next.year, month: next.month, day: next.day }, { zone: timezone }).toJSDate();
 }
 
 function firstOccurrence(at: DateTime): DateTime {

@@ -160,6 +160,7 @@ describe('the weekly digest', () => {
     for (const off of ['off', 'OFF', 'none', 'no', ' off ']) expect(set('digest', off).data).toEqual({ digestWeekday: null });
     expect(set('digest', 'offf').success).toBe(false);
     expect(set('digest', 'not on fri').success).toBe(false);
+    expect(set('digest', 'wed 5pm or none').success).toBe(false);
   });
 
   it('refuses several days, a wrong day and a wrong time', () => {
