@@ -1,4 +1,4 @@
-import { DateTime } from 'luxon';
+import { DateTime, IANAZone } from 'luxon';
 import type { ChannelSettings, Weekday } from './types.ts';
 
 /** The channel-local calendar date of an instant, as YYYY-MM-DD. */
@@ -32,7 +32,9 @@ export function wallClock(date: string, time: string, timezone: string): Date {
     const candidate = DateTime.fromObject(wanted, { zone: timezone });
     if (candidate.hour === wanted.hour && candidate.minute === wanted.minute) return firstOccurrence(candidate).toJSDate();
   }
-  return DateTime.fromObject({ year: day.year, month: day.month, day: day.day, hour, minute }, { zone: timezone }).toJSDate();
+  // Every minute left in the day is skipped (a gap that runs to midnight, as in Nuuk): the next day's midnight.
+  const next = day.plus({ days: 1 });
+  return DateTime.fromObject({ year: next.year, month: next.month, day: next.day }, { zone: timezone }).toJSDate();
 }
 
 function firstOccurrence(at: DateTime): DateTime {
@@ -98,6 +100,7 @@ export function formatLocal(at: Date, timezone: string): string {
   return `${DateTime.fromJSDate(at, { zone: timezone }).toFormat('ccc HH:mm')} (${timezone})`;
 }
 
+/** Whether a name is an IANA time zone; luxon's own names (`local`, `system`, `default`, `UTC+3`) are not. */
 export function isValidTimezone(zone: string): boolean {
-  return DateTime.local().setZone(zone).isValid;
+  return IANAZone.isValidZone(zone);
 }
