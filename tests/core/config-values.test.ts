@@ -231,7 +231,7 @@ describe('categories and levels', () => {
   it('name the first unknown word, cut to 30 characters, and the choices', () => {
     expect(why('categories', 'stats,astrology,alchemy')).toBe(
       '`astrology` is not a category; choose from fundamentals, statistics, evaluation, features, deep-learning, mlops, ' +
-        'system-design, case-studies, behavioural or all',
+        'system-design, case-studies, behavioural, coding or all',
     );
     expect(why('levels', `mid ${'expert'.repeat(6)}`)).toBe(
       `\`${'expert'.repeat(5)}\` is not a level; choose from junior, mid, senior or all`,
