@@ -14,7 +14,8 @@ let h: Harness;
 
 beforeEach(async () => {
   h = await createHarness(new Date('2026-11-23T08:00:00Z'));
-  const entries = [...loadBank(resolve('questions')).questions, ...loadBank(resolve('tests/fixtures/bank-coding')).questions];
+  const shipped = loadBank(resolve('questions')).questions.filter((l) => l.question.category !== 'coding');
+  const entries = [...shipped, ...loadBank(resolve('tests/fixtures/bank-coding')).questions];
   await h.repo.syncQuestions(
     entries.map((l) => ({ question: l.question, hash: l.hash })),
     new Date('2026-11-23T08:00:00Z'),
