@@ -9,6 +9,7 @@ class TerminalLikePort extends RecordingPort {
     reactions: false,
     publicReplies: false,
     revealRecap: true,
+    privateButtons: true,
     helpNote: 'Type `quit` to leave.',
   };
 }

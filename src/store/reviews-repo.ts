@@ -1,0 +1,391 @@
+import { type Kysely, type Selectable, sql, type Transaction } from 'kysely';
+import type { Grade, GradeInput, GradeOutcome, LeastTicked, Reminder, ReviewCard, Scheduler } from '../core/repository.ts';
+import type { CardState, GradeSource, Rating } from '../core/review-rules.ts';
+import type { Category, Round } from '../core/types.ts';
+import { later } from './claims-repo.ts';
+import { toRound } from './mappers.ts';
+import type { Database, ReviewCardsTable } from './schema.ts';
+
+const RATINGS: Rating[] = ['again', 'hard', 'good', 'easy'];
+const ratingOf = (n: number): Rating => RATINGS[n - 1] ?? 'again';
+const ratingNumber = (r: Rating) => RATINGS.indexOf(r) + 1;
+
+const toCard = (r: Selectable<ReviewCardsTable>): ReviewCard => ({
+  id: r.id,
+  memberId: r.member_id,
+  questionId: r.question_id,
+  channelId: r.channel_id,
+  due: r.due,
+  stability: r.stability,
+  difficulty: r.difficulty,
+  scheduledDays: r.scheduled_days,
+  learningSteps: r.learning_steps,
+  reps: r.reps,
+  lapses: r.lapses,
+  state: r.state,
+  lastReview: r.last_review,
+  lastGradeId: r.last_grade_id,
+});
+
+const cardColumns = (c: CardState) => ({
+  due: c.due,
+  stability: c.stability,
+  difficulty: c.difficulty,
+  scheduled_days: c.scheduledDays,
+  learning_steps: c.learningSteps,
+  reps: c.reps,
+  lapses: c.lapses,
+  state: c.state,
+  last_review: c.lastReview,
+});
+
+/** A card state from its JSON in `grades.card_before`. */
+function fromJson(value: unknown): CardState | null {
+  if (!value) return null;
+  const v = (typeof value === 'string' ? JSON.parse(value) : value) as CardState & { due: string; lastReview: string | null };
+  return { ...v, due: new Date(v.due), lastReview: v.lastReview ? new Date(v.lastReview) : null };
+}
+
+async function writeCard(trx: Transaction<Database>, card: ReviewCard, after: CardState, gradeId: number, input: GradeInput, at: Date) {
+  const row = await trx
+    .updateTable('review_cards')
+    .set({ ...cardColumns(after), last_grade_id: gradeId, channel_id: input.channelId })
+    .where('id', '=', card.id)
+    .returningAll()
+    .executeTakeFirstOrThrow();
+  const log = {
+    grade_id: gradeId,
+    card_id: card.id,
+    member_id: input.memberId,
+    source: input.source,
+    rating: ratingNumber(input.rating),
+    state: after.state,
+    due: after.due,
+    stability: after.stability,
+    difficulty: after.difficulty,
+    scheduled_days: after.scheduledDays,
+    reviewed_at: at,
+  };
+  await trx
+    .insertInto('review_log')
+    .values(log)
+    .onConflict((oc) =>
+      oc.column('grade_id').doUpdateSet({
+        rating: log.rating,
+        state: log.state,
+        due: log.due,
+        stability: log.stability,
+        difficulty: log.difficulty,
+        scheduled_days: log.scheduled_days,
+      }),
+    )
+    .execute();
+  return toCard(row);
+}
+
+/** Grades, FSRS review cards, the review log and reminders. */
+export function reviewsRepo(db: Kysely<Database>) {
+  return {
+    /**
+     * One transaction: the card row is created if missing and locked, so concurrent grades of one card queue; the
+     * grade is inserted or changed by its unique key; the card is scheduled by the core's rule from the state it had
+     * before this grade (kept on the grade, so a changed grade starts from the same point).
+     */
+    async saveGrade(input: GradeInput, schedule: Scheduler): Promise<GradeOutcome> {
+      return db.transaction().execute(async (trx) => {
+        await trx
+          .insertInto('review_cards')
+          .values({
+            member_id: input.memberId,
+            question_id: input.questionId,
+            channel_id: input.channelId,
+            due: input.at,
+            stability: 0,
+            difficulty: 0,
+            scheduled_days: 0,
+            learning_steps: 0,
+            reps: 0,
+            lapses: 0,
+            state: 0,
+            last_review: null,
+          })
+          .onConflict((oc) => oc.columns(['member_id', 'question_id']).doNothing())
+          .execute();
+        const card = toCard(
+          await trx
+            .selectFrom('review_cards')
+            .selectAll()
+            .where('member_id', '=', input.memberId)
+            .where('question_id', '=', input.questionId)
+            .forUpdate()
+            .executeTakeFirstOrThrow(),
+        );
+        const existing = await trx
+          .selectFrom('grades')
+          .selectAll()
+          .where('member_id', '=', input.memberId)
+          .where('source', '=', input.source)
+          .where('source_id', '=', input.sourceId)
+          .executeTakeFirst();
+        const fields = {
+          ticked: input.ticked,
+          total: input.total,
+          share: input.ticked.length / input.total,
+          rating: ratingNumber(input.rating),
+        };
+        if (existing) {
+          const same = existing.total === input.total && existing.ticked.join(',') === input.ticked.join(',');
+          if (same) return { status: 'same', card };
+          await trx
+            .updateTable('grades')
+            .set({ ...fields, updated_at: input.at })
+            .where('id', '=', existing.id)
+            .execute();
+          if (card.lastGradeId !== existing.id) return { status: 'kept', card };
+          const after = schedule(fromJson(existing.card_before), input.rating, existing.graded_at);
+          return { status: 'changed', card: await writeCard(trx, card, after, existing.id, input, existing.graded_at) };
+        }
+        const before: CardState | null = card.lastGradeId === null ? null : card;
+        const grade = await trx
+          .insertInto('grades')
+          .values({
+            member_id: input.memberId,
+            question_id: input.questionId,
+            source: input.source,
+            source_id: input.sourceId,
+            channel_id: input.channelId,
+            round_id: input.roundId,
+            ...fields,
+            card_before: before
+              ? JSON.stringify({
+                  due: before.due,
+                  stability: before.stability,
+                  difficulty: before.difficulty,
+                  scheduledDays: before.scheduledDays,
+                  learningSteps: before.learningSteps,
+                  reps: before.reps,
+                  lapses: before.lapses,
+                  state: before.state,
+                  lastReview: before.lastReview,
+                })
+              : null,
+            graded_at: input.at,
+            updated_at: input.at,
+          })
+          .returning('id')
+          .executeTakeFirstOrThrow();
+        const after = schedule(before, input.rating, input.at);
+        return { status: 'new', card: await writeCard(trx, card, after, grade.id, input, input.at) };
+      });
+    },
+
+    async gradeOf(memberId: string, source: GradeSource, sourceId: string): Promise<Grade | null> {
+      const row = await db
+        .selectFrom('grades')
+        .select(['id', 'ticked', 'total', 'rating'])
+        .where('member_id', '=', memberId)
+        .where('source', '=', source)
+        .where('source_id', '=', sourceId)
+        .executeTakeFirst();
+      return row ? { id: row.id, ticked: row.ticked, total: row.total, rating: ratingOf(row.rating) } : null;
+    },
+
+    async reviewCard(id: number): Promise<ReviewCard | null> {
+      const row = await db.selectFrom('review_cards').selectAll().where('id', '=', id).executeTakeFirst();
+      return row ? toCard(row) : null;
+    },
+
+    async nextDueCard(memberId: string, now: Date): Promise<{ card: ReviewCard | null; due: number }> {
+      const row = await db
+        .selectFrom('review_cards')
+        .selectAll()
+        .select(sql<number>`count(*) over ()`.as('due_count'))
+        .where('member_id', '=', memberId)
+        .where('due', '<=', now)
+        .orderBy('due')
+        .orderBy('id')
+        .limit(1)
+        .executeTakeFirst();
+      return row ? { card: toCard(row), due: Number(row.due_count) } : { card: null, due: 0 };
+    },
+
+    async upcomingDue(memberId: string, limit: number): Promise<Date[]> {
+      const rows = await db
+        .selectFrom('review_cards')
+        .select('due')
+        .where('member_id', '=', memberId)
+        .orderBy('due')
+        .limit(limit)
+        .execute();
+      return rows.map((r) => r.due);
+    },
+
+    async learningStats(memberId: string, now: Date) {
+      const counts = await db
+        .selectFrom('grades')
+        .select([
+          (eb) => eb.fn.countAll<string>().as('grades'),
+          (eb) => eb.fn.count<string>('id').filterWhere('source', '=', 'review').as('reviews'),
+        ])
+        .where('member_id', '=', memberId)
+        .executeTakeFirstOrThrow();
+      const mastery = await sql<{ category: string; mastery: number; questions: string; last_at: Date }>`
+        select q.category, avg(g.share)::float8 as mastery, count(*) as questions, max(g.updated_at) as last_at
+        from (
+          select distinct on (question_id) question_id, share, updated_at from grades
+          where member_id = ${memberId} order by question_id, updated_at desc
+        ) g join questions q on q.id = g.question_id
+        group by q.category order by last_at desc, q.category`.execute(db);
+      const due = await db
+        .selectFrom('review_cards')
+        .select((eb) => eb.fn.countAll<string>().as('n'))
+        .where('member_id', '=', memberId)
+        .where('due', '<=', now)
+        .executeTakeFirstOrThrow();
+      const next = await db
+        .selectFrom('review_cards')
+        .select('due')
+        .where('member_id', '=', memberId)
+        .where('due', '>', now)
+        .orderBy('due')
+        .limit(3)
+        .execute();
+      return {
+        reviews: Number(counts.reviews),
+        grades: Number(counts.grades),
+        byCategory: mastery.rows.map((r) => ({
+          category: r.category as Category,
+          mastery: Number(r.mastery),
+          questions: Number(r.questions),
+          lastAt: new Date(r.last_at),
+        })),
+        dueNow: Number(due.n),
+        nextDue: next.map((r) => r.due),
+      };
+    },
+
+    async reminder(memberId: string): Promise<Reminder | null> {
+      const row = await db.selectFrom('review_reminders').selectAll().where('member_id', '=', memberId).executeTakeFirst();
+      return row
+        ? { memberId: row.member_id, channelId: row.channel_id, time: row.remind_time, timezone: row.timezone, nextAt: row.next_at }
+        : null;
+    },
+
+    async setReminder(reminder: Reminder | { memberId: string; off: true }): Promise<void> {
+      if ('off' in reminder) {
+        await db.deleteFrom('review_reminders').where('member_id', '=', reminder.memberId).execute();
+        return;
+      }
+      const row = {
+        channel_id: reminder.channelId,
+        remind_time: reminder.time,
+        timezone: reminder.timezone,
+        next_at: reminder.nextAt,
+        lease_until: null,
+      };
+      await db
+        .insertInto('review_reminders')
+        .values({ member_id: reminder.memberId, ...row })
+        .onConflict((oc) => oc.column('member_id').doUpdateSet(row))
+        .execute();
+    },
+
+    async claimReminders(now: Date, limit: number, leaseMs: number): Promise<Reminder[]> {
+      const rows = await db
+        .updateTable('review_reminders')
+        .set({ lease_until: later(now, leaseMs) })
+        .where('member_id', 'in', (eb) =>
+          eb
+            .selectFrom('review_reminders')
+            .select('member_id')
+            .where('next_at', '<=', now)
+            .where((w) => w.or([w('lease_until', 'is', null), w('lease_until', '<', now)]))
+            .orderBy('next_at')
+            .limit(limit)
+            .forUpdate()
+            .skipLocked(),
+        )
+        .returningAll()
+        .execute();
+      return rows.map((r) => ({
+        memberId: r.member_id,
+        channelId: r.channel_id,
+        time: r.remind_time,
+        timezone: r.timezone,
+        nextAt: r.next_at,
+      }));
+    },
+
+    async releaseReminders(next: { memberId: string; nextAt: Date }[]): Promise<void> {
+      if (next.length === 0) return;
+      const rows = JSON.stringify(next.map((r) => ({ member_id: r.memberId, next_at: r.nextAt.toISOString() })));
+      await sql`
+        update review_reminders set next_at = r.next_at, lease_until = null
+        from json_to_recordset(${rows}::json) as r(member_id text, next_at timestamptz)
+        where review_reminders.member_id = r.member_id`.execute(db);
+    },
+
+    async membersWithDueCards(memberIds: string[], now: Date): Promise<Set<string>> {
+      if (memberIds.length === 0) return new Set();
+      const { rows } = await sql<{ member_id: string }>`
+        select m.id as member_id from unnest(${memberIds}::text[]) as m(id)
+        where exists (select 1 from review_cards c where c.member_id = m.id and c.due <= ${now})`.execute(db);
+      return new Set(rows.map((r) => r.member_id));
+    },
+
+    async membersAway(memberIds: string[], date: string): Promise<Set<string>> {
+      if (memberIds.length === 0) return new Set();
+      const rows = await db
+        .selectFrom('streaks')
+        .select('member_id')
+        .distinct()
+        .where('member_id', 'in', memberIds)
+        .where('away_until', '>=', date)
+        .execute();
+      return new Set(rows.map((r) => r.member_id));
+    },
+
+    async previousRevealedRound(channelId: string, before: string): Promise<Round | null> {
+      const row = await db
+        .selectFrom('rounds')
+        .selectAll()
+        .where('channel_id', '=', channelId)
+        .where('status', '=', 'revealed')
+        .where('local_date', '<', before)
+        .orderBy('local_date', 'desc')
+        .orderBy('id', 'desc')
+        .limit(1)
+        .executeTakeFirst();
+      return row ? toRound(row) : null;
+    },
+
+    async claimGuidance(roundId: number, at: Date): Promise<boolean> {
+      const row = await db
+        .updateTable('rounds')
+        .set({ guidance_posted_at: at })
+        .where('id', '=', roundId)
+        .where('guidance_posted_at', 'is', null)
+        .returning('id')
+        .executeTakeFirst();
+      return row !== undefined;
+    },
+
+    async leastTickedPoint(channelId: string, from: string, to: string): Promise<LeastTicked | null> {
+      const { rows } = await sql<{ prompt: string; point: string | null; ticked: string; graded: string }>`
+        with g as (
+          select grades.question_id, grades.ticked, grades.total from grades join rounds on rounds.id = grades.round_id
+          where grades.source = 'round' and rounds.channel_id = ${channelId}
+            and rounds.local_date >= ${from} and rounds.local_date <= ${to}
+        ), points as (
+          select g.question_id, i as idx, count(*) filter (where i = any (g.ticked)) as ticked, count(*) as graded
+          from g cross join lateral generate_series(0, g.total - 1) i group by g.question_id, i
+        )
+        select q.prompt, q.body -> 'key_points' ->> p.idx as point, p.ticked, p.graded
+        from points p join questions q on q.id = p.question_id
+        order by p.ticked::float8 / p.graded, p.graded desc, q.id, p.idx
+        limit 1`.execute(db);
+      const row = rows[0];
+      return row?.point ? { prompt: row.prompt, point: row.point, ticked: Number(row.ticked), graded: Number(row.graded) } : null;
+    },
+  };
+}
