@@ -204,8 +204,8 @@ export async function finishReveal(deps: CoreDeps, claimed: Round): Promise<Roun
       withGrading(revealCard(question, answers.length, sealedView), question, claimed.id),
       revealKey(claimed),
     );
-    await sendChecklists(deps, port, channel.id, question, claimed, answers);
     if (deps.ports.capabilities(channel.id).revealRecap) await sendRevealRecaps(deps, port, channel.id, answers, awards);
+    await sendChecklists(deps, port, channel.id, question, claimed, answers);
   }
   if (claimed.messageId) await port.update(claimed.messageId, revealedRootCard(question, answers.length));
   await deps.repo.markRevealed(claimed.id, now);
