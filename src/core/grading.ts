@@ -75,7 +75,13 @@ export interface Grader {
  * Stores a grade (one per member and source; a replay changes nothing), schedules the review card, and awards the
  * fixed grading bonus once to a member who answered the round. Returns what the member sees.
  */
-export async function saveGrade(deps: CoreDeps, target: GradeTarget, who: Grader, ticked: number[], next?: Block[]): Promise<Card> {
+export async function saveGrade(
+  deps: CoreDeps,
+  target: GradeTarget,
+  who: Grader,
+  ticked: number[],
+  after?: () => Promise<Block[]>,
+): Promise<Card> {
   const now = deps.clock.now();
   const total = target.question.key_points.length;
   await deps.repo.upsertCommunity(who.communityId, platformOf(who.channelId), '');
@@ -114,6 +120,7 @@ export async function saveGrade(deps: CoreDeps, target: GradeTarget, who: Grader
       ])) * POINTS.grade;
   }
   const timezone = await memberZone(deps, who.member.id, who.channelId);
+  const next = after ? await after() : undefined;
   return gradedCard({ status: outcome.status, rating, ticked: ticked.length, total, due: outcome.card.due, timezone, bonus, next });
 }
 
@@ -134,9 +141,9 @@ export async function submitGrade(deps: CoreDeps, event: FormEvent): Promise<Int
   const resolved = await resolveTarget(deps, ref, event.actor.id, event.channelId);
   if (!resolved.ok) return { kind: 'notice', text: resolved.text };
   const ticked = formTicks(event.fields.covered ?? '', resolved.target.question.key_points.length);
-  const next = ref.source === 'review' ? await reviewNext(deps, event.actor.id, event.channelId) : undefined;
+  const after = ref.source === 'review' ? () => reviewNext(deps, event.actor.id, event.channelId) : undefined;
   const who = { member: event.actor, communityId: event.communityId, channelId: event.channelId };
-  return { kind: 'card', card: await saveGrade(deps, resolved.target, who, ticked, next) };
+  return { kind: 'card', card: await saveGrade(deps, resolved.target, who, ticked, after) };
 }
 
 /** What follows a graded review: a button to the next due card, or when the next card is due. */

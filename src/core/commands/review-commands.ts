@@ -17,8 +17,8 @@ async function gradeWith(ctx: CommandContext, target: GradeTarget, words: string
   const ticks = parseTicks(words, target.question.key_points.length);
   if (!ticks.ok) return say(ticks.message);
   const { actor, communityId, channelId } = ctx.event;
-  const next = review ? await reviewNext(ctx.deps, actor.id, channelId) : undefined;
-  return privately(await saveGrade(ctx.deps, target, { member: actor, communityId, channelId }, ticks.value, next));
+  const after = review ? () => reviewNext(ctx.deps, actor.id, channelId) : undefined;
+  return privately(await saveGrade(ctx.deps, target, { member: actor, communityId, channelId }, ticks.value, after));
 }
 
 const gradeArgs = z.array(z.string()).transform((tokens) => ({
