@@ -46,41 +46,104 @@ function fromJson(value: unknown): CardState | null {
   return { ...v, due: new Date(v.due), lastReview: v.lastReview ? new Date(v.lastReview) : null };
 }
 
-async function writeCard(trx: Transaction<Database>, card: ReviewCard, after: CardState, gradeId: number, input: GradeInput, at: Date) {
+const cardJson = (c: CardState) =>
+  JSON.stringify({
+    due: c.due,
+    stability: c.stability,
+    difficulty: c.difficulty,
+    scheduledDays: c.scheduledDays,
+    learningSteps: c.learningSteps,
+    reps: c.reps,
+    lapses: c.lapses,
+    state: c.state,
+    lastReview: c.lastReview,
+  });
+
+/** The review-log row of a grade that scheduled a card. */
+const logRow = (gradeId: number, cardId: number, input: GradeInput, after: CardState, at: Date) => ({
+  grade_id: gradeId,
+  card_id: cardId,
+  member_id: input.memberId,
+  source: input.source,
+  rating: ratingNumber(input.rating),
+  state: after.state,
+  due: after.due,
+  stability: after.stability,
+  difficulty: after.difficulty,
+  scheduled_days: after.scheduledDays,
+  reviewed_at: at,
+});
+
+/** A changed grade that was the card's latest review: grade, card and its log row rewritten in one statement. */
+async function rescheduleChanged(
+  trx: Transaction<Database>,
+  cardId: number,
+  gradeId: number,
+  input: GradeInput,
+  fields: object,
+  after: CardState,
+  at: Date,
+) {
+  const log = logRow(gradeId, cardId, input, after, at);
   const row = await trx
+    .with('g', (q) =>
+      q
+        .updateTable('grades')
+        .set({ ...fields, updated_at: input.at })
+        .where('id', '=', gradeId),
+    )
+    .with('l', (q) =>
+      q
+        .insertInto('review_log')
+        .values(log)
+        .onConflict((oc) =>
+          oc.column('grade_id').doUpdateSet({
+            rating: log.rating,
+            state: log.state,
+            due: log.due,
+            stability: log.stability,
+            difficulty: log.difficulty,
+            scheduled_days: log.scheduled_days,
+          }),
+        ),
+    )
     .updateTable('review_cards')
     .set({ ...cardColumns(after), last_grade_id: gradeId, channel_id: input.channelId })
-    .where('id', '=', card.id)
+    .where('id', '=', cardId)
     .returningAll()
     .executeTakeFirstOrThrow();
-  const log = {
-    grade_id: gradeId,
-    card_id: card.id,
-    member_id: input.memberId,
-    source: input.source,
-    rating: ratingNumber(input.rating),
-    state: after.state,
-    due: after.due,
-    stability: after.stability,
-    difficulty: after.difficulty,
-    scheduled_days: after.scheduledDays,
-    reviewed_at: at,
-  };
-  await trx
-    .insertInto('review_log')
-    .values(log)
-    .onConflict((oc) =>
-      oc.column('grade_id').doUpdateSet({
-        rating: log.rating,
-        state: log.state,
-        due: log.due,
-        stability: log.stability,
-        difficulty: log.difficulty,
-        scheduled_days: log.scheduled_days,
-      }),
-    )
-    .execute();
   return toCard(row);
+}
+
+/** A first grade: grade inserted, card scheduled and its log row written in one statement. */
+async function scheduleNew(
+  trx: Transaction<Database>,
+  card: ReviewCard,
+  before: CardState | null,
+  input: GradeInput,
+  fields: object,
+  after: CardState,
+) {
+  const log = logRow(0, card.id, input, after, input.at);
+  const { rows } = await sql<Selectable<ReviewCardsTable>>`
+    with g as (
+      insert into grades (member_id, question_id, source, source_id, channel_id, round_id, ticked, total, share, rating,
+        card_before, graded_at, updated_at)
+      values (${input.memberId}, ${input.questionId}, ${input.source}, ${input.sourceId}, ${input.channelId}, ${input.roundId},
+        ${input.ticked}::int[], ${input.total}, ${(fields as { share: number }).share}, ${log.rating},
+        ${before ? cardJson(before) : null}::jsonb, ${input.at}, ${input.at})
+      returning id
+    ), l as (
+      insert into review_log (grade_id, card_id, member_id, source, rating, state, due, stability, difficulty, scheduled_days, reviewed_at)
+      select g.id, ${card.id}, ${log.member_id}, ${log.source}, ${log.rating}, ${log.state}, ${log.due}, ${log.stability},
+        ${log.difficulty}, ${log.scheduled_days}, ${log.reviewed_at} from g
+    )
+    update review_cards set due = ${after.due}, stability = ${after.stability}, difficulty = ${after.difficulty},
+      scheduled_days = ${after.scheduledDays}, learning_steps = ${after.learningSteps}, reps = ${after.reps}, lapses = ${after.lapses},
+      state = ${after.state}, last_review = ${after.lastReview}, last_grade_id = (select id from g), channel_id = ${input.channelId}
+    where id = ${card.id}
+    returning *`.execute(trx);
+  return toCard(rows[0]!);
 }
 
 /** Grades, FSRS review cards, the review log and reminders. */
@@ -93,36 +156,16 @@ export function reviewsRepo(db: Kysely<Database>) {
      */
     async saveGrade(input: GradeInput, schedule: Scheduler): Promise<GradeOutcome> {
       return db.transaction().execute(async (trx) => {
-        await trx
-          .insertInto('review_cards')
-          .values({
-            member_id: input.memberId,
-            question_id: input.questionId,
-            channel_id: input.channelId,
-            due: input.at,
-            stability: 0,
-            difficulty: 0,
-            scheduled_days: 0,
-            learning_steps: 0,
-            reps: 0,
-            lapses: 0,
-            state: 0,
-            last_review: null,
-          })
-          .onConflict((oc) => oc.columns(['member_id', 'question_id']).doNothing())
-          .execute();
-        const card = toCard(
-          await trx
-            .selectFrom('review_cards')
-            .selectAll()
-            .where('member_id', '=', input.memberId)
-            .where('question_id', '=', input.questionId)
-            .forUpdate()
-            .executeTakeFirstOrThrow(),
-        );
+        const { rows } = await sql<Selectable<ReviewCardsTable>>`
+          insert into review_cards (member_id, question_id, channel_id, due, stability, difficulty, scheduled_days, learning_steps,
+            reps, lapses, state, last_review)
+          values (${input.memberId}, ${input.questionId}, ${input.channelId}, ${input.at}, 0, 0, 0, 0, 0, 0, 0, null)
+          on conflict (member_id, question_id) do update set member_id = excluded.member_id
+          returning *`.execute(trx);
+        const card = toCard(rows[0]!);
         const existing = await trx
           .selectFrom('grades')
-          .selectAll()
+          .select(['id', 'ticked', 'total', 'card_before', 'graded_at'])
           .where('member_id', '=', input.memberId)
           .where('source', '=', input.source)
           .where('source_id', '=', input.sourceId)
@@ -134,48 +177,21 @@ export function reviewsRepo(db: Kysely<Database>) {
           rating: ratingNumber(input.rating),
         };
         if (existing) {
-          const same = existing.total === input.total && existing.ticked.join(',') === input.ticked.join(',');
-          if (same) return { status: 'same', card };
-          await trx
-            .updateTable('grades')
-            .set({ ...fields, updated_at: input.at })
-            .where('id', '=', existing.id)
-            .execute();
-          if (card.lastGradeId !== existing.id) return { status: 'kept', card };
+          if (existing.total === input.total && existing.ticked.join(',') === input.ticked.join(',')) return { status: 'same', card };
+          if (card.lastGradeId !== existing.id) {
+            await trx
+              .updateTable('grades')
+              .set({ ...fields, updated_at: input.at })
+              .where('id', '=', existing.id)
+              .execute();
+            return { status: 'kept', card };
+          }
           const after = schedule(fromJson(existing.card_before), input.rating, existing.graded_at);
-          return { status: 'changed', card: await writeCard(trx, card, after, existing.id, input, existing.graded_at) };
+          return { status: 'changed', card: await rescheduleChanged(trx, card.id, existing.id, input, fields, after, existing.graded_at) };
         }
         const before: CardState | null = card.lastGradeId === null ? null : card;
-        const grade = await trx
-          .insertInto('grades')
-          .values({
-            member_id: input.memberId,
-            question_id: input.questionId,
-            source: input.source,
-            source_id: input.sourceId,
-            channel_id: input.channelId,
-            round_id: input.roundId,
-            ...fields,
-            card_before: before
-              ? JSON.stringify({
-                  due: before.due,
-                  stability: before.stability,
-                  difficulty: before.difficulty,
-                  scheduledDays: before.scheduledDays,
-                  learningSteps: before.learningSteps,
-                  reps: before.reps,
-                  lapses: before.lapses,
-                  state: before.state,
-                  lastReview: before.lastReview,
-                })
-              : null,
-            graded_at: input.at,
-            updated_at: input.at,
-          })
-          .returning('id')
-          .executeTakeFirstOrThrow();
         const after = schedule(before, input.rating, input.at);
-        return { status: 'new', card: await writeCard(trx, card, after, grade.id, input, input.at) };
+        return { status: 'new', card: await scheduleNew(trx, card, before, input, fields, after) };
       });
     },
 
