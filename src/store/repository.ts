@@ -15,6 +15,7 @@ import { bankRepo } from './bank-repo.ts';
 import { channelsRepo } from './channels-repo.ts';
 import { claimsRepo } from './claims-repo.ts';
 import { digestRepo } from './digest-repo.ts';
+import { remindersRepo } from './reminders-repo.ts';
 import { reviewsRepo } from './reviews-repo.ts';
 import { roundsRepo } from './rounds-repo.ts';
 import type { Database } from './schema.ts';
@@ -30,7 +31,7 @@ export function createRepository(db: Kysely<Database>) {
     ...(scoresRepo(db) satisfies ScoreStore),
     ...(digestRepo(db) satisfies DigestStore),
     ...(bankRepo(db) satisfies BankStore),
-    ...(reviewsRepo(db) satisfies ReviewStore),
+    ...({ ...reviewsRepo(db), ...remindersRepo(db) } satisfies ReviewStore),
   };
   return repository satisfies Repository;
 }
