@@ -138,6 +138,25 @@ describe('grading yourself at the reveal', () => {
   });
 });
 
+describe('a grade changed after its card was reviewed', () => {
+  it('is stored, and leaves the card where the review put it', async () => {
+    const { question } = await revealedRound();
+    const n = question.key_points.length;
+    await command(h, CH, admin, '/mlq config days mon');
+    h.clock.set(new Date('2026-11-23T16:00:00Z'));
+    await command(h, CH, ada, '/mlq grade none');
+    h.clock.set(new Date('2026-11-24T17:00:00Z'));
+    expect(cardText((await command(h, CH, ada, '/mlq review grade all')).card)).toContain(`Saved: ${n} of ${n} key points · Easy.`);
+    const card = await db().selectFrom('review_cards').select(['due', 'reps']).executeTakeFirstOrThrow();
+    h.clock.set(new Date('2026-11-25T10:00:00Z'));
+    expect(cardText((await command(h, CH, ada, '/mlq grade 1')).card)).toContain(
+      `Changed to 1 of ${n} key points · Again. You have reviewed this question since, so its next review stays`,
+    );
+    expect(await db().selectFrom('review_cards').select(['due', 'reps']).executeTakeFirstOrThrow()).toEqual(card);
+    expect((await db().selectFrom('grades').select('ticked').where('source', '=', 'round').executeTakeFirstOrThrow()).ticked).toEqual([0]);
+  });
+});
+
 describe('the review queue', () => {
   it('brings a graded question back when due, one card at a time, and never touches the leaderboard', async () => {
     const { roundId, question } = await revealedRound();
