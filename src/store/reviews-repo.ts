@@ -1,12 +1,9 @@
-import { type Kysely, type Selectable, sql, type Transaction } from 'kysely';
+import { type Kysely, type Selectable, sql } from 'kysely';
 import type { Grade, GradeInput, GradeOutcome, ReviewCard, Scheduler } from '../core/repository.ts';
-import type { CardState, GradeSource, Rating } from '../core/review-rules.ts';
+import type { CardState, GradeSource } from '../core/review-rules.ts';
 import type { Category } from '../core/types.ts';
+import { ratingOf, readForGrade, writeChanged, writeKept, writeNew } from './grade-writes.ts';
 import type { Database, ReviewCardsTable } from './schema.ts';
-
-const RATINGS: Rating[] = ['again', 'hard', 'good', 'easy'];
-const ratingOf = (n: number): Rating => RATINGS[n - 1] ?? 'again';
-const ratingNumber = (r: Rating) => RATINGS.indexOf(r) + 1;
 
 const toCard = (r: Selectable<ReviewCardsTable>): ReviewCard => ({
   id: r.id,
@@ -25,18 +22,6 @@ const toCard = (r: Selectable<ReviewCardsTable>): ReviewCard => ({
   lastGradeId: r.last_grade_id,
 });
 
-const cardColumns = (c: CardState) => ({
-  due: c.due,
-  stability: c.stability,
-  difficulty: c.difficulty,
-  scheduled_days: c.scheduledDays,
-  learning_steps: c.learningSteps,
-  reps: c.reps,
-  lapses: c.lapses,
-  state: c.state,
-  last_review: c.lastReview,
-});
-
 /** A card state from its JSON in `grades.card_before`. */
 function fromJson(value: unknown): CardState | null {
   if (!value) return null;
@@ -44,153 +29,36 @@ function fromJson(value: unknown): CardState | null {
   return { ...v, due: new Date(v.due), lastReview: v.lastReview ? new Date(v.lastReview) : null };
 }
 
-const cardJson = (c: CardState) =>
-  JSON.stringify({
-    due: c.due,
-    stability: c.stability,
-    difficulty: c.difficulty,
-    scheduledDays: c.scheduledDays,
-    learningSteps: c.learningSteps,
-    reps: c.reps,
-    lapses: c.lapses,
-    state: c.state,
-    lastReview: c.lastReview,
-  });
-
-/** The review-log row of a grade that scheduled a card. */
-const logRow = (gradeId: number, cardId: number, input: GradeInput, after: CardState, at: Date) => ({
-  grade_id: gradeId,
-  card_id: cardId,
-  member_id: input.memberId,
-  source: input.source,
-  rating: ratingNumber(input.rating),
-  state: after.state,
-  due: after.due,
-  stability: after.stability,
-  difficulty: after.difficulty,
-  scheduled_days: after.scheduledDays,
-  reviewed_at: at,
-});
-
-/** A changed grade that was the card's latest review: grade, card and its log row rewritten in one statement. */
-async function rescheduleChanged(
-  trx: Transaction<Database>,
-  cardId: number,
-  gradeId: number,
-  input: GradeInput,
-  fields: object,
-  after: CardState,
-  at: Date,
-) {
-  const log = logRow(gradeId, cardId, input, after, at);
-  const row = await trx
-    .with('g', (q) =>
-      q
-        .updateTable('grades')
-        .set({ ...fields, updated_at: input.at })
-        .where('id', '=', gradeId),
-    )
-    .with('l', (q) =>
-      q
-        .insertInto('review_log')
-        .values(log)
-        .onConflict((oc) =>
-          oc.column('grade_id').doUpdateSet({
-            rating: log.rating,
-            state: log.state,
-            due: log.due,
-            stability: log.stability,
-            difficulty: log.difficulty,
-            scheduled_days: log.scheduled_days,
-          }),
-        ),
-    )
-    .updateTable('review_cards')
-    .set({ ...cardColumns(after), last_grade_id: gradeId, channel_id: input.channelId })
-    .where('id', '=', cardId)
-    .returningAll()
-    .executeTakeFirstOrThrow();
-  return toCard(row);
-}
-
-/** A first grade: grade inserted, card scheduled and its log row written in one statement. */
-async function scheduleNew(
-  trx: Transaction<Database>,
-  card: ReviewCard,
-  before: CardState | null,
-  input: GradeInput,
-  fields: object,
-  after: CardState,
-) {
-  const log = logRow(0, card.id, input, after, input.at);
-  const { rows } = await sql<Selectable<ReviewCardsTable>>`
-    with g as (
-      insert into grades (member_id, question_id, source, source_id, channel_id, round_id, ticked, total, share, rating,
-        card_before, graded_at, updated_at)
-      values (${input.memberId}, ${input.questionId}, ${input.source}, ${input.sourceId}, ${input.channelId}, ${input.roundId},
-        ${input.ticked}::int[], ${input.total}, ${(fields as { share: number }).share}, ${log.rating},
-        ${before ? cardJson(before) : null}::jsonb, ${input.at}, ${input.at})
-      returning id
-    ), l as (
-      insert into review_log (grade_id, card_id, member_id, source, rating, state, due, stability, difficulty, scheduled_days, reviewed_at)
-      select g.id, ${card.id}, ${log.member_id}, ${log.source}, ${log.rating}, ${log.state}, ${log.due}, ${log.stability},
-        ${log.difficulty}, ${log.scheduled_days}, ${log.reviewed_at} from g
-    )
-    update review_cards set due = ${after.due}, stability = ${after.stability}, difficulty = ${after.difficulty},
-      scheduled_days = ${after.scheduledDays}, learning_steps = ${after.learningSteps}, reps = ${after.reps}, lapses = ${after.lapses},
-      state = ${after.state}, last_review = ${after.lastReview}, last_grade_id = (select id from g), channel_id = ${input.channelId}
-    where id = ${card.id}
-    returning *`.execute(trx);
-  return toCard(rows[0]!);
-}
-
 /** Grades, FSRS review cards and the review log. */
 export function reviewsRepo(db: Kysely<Database>) {
   return {
     /**
-     * One transaction: the card row is created if missing and locked, so concurrent grades of one card queue; the
-     * grade is inserted or changed by its unique key; the card is scheduled by the core's rule from the state it had
-     * before this grade (kept on the grade, so a changed grade starts from the same point).
+     * Two statements and one commit: the card and any earlier grade of the same source are read (no lock), the core's
+     * rule schedules the card, and one statement writes grade, card and review log only if the card is still as it
+     * was read (its latest grade unchanged); otherwise another grade of this card got there first and it starts over,
+     * so a double click stores one grade. A changed grade reschedules from the card as it was before that grade.
      */
     async saveGrade(input: GradeInput, schedule: Scheduler): Promise<GradeOutcome> {
-      return db.transaction().execute(async (trx) => {
-        const { rows } = await sql<Selectable<ReviewCardsTable>>`
-          insert into review_cards (member_id, question_id, channel_id, due, stability, difficulty, scheduled_days, learning_steps,
-            reps, lapses, state, last_review)
-          values (${input.memberId}, ${input.questionId}, ${input.channelId}, ${input.at}, 0, 0, 0, 0, 0, 0, 0, null)
-          on conflict (member_id, question_id) do update set member_id = excluded.member_id
-          returning *`.execute(trx);
-        const card = toCard(rows[0]!);
-        const existing = await trx
-          .selectFrom('grades')
-          .select(['id', 'ticked', 'total', 'card_before', 'graded_at'])
-          .where('member_id', '=', input.memberId)
-          .where('source', '=', input.source)
-          .where('source_id', '=', input.sourceId)
-          .executeTakeFirst();
-        const fields = {
-          ticked: input.ticked,
-          total: input.total,
-          share: input.ticked.length / input.total,
-          rating: ratingNumber(input.rating),
-        };
-        if (existing) {
+      for (let attempt = 0; attempt < 5; attempt++) {
+        const read = await readForGrade(db, input);
+        const existing = read.grade;
+        if (existing && read.card) {
+          const card = toCard(read.card);
           if (existing.total === input.total && existing.ticked.join(',') === input.ticked.join(',')) return { status: 'same', card };
           if (card.lastGradeId !== existing.id) {
-            await trx
-              .updateTable('grades')
-              .set({ ...fields, updated_at: input.at })
-              .where('id', '=', existing.id)
-              .execute();
+            await writeKept(db, input, existing.id);
             return { status: 'kept', card };
           }
-          const after = schedule(fromJson(existing.card_before), input.rating, existing.graded_at);
-          return { status: 'changed', card: await rescheduleChanged(trx, card.id, existing.id, input, fields, after, existing.graded_at) };
+          const after = schedule(fromJson(existing.cardBefore), input.rating, existing.gradedAt);
+          const written = await writeChanged(db, input, card.id, existing.id, after, existing.gradedAt);
+          if (written) return { status: 'changed', card: toCard(written) };
+          continue;
         }
-        const before: CardState | null = card.lastGradeId === null ? null : card;
-        const after = schedule(before, input.rating, input.at);
-        return { status: 'new', card: await scheduleNew(trx, card, before, input, fields, after) };
-      });
+        const before = read.card && read.card.last_grade_id !== null ? toCard(read.card) : null;
+        const written = await writeNew(db, input, read, before, schedule(before, input.rating, input.at));
+        if (written) return { status: 'new', card: toCard(written) };
+      }
+      throw new Error(`grading ${input.memberId} on ${input.questionId} kept meeting concurrent grades`);
     },
 
     async gradeOf(memberId: string, source: GradeSource, sourceId: string): Promise<Grade | null> {
