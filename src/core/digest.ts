@@ -38,6 +38,14 @@ export function digestCard(data: DigestData, channel: Channel, week: string): Ca
       ),
     );
   }
+  if (data.leastTicked) {
+    const t = data.leastTicked;
+    blocks.push(
+      text(
+        `**To study:** the key point the group ticked least when grading themselves (${t.ticked} of ${t.graded}): “${t.point}”, from “${t.prompt}”`,
+      ),
+    );
+  }
   blocks.push(context(`Next week: ${upcoming}${ramp}.`));
   return card(`Week of ${week} · the digest`, blocks);
 }

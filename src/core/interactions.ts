@@ -1,15 +1,20 @@
 import { runCommand } from './commands/run.ts';
 import type { CoreDeps } from './deps.ts';
 import type { ActionEvent, FormEvent } from './events.ts';
+import { GRADE_FORM } from './grade-cards.ts';
+import { openGrade, showGuidance, submitGrade } from './grading.ts';
 import type { Card } from './message.ts';
+import { nextReviewCard, showReviewPoints } from './review-queue.ts';
 import { openSealedAnswer, SEALED_FORM, submitSealedAnswer } from './sealed-answer-form.ts';
 
-/** A multi-line text input of a form. */
+/** A multi-line text input of a form, or a checkbox group when it has `choices`. */
 export interface FormField {
   id: string;
   label: string;
   hint?: string;
   maxLength: number;
+  /** A checkbox group (at most 10 options) instead of text; it comes back as the ticked values joined by commas. */
+  choices?: { options: { value: string; label: string }[]; selected: string[] };
 }
 
 /** A form a platform opens as a modal (Slack views.open, Discord showModal); its submission comes back as a FormEvent. */
@@ -39,12 +44,17 @@ type Handler<E> = (deps: CoreDeps, event: E) => Promise<InteractionReply>;
 /** Button and menu handlers by action id: a new interactive element adds one here and a render in each platform. */
 export const ACTIONS: Record<string, Handler<ActionEvent>> = {
   'answer.sealed': openSealedAnswer,
+  'grade.open': openGrade,
+  'guidance.show': showGuidance,
+  'review.show': showReviewPoints,
+  'review.next': nextReviewCard,
   'practice.reveal': async (deps, event) => ({ kind: 'card', card: (await runCommand(deps, { ...event, text: 'solution' })).card }),
 };
 
 /** Form handlers by form id. */
 export const FORMS: Record<string, Handler<FormEvent>> = {
   [SEALED_FORM]: submitSealedAnswer,
+  [GRADE_FORM]: submitGrade,
 };
 
 const FAILED: InteractionReply = {

@@ -7,9 +7,10 @@ export const POINTS = {
   peerVotesCountedPerAnswer: 5,
   probeReply: 5,
   probeReplyMinWords: 8,
+  grade: 2,
 } as const;
 
-export type PointsReason = 'answer' | 'peer_vote' | 'probe_reply';
+export type PointsReason = 'answer' | 'peer_vote' | 'probe_reply' | 'grade';
 
 /** The peer-vote rule, which help leaves out where members cannot react. */
 export const PEER_VOTE_RULE =
@@ -24,6 +25,8 @@ export const POINT_RULES: string[] = [
   PEER_VOTE_RULE,
   `**${POINTS.probeReply} points** once per round for a reply of at least ${POINTS.probeReplyMinWords} words (not the same word ` +
     'over and over) to the follow-up probes after the reveal.',
+  `**${POINTS.grade} points** once per round for grading your answer against the key points after the reveal, whatever you ` +
+    'tick, so honesty costs nothing. Reviews (`/mlq review`) and practice questions earn no points.',
   'Points and streaks settle when the round is revealed; an answer you delete before the reveal is withdrawn.',
   'Your streak counts rounds of the channel in a row that you answered, so days without a round never break it.',
 ];

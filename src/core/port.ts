@@ -16,12 +16,14 @@ export interface PortCapabilities {
    * right above the reveal in the thread anyway.
    */
   revealRecap: boolean;
+  /** Buttons in a private message can be pressed (not in Discord's direct messages, which mlq sends outside any server). */
+  privateButtons: boolean;
   /** A sentence `/mlq help` adds about the platform itself, such as how to leave the terminal. */
   helpNote?: string;
 }
 
 /** The capabilities of a port that declares none: a chat platform with reactions and public replies. */
-export const DEFAULT_CAPABILITIES: PortCapabilities = { reactions: true, publicReplies: true, revealRecap: false };
+export const DEFAULT_CAPABILITIES: PortCapabilities = { reactions: true, publicReplies: true, revealRecap: false, privateButtons: true };
 
 export interface PostedMessage {
   messageId: string;

@@ -2,6 +2,7 @@ import type { AnswerStore } from './repository/answer-store.ts';
 import type { BankStore } from './repository/bank-store.ts';
 import type { ChannelStore } from './repository/channel-store.ts';
 import type { DigestStore } from './repository/digest-store.ts';
+import type { ReviewStore } from './repository/review-store.ts';
 import type { RoundStore } from './repository/round-store.ts';
 import type { ScoreStore } from './repository/score-store.ts';
 import type { WorkClaims } from './repository/work-claims.ts';
@@ -10,9 +11,21 @@ export type { AnswerInsert, AnswerStore, SealedAnswerInput, ThreadAnswer, Thread
 export type { BankStore, Practice, QuestionSearch } from './repository/bank-store.ts';
 export type { ChannelStore } from './repository/channel-store.ts';
 export type { DigestData, DigestRow, DigestStore } from './repository/digest-store.ts';
+export type {
+  Grade,
+  GradeInput,
+  GradeOutcome,
+  GradeStatus,
+  LearningStats,
+  LeastTicked,
+  Reminder,
+  ReviewCard,
+  ReviewStore,
+  Scheduler,
+} from './repository/review-store.ts';
 export type { NewRound, RoundStore } from './repository/round-store.ts';
 export type { Award, MemberStats, ScoreStore } from './repository/score-store.ts';
 export type { ChannelRelease, WorkClaims } from './repository/work-claims.ts';
 
 /** Every read and write the core needs, as the sum of its role ports; src/store implements each, every write idempotent. */
-export interface Repository extends ChannelStore, RoundStore, WorkClaims, AnswerStore, ScoreStore, DigestStore, BankStore {}
+export interface Repository extends ChannelStore, RoundStore, WorkClaims, AnswerStore, ScoreStore, DigestStore, BankStore, ReviewStore {}

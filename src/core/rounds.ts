@@ -1,10 +1,12 @@
 import type { CoreDeps } from './deps.ts';
+import { withGrading } from './grade-cards.ts';
+import { postGuidance, sendChecklists } from './grading.ts';
 import { card, text } from './message.ts';
 import { type PickCandidate, pickQuestion } from './picker.ts';
 import { ledgerKey, POINTS } from './points.ts';
 import { ChannelUnavailableError, type ChatPort } from './port.ts';
 import { questionCard, revealCard, revealedRootCard, revealRecapCard, skippedRootCard } from './question-cards.ts';
-import type { Award, BankStore, ChannelStore, RoundStore, ScoreStore, WorkClaims } from './repository.ts';
+import type { Award, BankStore, ChannelStore, ReviewStore, RoundStore, ScoreStore, WorkClaims } from './repository.ts';
 import { addDays, levelsFor, localDate, nextPlannedRound, type PlannedRound, plannedRound, revealFor, weekStart } from './schedule.ts';
 import { coverMissedRound, settleStreak } from './streaks.ts';
 import type { Answer, Channel, Question, Round, StreakState } from './types.ts';
@@ -19,7 +21,7 @@ export const revealKey = (round: Round) => `mlq-reveal-${round.id}`;
 const backoffMs = (attempt: number) => Math.min(30, 2 ** Math.max(0, attempt - 1)) * 60_000;
 
 /** What posting a round needs of the store. */
-type PostingStore = RoundStore & WorkClaims & ChannelStore & BankStore;
+type PostingStore = RoundStore & WorkClaims & ChannelStore & BankStore & ReviewStore;
 
 /** `posted` is false when the round was created but its post failed (it is retried with backoff). */
 export type StartOutcome = { round: Round; created: boolean; posted?: boolean } | { round: null; reason: 'no-questions' };
@@ -89,6 +91,9 @@ export async function postRound(
     await deps.repo.markPosted(round.id, posted.messageId, posted.threadId);
     deps.metrics?.roundPosted(port.platform);
     deps.logger.info({ channel: channel.id, round: round.id, question: question.id }, 'round posted');
+    await postGuidance(deps, channel, round).catch((error: unknown) =>
+      deps.logger.warn({ err: error, channel: channel.id }, "the previous round's probe guidance could not be posted"),
+    );
     return 'posted';
   } catch (error) {
     await failedPost(deps, channel, round, error);
@@ -194,8 +199,13 @@ export async function finishReveal(deps: CoreDeps, claimed: Round): Promise<Roun
       ? await port.findPosted(claimed.threadId, revealKey(claimed), claimed.postAt)
       : null;
   if (claimed.threadId && !alreadyPosted) {
-    await port.reply(claimed.threadId, revealCard(question, answers.length, sealedView), revealKey(claimed));
+    await port.reply(
+      claimed.threadId,
+      withGrading(revealCard(question, answers.length, sealedView), question, claimed.id),
+      revealKey(claimed),
+    );
     if (deps.ports.capabilities(channel.id).revealRecap) await sendRevealRecaps(deps, port, channel.id, answers, awards);
+    await sendChecklists(deps, port, channel.id, question, claimed, answers);
   }
   if (claimed.messageId) await port.update(claimed.messageId, revealedRootCard(question, answers.length));
   await deps.repo.markRevealed(claimed.id, now);

@@ -4,6 +4,7 @@ import { digestCard } from './digest.ts';
 import type { PickCandidate } from './picker.ts';
 import { ChannelUnavailableError } from './port.ts';
 import type { ChannelRelease, DigestRow } from './repository.ts';
+import { sendReminders } from './review-queue.ts';
 import { dueRound, finishReveal, LEASE_MS, pauseUnavailable, postRound, type QuestionCache, startRound } from './rounds.ts';
 import { addDays, localDate, nextDigestAt, nextPlannedRound, weekStart } from './schedule.ts';
 import type { Channel } from './types.ts';
@@ -24,6 +25,8 @@ export interface PassReport {
   recovered: number;
   revealed: number;
   digests: number;
+  /** Review reminders sent (members with cards due who are not away). */
+  reminders: number;
   failed: number;
 }
 
@@ -66,7 +69,7 @@ async function runPass(deps: CoreDeps, options: PassOptions, watch: { elapsed():
   const candidates = () => (cached ??= deps.repo.questionCandidates());
   const questions: QuestionCache = new Map();
   const limit = pLimit(concurrency);
-  const report: PassReport = { posted: 0, recovered: 0, revealed: 0, digests: 0, failed: 0 };
+  const report: PassReport = { posted: 0, recovered: 0, revealed: 0, digests: 0, reminders: 0, failed: 0 };
   const now = deps.clock.now();
   const guard = (what: string, work: () => Promise<void>) =>
     limit(() =>
@@ -152,6 +155,9 @@ async function runPass(deps: CoreDeps, options: PassOptions, watch: { elapsed():
       }),
     ),
   ]);
+  await guard('sending review reminders', async () => {
+    report.reminders += await sendReminders(deps, batch, leaseMs, concurrency);
+  });
   return report;
 }
 

@@ -4,6 +4,7 @@ import { addDays } from '../core/schedule.ts';
 import { CATEGORIES, type Category, type Channel } from '../core/types.ts';
 import { later } from './claims-repo.ts';
 import { toChannel } from './mappers.ts';
+import { remindersRepo } from './reminders-repo.ts';
 import type { Database, DigestsTable } from './schema.ts';
 import { scoresRepo } from './scores-repo.ts';
 
@@ -126,6 +127,7 @@ export function digestRepo(db: Kysely<Database>) {
         answers: Number(rounds.answers),
         mostDiscussed: discussed && Number(discussed.replies) > 0 ? { prompt: discussed.prompt, replies: Number(discussed.replies) } : null,
         leastAnswered: least,
+        leastTicked: await remindersRepo(db).leastTickedPoint(channelId, week, end),
       };
     },
   };

@@ -5,6 +5,7 @@ import type {
   ChannelStore,
   DigestStore,
   Repository,
+  ReviewStore,
   RoundStore,
   ScoreStore,
   WorkClaims,
@@ -14,6 +15,8 @@ import { bankRepo } from './bank-repo.ts';
 import { channelsRepo } from './channels-repo.ts';
 import { claimsRepo } from './claims-repo.ts';
 import { digestRepo } from './digest-repo.ts';
+import { remindersRepo } from './reminders-repo.ts';
+import { reviewsRepo } from './reviews-repo.ts';
 import { roundsRepo } from './rounds-repo.ts';
 import type { Database } from './schema.ts';
 import { scoresRepo } from './scores-repo.ts';
@@ -28,6 +31,7 @@ export function createRepository(db: Kysely<Database>) {
     ...(scoresRepo(db) satisfies ScoreStore),
     ...(digestRepo(db) satisfies DigestStore),
     ...(bankRepo(db) satisfies BankStore),
+    ...({ ...reviewsRepo(db), ...remindersRepo(db) } satisfies ReviewStore),
   };
   return repository satisfies Repository;
 }

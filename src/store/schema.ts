@@ -71,6 +71,7 @@ export interface RoundsTable {
   created_at: CreatedAt;
   lease_until: Timestamp | null;
   attempts: Generated<number>;
+  guidance_posted_at: Timestamp | null;
 }
 
 export interface ThreadMessagesTable {
@@ -105,7 +106,7 @@ export interface LedgerTable {
   channel_id: string;
   member_id: string;
   round_id: number;
-  reason: 'answer' | 'peer_vote' | 'probe_reply';
+  reason: 'answer' | 'peer_vote' | 'probe_reply' | 'grade';
   points: number;
   week: string;
   created_at: Timestamp;
@@ -149,6 +150,64 @@ export interface PracticesTable {
   revealed_at: Timestamp | null;
 }
 
+export interface GradesTable {
+  id: Generated<number>;
+  member_id: string;
+  question_id: string;
+  source: 'round' | 'practice' | 'review';
+  source_id: string;
+  channel_id: string;
+  round_id: number | null;
+  ticked: number[];
+  total: number;
+  share: number;
+  rating: number;
+  card_before: ColumnType<unknown, string | null, string | null>;
+  graded_at: Timestamp;
+  updated_at: Timestamp;
+}
+
+export interface ReviewCardsTable {
+  id: Generated<number>;
+  member_id: string;
+  question_id: string;
+  channel_id: string;
+  due: Timestamp;
+  stability: number;
+  difficulty: number;
+  scheduled_days: number;
+  learning_steps: number;
+  reps: number;
+  lapses: number;
+  state: number;
+  last_review: Timestamp | null;
+  last_grade_id: number | null;
+}
+
+export interface ReviewLogTable {
+  id: Generated<string>;
+  grade_id: number;
+  card_id: number;
+  member_id: string;
+  source: string;
+  rating: number;
+  state: number;
+  due: Timestamp;
+  stability: number;
+  difficulty: number;
+  scheduled_days: number;
+  reviewed_at: Timestamp;
+}
+
+export interface ReviewRemindersTable {
+  member_id: string;
+  channel_id: string;
+  remind_time: string;
+  timezone: string;
+  next_at: Timestamp;
+  lease_until: Timestamp | null;
+}
+
 /** The database as Kysely sees it; column names are the SQL names. */
 export interface Database {
   communities: CommunitiesTable;
@@ -164,4 +223,8 @@ export interface Database {
   streaks: StreaksTable;
   practices: PracticesTable;
   digests: DigestsTable;
+  grades: GradesTable;
+  review_cards: ReviewCardsTable;
+  review_log: ReviewLogTable;
+  review_reminders: ReviewRemindersTable;
 }

@@ -9,6 +9,7 @@ class TerminalLikePort extends RecordingPort {
     reactions: false,
     publicReplies: false,
     revealRecap: true,
+    privateButtons: true,
     helpNote: 'Type `quit` to leave.',
   };
 }
@@ -133,14 +134,27 @@ describe('the private recap at the reveal', () => {
       await h.mlq.reaction({ channelId: channel, communityId: 'test', messageId: first.messageId, member: bob });
       await command(h, channel, admin, '/mlq reveal');
     }
-    expect(h.port.sent.slice(chatBefore).filter((s) => s.kind === 'private')).toEqual([]);
-    const recaps = term.of('private').map((s) => ({ to: s.target, title: s.card!.title, text: cardText(s.card!) }));
+    const chatPrivate = h.port.sent.slice(chatBefore).filter((s) => s.kind === 'private');
+    expect(chatPrivate.map((s) => [s.target, s.card!.title?.split(' · ')[0]])).toEqual([
+      ['test:ada', 'Grade yourself'],
+      ['test:bob', 'Grade yourself'],
+    ]);
+    const recaps = term
+      .of('private')
+      .filter((s) => s.card!.title?.startsWith('Your answer'))
+      .map((s) => ({ to: s.target, title: s.card!.title, text: cardText(s.card!) }));
     expect(recaps.map((r) => [r.to, r.title])).toEqual([
       ['test:ada', 'Your answer · 14 points'],
       ['test:bob', 'Your answer · 10 points'],
     ]);
     expect(recaps[0]!.text).toContain(ADA_ANSWER);
-    expect(term.sent.map((s) => s.kind)).toEqual(['post', 'react', 'react', 'reply', 'private', 'private', 'update']);
+    expect(term.sent.map((s) => s.kind)).toEqual(['post', 'react', 'react', 'reply', 'private', 'private', 'private', 'private', 'update']);
+    expect(term.of('private').map((s) => s.card!.title?.split(' · ')[0])).toEqual([
+      'Your answer',
+      'Your answer',
+      'Grade yourself',
+      'Grade yourself',
+    ]);
   });
 });
 

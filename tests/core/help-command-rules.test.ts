@@ -83,7 +83,7 @@ describe('a spec adapted to what the platform can do', () => {
     expect(lacking.summary).toBe('The leaderboard');
     expect(lacking.name).toBe('board');
     expect(lacking.aliases).toEqual(['lb', 'top']);
-    expect(adaptSpec(plain, { reactions: false, publicReplies: false, revealRecap: false })).toBe(plain);
+    expect(adaptSpec(plain, { reactions: false, publicReplies: false, revealRecap: false, privateButtons: false })).toBe(plain);
   });
 });
 

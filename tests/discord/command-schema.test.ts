@@ -19,6 +19,8 @@ function sample(command: string, option: { type: number; name: string; choices?:
     'ask.topic': 'calibration',
     'away.days': '5',
     'config.value': '09:30',
+    'grade.points': '1 3',
+    'review.value': '08:00',
   };
   return { name: option.name, type: 3, value: choice ?? option.choices?.[0]?.value ?? examples[`${command}.${option.name}`]! };
 }
@@ -31,6 +33,9 @@ describe("Discord's /mlq schema, generated from the core's command specs", () =>
       'today',
       'ask',
       'solution',
+      'grade',
+      'review',
+      'guidance',
       'streak',
       'away',
       'leaderboard',
@@ -128,5 +133,8 @@ describe("Discord's /mlq schema, generated from the core's command specs", () =>
     expect(lines).toContain(`/mlq stats <@discord:${GUILD}:42>`);
     expect(lines).toContain('/mlq config timezone Europe/Berlin');
     expect(lines).toContain('/mlq ask senior');
+    expect(lines).toContain('/mlq grade practice');
+    expect(lines).toContain('/mlq review remind');
+    expect(lines).toContain('/mlq review 08:00');
   });
 });

@@ -339,6 +339,12 @@ export class FakeDiscord {
     return id;
   }
 
+  /** A modal submission with components of any kind (labels with checkbox groups); `id` repeats an interaction to replay it. */
+  modalWith(userId: string, customId: string, components: Record<string, unknown>[], id = this.next()): string {
+    this.dispatch('INTERACTION_CREATE', { ...this.interactionBase(id, userId, false), type: 5, data: { custom_id: customId, components } });
+    return id;
+  }
+
   private interactionBase(id: string, userId: string, manager: boolean) {
     const permissions = manager ? String(MANAGE_CHANNELS | 2048n) : '2048';
     return {

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { checklistCard } from '../grade-cards.ts';
 import { card, context, fields } from '../message.ts';
 import { platformOf } from '../port.ts';
 import { practiceCard, practiceRevealCard } from '../question-cards.ts';
@@ -60,7 +61,9 @@ export const solution = defineCommand({
     const question = await ctx.deps.repo.getQuestion(practice.questionId);
     if (!question) return say('That practice question is no longer in the bank; `/mlq ask` gives you another.');
     await ctx.deps.repo.markPracticeRevealed(practice.id, ctx.now);
-    return privately(practiceRevealCard(question));
+    const shown = practiceRevealCard(question);
+    const checklist = checklistCard(question, { source: 'practice', practiceId: practice.id }, true);
+    return privately({ ...shown, blocks: [...shown.blocks, ...checklist.blocks.slice(1)] });
   },
 });
 

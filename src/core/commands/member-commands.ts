@@ -1,6 +1,8 @@
 import { z } from 'zod';
 import { leaderboardCard, type StreakView, statsCard, streakCard } from '../board-cards.ts';
 import type { CoreDeps } from '../deps.ts';
+import { learningBlocks } from '../grade-cards.ts';
+import { memberZone } from '../grading.ts';
 import type { AnswerStore, ChannelStore, RoundStore, ScoreStore } from '../repository.ts';
 import { addDays, localDate, weekStart } from '../schedule.ts';
 import { MAX_AWAY_DAYS, visibleStreak } from '../streaks.ts';
@@ -117,7 +119,7 @@ export const leaderboard = defineCommand({
 
 export const stats = defineCommand({
   name: 'stats',
-  summary: 'Your answers, points and categories, or a member’s',
+  summary: 'Your answers, points, reviews and mastery by category, or a member’s answers and points',
   usage: '[@member]',
   organiserOnly: false,
   needsChannel: true,
@@ -133,6 +135,11 @@ export const stats = defineCommand({
       streakView(ctx.deps, channel, memberId),
     ]);
     const { reactions } = ctx.deps.ports.capabilities(channel.id);
-    return privately(statsCard(view.name, data, view, memberId === ctx.event.actor.id, reactions));
+    const self = memberId === ctx.event.actor.id;
+    const shown = statsCard(view.name, data, view, self, reactions);
+    if (!self) return privately(shown);
+    const learning = await ctx.deps.repo.learningStats(memberId, ctx.now);
+    const zone = await memberZone(ctx.deps, memberId, channel.id);
+    return privately({ ...shown, blocks: [...shown.blocks, ...learningBlocks(learning, zone)] });
   },
 });

@@ -2,6 +2,7 @@ import { ask, solution, topics } from './bank-commands.ts';
 import { config } from './config-command.ts';
 import { helpCommand } from './help-command.ts';
 import { away, leaderboard, stats, streak } from './member-commands.ts';
+import { grade, guidance, review } from './review-commands.ts';
 import { reveal, skip, start, stop, today } from './round-commands.ts';
 import type { AnyCommand } from './spec.ts';
 
@@ -12,6 +13,9 @@ COMMANDS.push(
   today,
   ask,
   solution,
+  grade,
+  review,
+  guidance,
   streak,
   away,
   leaderboard,

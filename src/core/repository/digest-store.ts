@@ -1,4 +1,5 @@
 import type { Category, Channel, LeaderboardRow } from '../types.ts';
+import type { LeastTicked } from './review-store.ts';
 
 export interface DigestRow {
   id: number;
@@ -16,6 +17,8 @@ export interface DigestData {
   answers: number;
   mostDiscussed: { prompt: string; replies: number } | null;
   leastAnswered: { category: Category; answers: number } | null;
+  /** The key point the group ticked least this week when grading themselves, with its question. */
+  leastTicked?: LeastTicked | null;
 }
 
 /** Weekly digests: when each channel's is due, its claim, and its figures. */

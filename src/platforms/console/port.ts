@@ -77,6 +77,7 @@ export const CONSOLE_CAPABILITIES: PortCapabilities = {
   reactions: false,
   publicReplies: false,
   revealRecap: true,
+  privateButtons: true,
   helpNote: 'Type `quit` (or press Ctrl-D) to leave the terminal.',
 };
 

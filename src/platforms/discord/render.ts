@@ -2,7 +2,7 @@ import { ApplicationCommandOptionType, ButtonStyle, ComponentType, MessageFlags,
 import { clip } from '../../core/clip.ts';
 import { COMMANDS } from '../../core/commands/registry.ts';
 import type { AnyCommand, OptionSpec } from '../../core/commands/spec.ts';
-import type { Form } from '../../core/interactions.ts';
+import type { Form, FormField } from '../../core/interactions.ts';
 import { stripMarkdown, unfenced } from '../../core/markdown.ts';
 import type { Card } from '../../core/message.ts';
 import type { Ack } from '../../core/port.ts';
@@ -173,24 +173,61 @@ export const INVITE_PERMISSIONS = [
   PermissionFlagsBits.UseApplicationCommands,
 ];
 
-/** A core form as a modal: its custom id carries the form and its value; the subject leads the first field's label. */
+/** Splits a long option at a word into Discord's 100-character label and description. */
+function optionText(text: string): { label: string; description?: string } {
+  if (text.length <= 100) return { label: text };
+  const cut = text.lastIndexOf(' ', 99);
+  const at = cut > 40 ? cut : 99;
+  return { label: text.slice(0, at), description: clip(text.slice(at).trim(), 100) };
+}
+
+/** A checkbox field as a labelled checkbox group (ticking none is an answer too). */
+function checkboxGroup(field: FormField & { choices: NonNullable<FormField['choices']> }) {
+  const options = field.choices.options.slice(0, 10);
+  return {
+    type: ComponentType.Label,
+    label: clip(field.label, 45),
+    ...(field.hint ? { description: clip(field.hint, 100) } : {}),
+    component: {
+      type: ComponentType.CheckboxGroup,
+      custom_id: field.id,
+      options: options.map((o) => ({ value: o.value, ...optionText(o.label), default: field.choices.selected.includes(o.value) })),
+      min_values: 0,
+      max_values: options.length,
+      required: false,
+    },
+  };
+}
+
+/**
+ * A core form as a modal: its custom id carries the form and its value. The subject leads the first text field's
+ * label; a form with checkboxes shows it as text above them.
+ */
 export function renderForm(form: Form) {
+  const checkboxes = form.fields.some((f) => f.choices);
   return {
     custom_id: clip(`${form.id}:${form.value}`, 100),
     title: clip(form.title, 45),
-    components: form.fields.map((field, i) => ({
-      type: ComponentType.ActionRow,
-      components: [
-        {
-          type: ComponentType.TextInput,
-          custom_id: field.id,
-          label: clip(i === 0 && form.subject ? `${field.label} to: ${form.subject}` : field.label, 45),
-          style: TextInputStyle.Paragraph,
-          required: true,
-          max_length: Math.min(field.maxLength, 4000),
-          ...(field.hint ? { placeholder: clip(field.hint, 100) } : {}),
-        },
-      ],
-    })),
+    components: [
+      ...(checkboxes && form.subject ? [{ type: ComponentType.TextDisplay, content: clip(`**${form.subject}**`, 4000) }] : []),
+      ...form.fields.map((field, i) =>
+        field.choices
+          ? checkboxGroup({ ...field, choices: field.choices })
+          : {
+              type: ComponentType.ActionRow,
+              components: [
+                {
+                  type: ComponentType.TextInput,
+                  custom_id: field.id,
+                  label: clip(i === 0 && form.subject && !checkboxes ? `${field.label} to: ${form.subject}` : field.label, 45),
+                  style: TextInputStyle.Paragraph,
+                  required: true,
+                  max_length: Math.min(field.maxLength, 4000),
+                  ...(field.hint ? { placeholder: clip(field.hint, 100) } : {}),
+                },
+              ],
+            },
+      ),
+    ],
   };
 }

@@ -61,13 +61,16 @@ export function classifyMessage(event: SlackMessageEvent, botUserId?: string): S
 export interface SubmittedView {
   callback_id: string;
   private_metadata?: string;
-  state: { values: Record<string, Record<string, { value?: string | null }>> };
+  state: { values: Record<string, Record<string, { value?: string | null; selected_options?: { value: string }[] | null }>> };
 }
 
-/** A submitted modal as the core's form event parts: the form id, its carried value and channel, and each field's text. */
+/** A submitted modal as the core's form event parts: the form id, its carried value and channel, and each field's text (ticked checkboxes joined by commas). */
 export function formSubmission(view: SubmittedView) {
   const meta = JSON.parse(view.private_metadata || '{}') as { value?: string; channel?: string };
   const fields: Record<string, string> = {};
-  for (const [block, inputs] of Object.entries(view.state.values)) fields[block] = Object.values(inputs)[0]?.value ?? '';
+  for (const [block, inputs] of Object.entries(view.state.values)) {
+    const input = Object.values(inputs)[0];
+    fields[block] = input?.selected_options ? input.selected_options.map((o) => o.value).join(',') : (input?.value ?? '');
+  }
   return { form: view.callback_id, value: meta.value ?? '', channel: meta.channel ?? '', fields };
 }

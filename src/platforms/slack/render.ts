@@ -2,14 +2,25 @@ import type { types } from '@slack/bolt';
 import { LRUCache } from 'lru-cache';
 import slackifyMarkdown from 'slackify-markdown';
 import { clip } from '../../core/clip.ts';
-import type { Form } from '../../core/interactions.ts';
+import type { Form, FormField } from '../../core/interactions.ts';
 import { unfenced } from '../../core/markdown.ts';
 import type { Block, Card } from '../../core/message.ts';
 import type { Ack } from '../../core/port.ts';
 import { splitCode, splitText } from '../../core/split-text.ts';
 
 /** Block Kit limits: characters in a section's text, blocks in a message, fields in a section, header length. */
-export const LIMITS = { section: 3000, blocks: 50, fields: 10, field: 2000, header: 150, context: 2000, text: 3000, input: 3000 } as const;
+export const LIMITS = {
+  section: 3000,
+  blocks: 50,
+  fields: 10,
+  field: 2000,
+  header: 150,
+  context: 2000,
+  text: 3000,
+  input: 3000,
+  checkboxes: 10,
+  option: 75,
+} as const;
 
 /** Slack's Block Kit JSON, kept loose: the Web API validates it and the fake server checks the limits in tests. */
 export type SlackBlock = Record<string, unknown>;
@@ -146,6 +157,37 @@ export const ACK_EMOJI: Record<Ack, string> = {
   'probe-bonus': 'star',
 };
 
+/** Splits a long option at a word into Slack's 75-character text and description. */
+function optionText(label: string): { text: { type: 'plain_text'; text: string }; description?: { type: 'plain_text'; text: string } } {
+  if (label.length <= LIMITS.option) return { text: plain(label, LIMITS.option) };
+  const cut = label.lastIndexOf(' ', LIMITS.option - 1);
+  const at = cut > 30 ? cut : LIMITS.option - 1;
+  return { text: plain(label.slice(0, at), LIMITS.option), description: plain(label.slice(at).trim(), LIMITS.option) };
+}
+
+/** A form field as a modal input: multi-line text, or checkboxes (optional, so ticking none is an answer too). */
+function renderField(field: FormField): SlackBlock {
+  if (field.choices) {
+    const options = field.choices.options.slice(0, LIMITS.checkboxes).map((o) => ({ ...optionText(o.label), value: o.value }));
+    const initial = options.filter((o) => field.choices!.selected.includes(o.value));
+    return {
+      type: 'input',
+      block_id: field.id,
+      optional: true,
+      label: plain(field.label, 2000),
+      element: { type: 'checkboxes', action_id: 'ticked', options, ...(initial.length ? { initial_options: initial } : {}) },
+      ...(field.hint ? { hint: plain(field.hint, 2000) } : {}),
+    };
+  }
+  return {
+    type: 'input',
+    block_id: field.id,
+    label: plain(field.label, 2000),
+    element: { type: 'plain_text_input', action_id: 'text', multiline: true, max_length: Math.min(field.maxLength, LIMITS.input) },
+    ...(field.hint ? { hint: plain(field.hint, 2000) } : {}),
+  };
+}
+
 /** A core form as a modal; `private_metadata` carries its value and the channel so the submission finds them again. */
 export function renderForm(form: Form, channel: string): types.ModalView {
   return {
@@ -157,13 +199,7 @@ export function renderForm(form: Form, channel: string): types.ModalView {
     close: plain('Cancel', 24),
     blocks: [
       ...(form.subject ? [section(clip(toMrkdwn(`**${form.subject}**`), LIMITS.section))] : []),
-      ...form.fields.map((field) => ({
-        type: 'input',
-        block_id: field.id,
-        label: plain(field.label, 2000),
-        element: { type: 'plain_text_input', action_id: 'text', multiline: true, max_length: Math.min(field.maxLength, LIMITS.input) },
-        ...(field.hint ? { hint: plain(field.hint, 2000) } : {}),
-      })),
-    ] as types.KnownBlock[],
+      ...form.fields.map(renderField),
+    ] as unknown as types.KnownBlock[],
   };
 }
