@@ -116,9 +116,15 @@ describe('the ports', () => {
     expect(ports.for('bare:C1').findPosted).toBeUndefined();
     expect(ports.for('chat:C1').answersInThread).toBeUndefined();
     expect(ports.for('chat:C1').capabilities).toEqual({ reactions: false, helpNote: 'Hi.' });
-    expect(ports.capabilities('chat:C1')).toEqual({ reactions: false, publicReplies: true, revealRecap: false, helpNote: 'Hi.' });
-    expect(ports.capabilities('bare:C1')).toEqual({ reactions: true, publicReplies: true, revealRecap: false });
-    expect(ports.capabilities('none:C1')).toEqual({ reactions: true, publicReplies: true, revealRecap: false });
+    expect(ports.capabilities('chat:C1')).toEqual({
+      reactions: false,
+      publicReplies: true,
+      revealRecap: false,
+      privateButtons: true,
+      helpNote: 'Hi.',
+    });
+    expect(ports.capabilities('bare:C1')).toEqual({ reactions: true, publicReplies: true, revealRecap: false, privateButtons: true });
+    expect(ports.capabilities('none:C1')).toEqual({ reactions: true, publicReplies: true, revealRecap: false, privateButtons: true });
   });
 
   it('know which platforms are connected, and refuse an id of another with a sentence naming it', () => {
