@@ -8,6 +8,7 @@ import * as threadAnswers from '../../migrations/0003-thread-answers.ts';
 import * as usageIndex from '../../migrations/0004-usage-index.ts';
 import * as minWords from '../../migrations/0005-min-words.ts';
 import * as answerRule from '../../migrations/0006-answer-rule.ts';
+import * as archiveSearch from '../../migrations/0008-archive-search.ts';
 import { installDir } from '../cache-dir.ts';
 
 const migrations: Record<string, Migration> = {
@@ -17,6 +18,7 @@ const migrations: Record<string, Migration> = {
   '0004-usage-index': usageIndex,
   '0005-min-words': minWords,
   '0006-answer-rule': answerRule,
+  '0008-archive-search': archiveSearch,
 };
 
 const provider: MigrationProvider = { getMigrations: async () => migrations };

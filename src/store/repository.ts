@@ -1,6 +1,7 @@
 import type { Kysely } from 'kysely';
 import type {
   AnswerStore,
+  ArchiveStore,
   BankStore,
   ChannelStore,
   DigestStore,
@@ -10,6 +11,7 @@ import type {
   WorkClaims,
 } from '../core/repository.ts';
 import { answersRepo } from './answers-repo.ts';
+import { archiveRepo } from './archive-repo.ts';
 import { bankRepo } from './bank-repo.ts';
 import { channelsRepo } from './channels-repo.ts';
 import { claimsRepo } from './claims-repo.ts';
@@ -28,6 +30,7 @@ export function createRepository(db: Kysely<Database>) {
     ...(scoresRepo(db) satisfies ScoreStore),
     ...(digestRepo(db) satisfies DigestStore),
     ...(bankRepo(db) satisfies BankStore),
+    ...(archiveRepo(db) satisfies ArchiveStore),
   };
   return repository satisfies Repository;
 }
