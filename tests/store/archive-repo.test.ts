@@ -1,8 +1,9 @@
 import { sql } from 'kysely';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { down, up } from '../../migrations/0008-archive-search.ts';
 import type { ArchivePage, ArchiveQuery } from '../../src/core/repository.ts';
-import type { Category, Level, Question } from '../../src/core/types.ts';
 import { createRepository, type StoreRepository } from '../../src/store/repository.ts';
+import { ARCHIVE_QUESTIONS } from '../helpers/archive-questions.ts';
 import { createTestDatabase, TEST_DB, type TestDatabase } from '../helpers/database.ts';
 
 let database: TestDatabase;
@@ -10,61 +11,6 @@ let repo: StoreRepository;
 const A = 'test:T:archive';
 const B = 'test:T:other';
 const C = 'test:T:long';
-
-const question = (id: string, category: Category, level: Level, prompt: string, tags: string[], strong: string): Question => ({
-  id,
-  category,
-  level,
-  prompt,
-  strong_answer: strong,
-  weak_answer: 'w',
-  key_points: ['a', 'b', 'c'],
-  probes: [{ question: 'q', guidance: 'g' }],
-  tags,
-});
-
-const QUESTIONS = [
-  question(
-    'q-overfit',
-    'fundamentals',
-    'junior',
-    'What is overfitting, and how do you notice it in a model?',
-    ['overfitting', 'regularisation'],
-    'A model that fits noise in its training set scores far better there than on held-out data; watch the gap between training and validation loss.',
-  ),
-  question(
-    'q-dropout',
-    'deep-learning',
-    'mid',
-    'Why does dropout help a deep network generalise?',
-    ['dropout', 'regularisation'],
-    'Randomly silencing units trains many thinned networks at once, which curbs overfitting much as an ensemble would.',
-  ),
-  question(
-    'q-drift',
-    'mlops',
-    'senior',
-    'How would you notice data drift in production?',
-    ['monitoring', 'drift'],
-    'Compare live feature distributions with the training window; falling accuracy can look like overfitting but comes from the world changing.',
-  ),
-  question(
-    'q-pvalue',
-    'statistics',
-    'junior',
-    'What does a p-value tell you, and what does it leave out?',
-    ['p-values', 'hypothesis testing'],
-    'It is the chance of data at least this extreme if the null hypothesis held; it says nothing about effect size.',
-  ),
-  question(
-    'q-imbalance',
-    'evaluation',
-    'mid',
-    'How do you evaluate a classifier when one class is rare?',
-    ['class imbalance', 'metrics'],
-    'Accuracy hides the minority class, so report precision and recall per class and the precision-recall curve.',
-  ),
-];
 
 type Status = 'posting' | 'posted' | 'revealing' | 'revealed' | 'skipped';
 /** Channel A's rounds, inserted in this (not date) order so that round ids do not follow dates. */
@@ -113,7 +59,7 @@ beforeAll(async () => {
   database = await createTestDatabase();
   repo = createRepository(database.store.db);
   await repo.syncQuestions(
-    QUESTIONS.map((q) => ({ question: q, hash: q.id })),
+    ARCHIVE_QUESTIONS.map((q) => ({ question: q, hash: q.id })),
     new Date('2026-03-01T00:00:00Z'),
   );
   await repo.upsertCommunity('test:T', 'test', 'T');
@@ -136,6 +82,7 @@ beforeAll(async () => {
   for (const [name, date, questionId, status] of ROUNDS) await addRound(A, name, date, questionId, status);
   await addRound(B, 'b1', '2026-03-20', 'q-overfit', 'revealed');
   await addRound(B, 'b2', '2026-03-19', 'q-dropout', 'revealed');
+  await addRound(B, 'b3', '2026-03-21', 'q-drift', 'posted');
   await sql`insert into rounds (channel_id, question_id, local_date, status, post_at, reveal_at)
     select ${C}, 'q-pvalue', to_char(date '2025-01-01' + g, 'YYYY-MM-DD'), 'revealed', now(), now() from generate_series(1, 30) g`.execute(
     database.store.db,
@@ -206,7 +153,8 @@ describe(`archive search (${TEST_DB})`, () => {
 
   it("never returns another channel's rounds", async () => {
     expect(await found({ channelId: B, words: ['overfitting'] })).toEqual(['b1', 'b2']);
-    expect(await found({ channelId: B })).toEqual(['b1', 'b2']);
+    expect(await found({ channelId: B })).toEqual(['b3', 'b1', 'b2']);
+    expect(await found({ channelId: B, words: ['drift'] })).toEqual(['b3']);
     expect(await found({ channelId: 'test:T:nowhere', words: ['overfitting'] })).toEqual([]);
   });
 
@@ -242,6 +190,28 @@ describe(`archive search (${TEST_DB})`, () => {
     expect(back.next).toBe(two.next);
     const start = await search({ ...query, cursor: back.prev! });
     expect([names(start), start.prev, start.next]).toEqual([['a9', 'a6', 'a1'], null, one.next]);
+  });
+
+  it('pages through ties larger than a page, newest first, and one round at a time forward and back', async () => {
+    const query = { words: ['notice'], pageSize: 2 };
+    const one = await search(query);
+    const two = await search({ ...query, cursor: one.next! });
+    const three = await search({ ...query, cursor: two.next! });
+    expect([names(one), names(two), names(three), three.next]).toEqual([['a11', 'a10'], ['a9', 'a6'], ['a4', 'a1'], null]);
+    const forward: string[][] = [];
+    let page = await search({ words: ['overfitting'], pageSize: 1 });
+    for (;;) {
+      forward.push(names(page) as string[]);
+      if (!page.next) break;
+      page = await search({ words: ['overfitting'], pageSize: 1, cursor: page.next });
+    }
+    expect(forward).toEqual([['a9'], ['a6'], ['a1'], ['a10'], ['a7'], ['a4'], ['a2']]);
+    const backward: string[][] = [];
+    while (page.prev) {
+      page = await search({ words: ['overfitting'], pageSize: 1, cursor: page.prev });
+      backward.push(names(page) as string[]);
+    }
+    expect(backward).toEqual([['a4'], ['a7'], ['a10'], ['a1'], ['a6'], ['a9']]);
   });
 
   it('pages through the newest rounds, the last page full and then no next one', async () => {
@@ -294,5 +264,15 @@ describe(`archive search (${TEST_DB})`, () => {
     expect(await found({ words: [word(99)] })).toEqual([]);
     expect(await found({ words: [word(100)] })).toEqual([]);
     expect(await found({ words: [word(101)] })).toEqual(['a9', 'a6', 'a1', 'a10', 'a7', 'a4', 'a2']);
+  });
+
+  it('migration 0008 goes down and up again, indexing the questions already there', async () => {
+    const db = database.store.db;
+    await down(db);
+    const column = sql`select count(*)::int as n from information_schema.columns where table_name = 'questions' and column_name = 'search'`;
+    expect((await column.execute(db)).rows).toEqual([{ n: 0 }]);
+    await up(db);
+    expect((await column.execute(db)).rows).toEqual([{ n: 1 }]);
+    expect(await found({ words: ['overfitting'] })).toEqual(['a9', 'a6', 'a1', 'a10', 'a7', 'a4', 'a2']);
   });
 });
