@@ -1,4 +1,4 @@
-import { type Kysely, type RawBuilder, sql } from 'kysely';
+import { type Kysely, sql } from 'kysely';
 import { ARCHIVE_LIMITS, type ArchivePage, type ArchiveQuery, type ArchiveRound } from '../core/repository.ts';
 import type { Category, Level } from '../core/types.ts';
 import type { Database } from './schema.ts';
@@ -24,9 +24,8 @@ interface Row {
 }
 
 const MAX_INT = 2 ** 31 - 1;
-/** Beyond every key in either direction, so that a first page needs no query of its own. */
+/** Before every key, so that a first page is a page after it. */
 const TOP: Key = { rank: MAX_INT, localDate: '9999-12-31', id: MAX_INT };
-const BOTTOM: Key = { rank: -1, localDate: '0000-00-00', id: 0 };
 const CURSOR = /^([np])(\d{1,10})\.(\d{4}-\d{2}-\d{2})\.(\d{1,10})$/;
 
 /** `n` continues after the key (the next page), `p` before it (the previous page); anything else is no cursor. */
@@ -50,108 +49,30 @@ function terms(words: string[]): { rest: string; last: string } | null {
   return { rest: kept.slice(0, -1).join(' '), last: kept.at(-1)! };
 }
 
-const rank = (doc: RawBuilder<unknown>) => sql`(ts_rank(${doc}, query.q) * 1000000)::int`;
-const OPEN_DOC = sql`ts_filter(q.search, '{a,b}')`;
+/** Orders keys as a page lists them: descending, or ascending when reading backward from a cursor. */
+const byKey = (forward: boolean) => (a: Row, b: Row) => {
+  const sign = forward ? -1 : 1;
+  if (a.rank !== b.rank) return sign * (a.rank - b.rank);
+  if (a.local_date !== b.local_date) return sign * (a.local_date < b.local_date ? -1 : 1);
+  return sign * (a.id - b.id);
+};
 
-interface Plan {
-  channel: string;
-  words: { rest: string; last: string } | null;
-  category: Category | undefined;
-  /** Rows to read: a page and one more, which tells whether another page follows. */
-  limit: number;
-  forward: boolean;
-  at: Key;
-}
-
-const direction = (forward: boolean) =>
-  forward ? { cmp: sql`<`, order: sql`desc`, beyond: TOP } : { cmp: sql`>`, order: sql`asc`, beyond: BOTTOM };
-
-/**
- * A search with words or a category. The matching questions are walked best rank first (recursive `walk`), each
- * giving at most `limit` of its revealed rounds past the cursor from rounds_archive, until `limit` rounds are in
- * hand and the rank changes; the channel's open rounds are matched on their prompt and tags only. So a page costs
- * a few index probes however many rounds the channel has had, and at most one per matching question.
- */
-function searchPage({ channel, words, category, limit, forward, at }: Plan) {
-  const { cmp, order, beyond } = direction(forward);
-  const inCategory = category ? sql`and q.category = ${category}` : sql``;
-  const question = sql`o.ids[w.i + 1]`;
-  const questionRank = sql`o.ranks[w.i + 1]`;
-  return sql<Row>`
-    with recursive query as (select ${words ? sql`mlq_archive_query(${words.rest}, ${words.last})` : sql`null::tsquery`} as q),
-    matched as materialized (
-      select q.id, ${words ? rank(sql`q.search`) : sql`0`} as rank
-      from questions q, query
-      where ${words ? sql`q.search @@ query.q` : sql`true`} ${inCategory}
-    ),
-    ordered as materialized (
-      select coalesce(array_agg(id order by rank ${order}, id), '{}') as ids, coalesce(array_agg(rank order by rank ${order}, id), '{}') as ranks
-      from matched where rank ${forward ? sql`<=` : sql`>=`} ${at.rank}::int
-    ),
-    walk (i, rank, got, ids, dates) as (
-      select 0, null::int, 0, '{}'::int[], '{}'::text[]
-      union all
-      select w.i + 1, ${questionRank}, w.got + cardinality(p.ids), p.ids, p.dates
-      from walk w, ordered o, lateral (
-        select coalesce(array_agg(x.id), '{}'), coalesce(array_agg(x.local_date), '{}') from (
-          select r.id, r.local_date from rounds r
-          where r.channel_id = ${channel} and r.question_id = ${question} and r.status = 'revealed'
-            and (r.local_date, r.id) ${cmp} (
-              case when ${questionRank} = ${at.rank}::int then ${at.localDate}::text else ${beyond.localDate}::text end,
-              case when ${questionRank} = ${at.rank}::int then ${at.id}::int else ${beyond.id}::int end)
-          order by r.local_date ${order}, r.id ${order}
-          limit ${limit}
-        ) x
-      ) p (ids, dates)
-      where w.i < cardinality(o.ids) and (w.got < ${limit} or ${questionRank} = w.rank)
-    ),
-    open as materialized (
-      select r.id, r.local_date, r.question_id from rounds r
-      where r.channel_id = ${channel} and r.status in ('posted', 'revealing')
-    ),
-    hits as (
-      select w.rank, h.id, h.local_date from walk w, unnest(w.ids, w.dates) h (id, local_date)
-      union all
-      select ${words ? rank(OPEN_DOC) : sql`0`}, o.id, o.local_date
-      from open o join questions q on q.id = o.question_id, query
-      where true ${words ? sql`and ${OPEN_DOC} @@ query.q` : sql``} ${inCategory}
-    ),
-    page as (
-      select * from hits
-      where (rank, local_date, id) ${cmp} (${at.rank}::int, ${at.localDate}::text, ${at.id}::int)
-      order by rank ${order}, local_date ${order}, id ${order}
-      limit ${limit}
-    )
-    select page.rank, r.id, r.local_date, r.question_id, q.prompt, q.category, q.level, r.status, r.thread_id, r.message_id
-    from page join rounds r on r.id = page.id join questions q on q.id = r.question_id
-    order by page.rank ${order}, page.local_date ${order}, page.id ${order}`;
-}
-
-/** The channel's rounds newest first (or oldest first from the cursor, for a previous page), every rank 0. */
-function newestPage({ channel, limit, forward, at }: Plan) {
-  const { cmp, order } = direction(forward);
-  return sql<Row>`
-    select 0 as rank, r.id, r.local_date, r.question_id, q.prompt, q.category, q.level, r.status, r.thread_id, r.message_id
-    from rounds r join questions q on q.id = r.question_id
-    where r.channel_id = ${channel} and r.status in ('posted', 'revealing', 'revealed')
-      and (r.local_date, r.id) ${cmp} (${at.localDate}::text, ${at.id}::int)
-    order by r.local_date ${order}, r.id ${order}
-    limit ${limit}`;
-}
-
-/** The channel's past rounds, searched with the full-text index of migration 0008 and paged by keyset cursors. */
+/** The channel's past rounds, searched and paged by `mlq_archive_page` (migration 0008). */
 export function archiveRepo(db: Kysely<Database>) {
   return {
     async searchArchive(query: ArchiveQuery): Promise<ArchivePage> {
       const size = Math.min(ARCHIVE_LIMITS.pageSize, Math.max(1, Math.floor(query.pageSize) || 1));
       const words = terms(query.words);
-      const searched = words !== null || query.category !== undefined;
       const parsed = parseCursor(query.cursor);
-      // Without a search every rank is 0; a cursor with another rank belongs to another search and starts again.
-      const cursor = parsed && (searched || parsed.key.rank === 0) ? parsed : null;
+      // Without words or category every rank is 0; a cursor with another rank belongs to another search: start again.
+      const cursor = parsed && (words || query.category || parsed.key.rank === 0) ? parsed : null;
       const forward = cursor?.forward ?? true;
-      const plan: Plan = { channel: query.channelId, words, category: query.category, limit: size + 1, forward, at: cursor?.key ?? TOP };
-      const { rows } = await (searched ? searchPage(plan) : newestPage(plan)).execute(db);
+      const at = cursor?.key ?? TOP;
+      const tsquery = words ? sql`mlq_archive_query(${words.rest}, ${words.last})` : sql`null`;
+      const { rows } = await sql<Row>`
+        select * from mlq_archive_page(${query.channelId}, ${tsquery}, ${query.category ?? null},
+          ${at.rank}::int, ${at.localDate}::text, ${at.id}::int, ${forward}, ${size + 1}::int)`.execute(db);
+      rows.sort(byKey(forward));
       const more = rows.length > size;
       const page = rows.slice(0, size);
       if (!forward) page.reverse();
