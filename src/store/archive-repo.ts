@@ -39,10 +39,14 @@ function parseCursor(cursor: string | undefined): { forward: boolean; key: Key }
 
 const cursorOf = (dir: 'n' | 'p', row: Row) => `${dir}${row.rank}.${row.local_date}.${row.id}`;
 
+/** Control characters, which Postgres text cannot hold (NUL) or which are no part of a word. */
+// biome-ignore lint/suspicious/noControlCharactersInRegex: matching them is the point
+const CONTROL = /[\u0000-\u001f\u007f]/g;
+
 /** The words as two texts for mlq_archive_query: all but the last, and the last (also matched as a prefix). */
 function terms(words: string[]): { rest: string; last: string } | null {
   const kept = words
-    .map((w) => w.trim().slice(0, ARCHIVE_LIMITS.wordLength))
+    .map((w) => w.replace(CONTROL, ' ').trim().slice(0, ARCHIVE_LIMITS.wordLength))
     .filter((w) => w.length > 0)
     .slice(0, ARCHIVE_LIMITS.words);
   if (kept.length === 0) return null;

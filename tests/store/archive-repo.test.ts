@@ -188,6 +188,8 @@ describe(`archive search (${TEST_DB})`, () => {
     ]);
     expect(await found({ words: ['(dropout', '|', 'drift)'] })).toEqual([]);
     expect(await found({ words: ["'; drop table rounds; --"] })).toEqual([]);
+    expect(await found({ words: ['drift\u0000', '\u0007'] })).toEqual(['a11', 'a10', 'a4']);
+    expect(await found({ words: ['\u0000', '\t\n'] })).toHaveLength(12);
     for (const words of [['%'], ['_'], ['\\'], ["'"], ['!!!'], ['the', 'and'], [':*'], ['🙂']]) {
       expect(await found({ words })).toEqual([]);
     }
