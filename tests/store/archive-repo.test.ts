@@ -33,7 +33,8 @@ const ROUNDS: [name: string, date: string, question: string, status: Status][] =
 const nameOf = new Map<number, string>();
 
 async function addRound(channelId: string, name: string, date: string, questionId: string, status: Status) {
-  const at = new Date(`${date}T09:00:00Z`);
+  // Posted at 09:00 in Auckland: the day before in UTC, so a date taken from post_at would be a day early.
+  const at = new Date(`${date}T09:00:00+13:00`);
   const row = await database.store.db
     .insertInto('rounds')
     .values({
@@ -87,7 +88,7 @@ beforeAll(async () => {
       name: id,
       active: true,
       organiserIds: [],
-      timezone: 'Europe/London',
+      timezone: 'Pacific/Auckland',
       postTime: '09:00',
       weekdays: [1, 2, 3, 4, 5],
       revealDelayMinutes: 60,
