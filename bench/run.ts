@@ -3,6 +3,7 @@ import { mkdirSync, writeFileSync } from 'node:fs';
 import { cpus, totalmem } from 'node:os';
 import pg from 'pg';
 import { metCell, type Row } from './lib.ts';
+import { archive } from './parts/archive.ts';
 import { commands } from './parts/commands.ts';
 import { fanout } from './parts/fanout.ts';
 import { footprint } from './parts/footprint.ts';
@@ -37,6 +38,7 @@ for (const [name, part] of [
   ['ingest', ingest],
   ['commands', commands],
   ['fan-out', fanout],
+  ['archive', archive],
   ['footprint', footprint],
   ['leaderboards', leaderboards],
   ['reviews', reviews],

@@ -1,4 +1,5 @@
 import type { AnswerStore } from './repository/answer-store.ts';
+import type { ArchiveStore } from './repository/archive-store.ts';
 import type { BankStore } from './repository/bank-store.ts';
 import type { ChannelStore } from './repository/channel-store.ts';
 import type { DigestStore } from './repository/digest-store.ts';
@@ -8,6 +9,8 @@ import type { ScoreStore } from './repository/score-store.ts';
 import type { WorkClaims } from './repository/work-claims.ts';
 
 export type { AnswerInsert, AnswerStore, SealedAnswerInput, ThreadAnswer, ThreadMessageKind } from './repository/answer-store.ts';
+export type { ArchivePage, ArchiveQuery, ArchiveRound, ArchiveStore } from './repository/archive-store.ts';
+export { ARCHIVE_LIMITS } from './repository/archive-store.ts';
 export type { BankStore, Practice, QuestionSearch } from './repository/bank-store.ts';
 export type { ChannelStore } from './repository/channel-store.ts';
 export type { DigestData, DigestRow, DigestStore } from './repository/digest-store.ts';
@@ -28,4 +31,13 @@ export type { Award, MemberStats, ScoreStore } from './repository/score-store.ts
 export type { ChannelRelease, WorkClaims } from './repository/work-claims.ts';
 
 /** Every read and write the core needs, as the sum of its role ports; src/store implements each, every write idempotent. */
-export interface Repository extends ChannelStore, RoundStore, WorkClaims, AnswerStore, ScoreStore, DigestStore, BankStore, ReviewStore {}
+export interface Repository
+  extends ChannelStore,
+    RoundStore,
+    WorkClaims,
+    AnswerStore,
+    ScoreStore,
+    DigestStore,
+    BankStore,
+    ReviewStore,
+    ArchiveStore {}

@@ -9,6 +9,7 @@ import * as usageIndex from '../../migrations/0004-usage-index.ts';
 import * as minWords from '../../migrations/0005-min-words.ts';
 import * as answerRule from '../../migrations/0006-answer-rule.ts';
 import * as gradesReviews from '../../migrations/0007-grades-reviews.ts';
+import * as archiveSearch from '../../migrations/0008-archive-search.ts';
 import { installDir } from '../cache-dir.ts';
 
 const migrations: Record<string, Migration> = {
@@ -19,6 +20,7 @@ const migrations: Record<string, Migration> = {
   '0005-min-words': minWords,
   '0006-answer-rule': answerRule,
   '0007-grades-reviews': gradesReviews,
+  '0008-archive-search': archiveSearch,
 };
 
 const provider: MigrationProvider = { getMigrations: async () => migrations };

@@ -1,6 +1,7 @@
 import type { Kysely } from 'kysely';
 import type {
   AnswerStore,
+  ArchiveStore,
   BankStore,
   ChannelStore,
   DigestStore,
@@ -11,6 +12,7 @@ import type {
   WorkClaims,
 } from '../core/repository.ts';
 import { answersRepo } from './answers-repo.ts';
+import { archiveRepo } from './archive-repo.ts';
 import { bankRepo } from './bank-repo.ts';
 import { channelsRepo } from './channels-repo.ts';
 import { claimsRepo } from './claims-repo.ts';
@@ -32,6 +34,7 @@ export function createRepository(db: Kysely<Database>) {
     ...(digestRepo(db) satisfies DigestStore),
     ...(bankRepo(db) satisfies BankStore),
     ...({ ...reviewsRepo(db), ...remindersRepo(db) } satisfies ReviewStore),
+    ...(archiveRepo(db) satisfies ArchiveStore),
   };
   return repository satisfies Repository;
 }

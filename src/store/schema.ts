@@ -53,6 +53,8 @@ export interface QuestionsTable {
   content_hash: string;
   retired_at: Timestamp | null;
   updated_at: ColumnType<Date, Date | string | undefined, Date | string>;
+  /** Generated from prompt, tags and strong answer (migration 0008); never written. */
+  search: ColumnType<string, never, never>;
 }
 
 export interface RoundsTable {
