@@ -8,6 +8,7 @@ import { fanout } from './parts/fanout.ts';
 import { footprint } from './parts/footprint.ts';
 import { ingest } from './parts/ingest.ts';
 import { leaderboards } from './parts/leaderboards.ts';
+import { pairs } from './parts/pairs.ts';
 
 const quick = process.argv.includes('--quick');
 /** `--only ingest,commands` runs some parts (for development); the table and latest.json then hold only those. */
@@ -38,6 +39,7 @@ for (const [name, part] of [
   ['fan-out', fanout],
   ['footprint', footprint],
   ['leaderboards', leaderboards],
+  ['pairs', pairs],
 ] as const) {
   if (only && !only.includes(name)) continue;
   process.stderr.write(`${name}\n`);
