@@ -45,7 +45,7 @@ export interface Pairing {
   groups: PairGroup[];
   /** The one available member when there is only one. */
   unmatched: string[];
-  /** Opted-in members skipped because they are snoozed on the cycle's date. */
+  /** Opted-in members skipped because they are snoozed on the cycle's date, in the order given. */
   snoozed: string[];
   /** Pairs of group members who had been in a group before. */
   repeats: number;
@@ -59,7 +59,8 @@ export interface PairingOptions {
 /**
  * Matches one cycle's available members into pairs and, for an odd count, one trio, minimising the cost in
  * pairing-cost.ts: no repeat partner while a new one is available, the trio not given to last cycle's trio, then
- * overlapping hours and close levels. Pure and deterministic for the same input and seed.
+ * overlapping hours and close levels. Pure and deterministic for the same input and seed, whatever the order of the
+ * members and cycles; a member listed twice counts once.
  */
 export function pairMembers(input: PairingInput, options: PairingOptions = {}): Pairing {
   const seen = new Set<string>();
@@ -72,6 +73,7 @@ export function pairMembers(input: PairingInput, options: PairingOptions = {}): 
     else available.push(member);
   }
   if (available.length < 2) return { groups: [], unmatched: available.map((m) => m.id), snoozed, repeats: 0 };
+  available.sort((a, b) => (a.id < b.id ? -1 : 1));
 
   const past = input.history.filter((cycle) => cycle.date < input.date).sort((a, b) => (a.date < b.date ? 1 : a.date > b.date ? -1 : 0));
   const seed = input.seed ?? hashText(input.date, 0);
