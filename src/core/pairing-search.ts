@@ -1,5 +1,6 @@
-import { type CostModel, groupCost, PAIRING_WEIGHTS, pairCost } from './pairing-cost.ts';
-import { growNewPartnerMatching } from './pairing-repair.ts';
+import { type CostModel, groupCost, pairCost } from './pairing-cost.ts';
+import { BAD, improve } from './pairing-improve.ts';
+import { findBetterTrio, repairPairs } from './pairing-repair.ts';
 
 /** Up to this many members the grouping is exact (dynamic programming over subsets); above it, the heuristic. */
 export const EXACT_LIMIT = 14;
@@ -7,15 +8,8 @@ export const EXACT_LIMIT = 14;
 const WINDOW = 24;
 /** How much further the greedy looks when all of the window are repeats. */
 const WIDER = 256;
-/** Up to this many groups, every two groups are compared in local improvement; above it, each with its neighbours. */
-const ALL_PAIRS_LIMIT = 400;
-const NEIGHBOURS = 8;
-const MAX_PASSES = 12;
-/** Edge checks the blossom repair may spend (deterministic, not a clock). */
+/** Edge checks the blossom repair and the trio search may spend in all (deterministic, not a clock). */
 const REPAIR_BUDGET = 50_000_000;
-/** Past this cost a group holds a repeat or breaks the trio rule; it is then compared with every other group. */
-const BAD = PAIRING_WEIGHTS.trioAgain;
-const EPS = 1e-9;
 
 /** The cheapest grouping of members 0..n-1 (n ≥ 2) into pairs and, when n is odd, one trio. */
 export function exactGroups(m: CostModel): number[][] {
@@ -76,24 +70,33 @@ function popcount(x: number): number {
  * the next WINDOW unmatched (WIDER when all of those are repeats); with an odd count the last one joins the pair it
  * costs least in. 2. Local improvement: two groups at a time are regrouped into the cheapest split of the same sizes.
  * 3. If repeats remain among the pairs, Edmonds' blossom algorithm grows the repeat-free pairs to a maximum matching
- * of the new-partner graph (so a repeat-free set of pairs is found whenever one exists), then 2. again.
+ * of the new-partner graph (so a repeat-free set of pairs is found whenever one exists), then 2. again. 4. If the
+ * trio still holds a repeat or last cycle's trio, trios without repeats are tried, cheapest first, each with step 3
+ * for the others (all of them up to 25 members, the local ones above), until one leaves no repeat.
  */
 export function heuristicGroups(m: CostModel): number[][] {
-  const groups = greedy(m);
+  let groups = greedy(m);
   improve(m, groups);
+  const budget = { left: REPAIR_BUDGET };
+  const trio = () => groups.find((g) => g.length === 3) ?? null;
   if (groups.some((g) => g.length === 2 && groupCost(m, g) >= BAD)) {
-    const repaired = repair(m, groups);
-    improve(m, repaired);
-    return repaired;
+    groups = repairPairs(m, groups, trio(), budget).groups;
+    improve(m, groups);
   }
+  if (trio() && groups.some((g) => groupCost(m, g) >= BAD)) groups = findBetterTrio(m, groups, sortedOrder(m), budget) ?? groups;
   return groups;
+}
+
+/** Members sorted by offset, level and hash: neighbours in this order are cheap partners. */
+function sortedOrder(m: CostModel): number[] {
+  return Array.from({ length: m.n }, (_, i) => i).sort(
+    (a, b) => m.offsets[a]! - m.offsets[b]! || m.levels[a]! - m.levels[b]! || m.hashes[a]! - m.hashes[b]! || a - b,
+  );
 }
 
 function greedy(m: CostModel): number[][] {
   const n = m.n;
-  const order = Array.from({ length: n }, (_, i) => i).sort(
-    (a, b) => m.offsets[a]! - m.offsets[b]! || m.levels[a]! - m.levels[b]! || m.hashes[a]! - m.hashes[b]! || a - b,
-  );
+  const order = sortedOrder(m);
   const next = new Int32Array(n + 1);
   const prev = new Int32Array(n + 1);
   for (let p = 0; p <= n; p++) {
@@ -137,88 +140,4 @@ function joinTrio(m: CostModel, groups: number[][], member: number): void {
     if (added < bestAdded) [bestAdded, bestGroup] = [added, index];
   });
   groups[bestGroup]!.push(member);
-}
-
-/** Splits of five members (indexes 0..4) into a pair and a trio: the pair's two. */
-const FIVE_SPLITS: [number, number][] = [];
-for (let a = 0; a < 5; a++) for (let b = a + 1; b < 5; b++) FIVE_SPLITS.push([a, b]);
-
-/** Regroups two groups into their cheapest split of the same sizes; true if that lowered the cost. */
-function regroup(m: CostModel, groups: number[][], costs: number[], x: number, y: number): boolean {
-  const g = groups[x]!;
-  const h = groups[y]!;
-  const before = costs[x]! + costs[y]!;
-  let bestCost = before - EPS;
-  let best: [number[], number[]] | null = null;
-  if (g.length === 2 && h.length === 2) {
-    const [a, b] = g as [number, number];
-    const [c, d] = h as [number, number];
-    const crossed = pairCost(m, a, c) + pairCost(m, b, d);
-    const swapped = pairCost(m, a, d) + pairCost(m, b, c);
-    if (crossed < bestCost && crossed <= swapped)
-      best = [
-        [a, c],
-        [b, d],
-      ];
-    else if (swapped < bestCost)
-      best = [
-        [a, d],
-        [b, c],
-      ];
-  } else {
-    const five = [...g, ...h];
-    for (const [s, t] of FIVE_SPLITS) {
-      const pair = [five[s]!, five[t]!];
-      const trio = five.filter((_, i) => i !== s && i !== t);
-      const cost = groupCost(m, pair) + groupCost(m, trio);
-      if (cost < bestCost) [bestCost, best] = [cost, g.length === 2 ? [pair, trio] : [trio, pair]];
-    }
-  }
-  if (!best) return false;
-  [groups[x], groups[y]] = best;
-  costs[x] = groupCost(m, best[0]);
-  costs[y] = groupCost(m, best[1]);
-  return true;
-}
-
-/** Local improvement: passes of regrouping two groups at a time until a pass changes nothing; two flawless groups are left alone. */
-function improve(m: CostModel, groups: number[][]): void {
-  const costs = groups.map((g) => groupCost(m, g));
-  const all = groups.length <= ALL_PAIRS_LIMIT;
-  for (let pass = 0; pass < MAX_PASSES; pass++) {
-    let changed = false;
-    for (let x = 0; x < groups.length; x++) {
-      const wide = all || costs[x]! >= BAD;
-      const last = wide ? groups.length : Math.min(groups.length, x + 1 + NEIGHBOURS);
-      for (let y = wide ? 0 : x + 1; y < last; y++) {
-        if (y === x || (costs[x]! < PAIRING_WEIGHTS.jitter && costs[y]! < PAIRING_WEIGHTS.jitter)) continue;
-        if (regroup(m, groups, costs, x, y)) changed = true;
-      }
-    }
-    if (!changed) return;
-  }
-}
-
-/** Keeps the trio and the repeat-free pairs, grows them to a maximum repeat-free matching, pairs whoever is left. */
-function repair(m: CostModel, groups: number[][]): number[][] {
-  const active = new Uint8Array(m.n);
-  const match = new Int32Array(m.n).fill(-1);
-  const kept: number[][] = [];
-  for (const g of groups) {
-    if (g.length === 3) {
-      kept.push(g);
-      continue;
-    }
-    for (const i of g) active[i] = 1;
-    if (groupCost(m, g) < BAD) [match[g[0]!], match[g[1]!]] = [g[1]!, g[0]!];
-  }
-  growNewPartnerMatching(m, active, match, REPAIR_BUDGET);
-  const alone: number[] = [];
-  for (let i = 0; i < m.n; i++) {
-    if (!active[i]) continue;
-    if (match[i] === -1) alone.push(i);
-    else if (i < match[i]!) kept.push([i, match[i]!]);
-  }
-  for (let k = 0; k + 1 < alone.length; k += 2) kept.push([alone[k]!, alone[k + 1]!]);
-  return kept;
 }

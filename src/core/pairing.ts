@@ -45,7 +45,7 @@ export interface Pairing {
   groups: PairGroup[];
   /** The one available member when there is only one. */
   unmatched: string[];
-  /** Opted-in members skipped because they are snoozed on the cycle's date, in the order given. */
+  /** Opted-in members skipped because they are snoozed on the cycle's date, sorted by id. */
   snoozed: string[];
   /** Pairs of group members who had been in a group before. */
   repeats: number;
@@ -72,6 +72,7 @@ export function pairMembers(input: PairingInput, options: PairingOptions = {}): 
     if (member.snoozedUntil !== null && member.snoozedUntil > input.date) snoozed.push(member.id);
     else available.push(member);
   }
+  snoozed.sort();
   if (available.length < 2) return { groups: [], unmatched: available.map((m) => m.id), snoozed, repeats: 0 };
   available.sort((a, b) => (a.id < b.id ? -1 : 1));
 
