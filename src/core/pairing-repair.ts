@@ -1,4 +1,4 @@
-import { type CostModel, groupCost, metBefore } from './pairing-cost.ts';
+import { type CostModel, groupCost, metBefore, pairCost } from './pairing-cost.ts';
 import { BAD, improve } from './pairing-improve.ts';
 
 /** Edge checks left to spend, shared by every repair of one pairing. */
@@ -106,7 +106,7 @@ export function growNewPartnerMatching(m: CostModel, active: Uint8Array, match: 
 
 /**
  * Pairs everyone outside `trio`: keeps the repeat-free pairs of `groups`, grows them to a maximum repeat-free matching,
- * then pairs whoever is left in order. `perfect` says whether the pairs are free of repeats.
+ * then pairs whoever is left, each with the cheapest of the rest. `perfect` says whether the pairs are free of repeats.
  */
 export function repairPairs(
   m: CostModel,
@@ -129,8 +129,13 @@ export function repairPairs(
     if (match[i] === -1) alone.push(i);
     else if (i < match[i]!) result.push([i, match[i]!]);
   }
-  for (let k = 0; k + 1 < alone.length; k += 2) result.push([alone[k]!, alone[k + 1]!]);
-  return { groups: result, perfect: alone.length === 0 };
+  while (alone.length >= 2) {
+    const a = alone.shift()!;
+    let best = 0;
+    for (let k = 1; k < alone.length; k++) if (pairCost(m, a, alone[k]!) < pairCost(m, a, alone[best]!)) best = k;
+    result.push([a, alone.splice(best, 1)[0]!]);
+  }
+  return { groups: result, perfect: result.every((g) => g.length === 3 || !metBefore(m, g[0]!, g[1]!)) };
 }
 
 /** Trios without a repeat among members close in `order` (all of them up to 25 members), cheapest first. */

@@ -90,27 +90,40 @@ describe('pairing: partners', () => {
     expect(result.repeats).toBe(0);
   });
 
-  it('when everyone has met everyone, repeats the partners met longest ago', () => {
+  it.each([
+    ['exact', {}],
+    ['heuristic', { exactUpTo: 0 }],
+  ])('when everyone has met everyone, repeats the partners met longest ago, whatever the seed (%s)', (_name, options) => {
     const history = [
       cycle('2026-11-16', [
-        ['a', 'b'],
-        ['c', 'd'],
+        ['a', 'c'],
+        ['b', 'd'],
       ]),
       cycle('2026-11-30', [
         ['a', 'd'],
         ['b', 'c'],
       ]),
       cycle('2026-11-23', [
-        ['a', 'c'],
-        ['b', 'd'],
+        ['a', 'b'],
+        ['c', 'd'],
       ]),
     ];
-    const result = pairMembers({ date: DATE, members: ['a', 'b', 'c', 'd'].map((id) => member(id)), history });
-    expect(sets(result)).toEqual([
-      ['a', 'b'],
-      ['c', 'd'],
-    ]);
-    expect(result.repeats).toBe(2);
+    for (const seed of [1, 2, 3, 4, 5, 6]) {
+      const result = pairMembers({ date: DATE, members: ['a', 'b', 'c', 'd'].map((id) => member(id)), history, seed }, options);
+      expect(sets(result)).toEqual([
+        ['a', 'c'],
+        ['b', 'd'],
+      ]);
+      expect(result.repeats).toBe(2);
+    }
+  });
+
+  it('with six who have all met, makes three repeat pairs and places each member once (heuristic)', () => {
+    const ids = ['a', 'b', 'c', 'd', 'e', 'f'];
+    const history = [cycle('2026-11-30', [ids])];
+    const result = pairMembers({ date: DATE, members: ids.map((id) => member(id)), history }, { exactUpTo: 0 });
+    expect(result.groups.flatMap((g) => g.members).sort()).toEqual(ids);
+    expect(result.repeats).toBe(3);
   });
 
   it('pairs members in the same time zone', () => {
