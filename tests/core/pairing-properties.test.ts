@@ -167,7 +167,7 @@ const roundRobin = fc.integer({ min: 8, max: 20 }).chain((half) =>
 );
 
 describe('pairing properties on channels of 16 to 40 with up to n-2 cycles of a round-robin', () => {
-  it('repeats no partner (the heuristic grows its pairs to a maximum matching of new partners)', () => {
+  it('repeats no partner (the heuristic grows its pairs to a maximum matching of new partners), in any member order', () => {
     fc.assert(
       fc.property(roundRobin, ({ order, rounds, zones }) => {
         const ring = order.length - 1;
@@ -177,9 +177,40 @@ describe('pairing properties on channels of 16 to 40 with up to n-2 cycles of a 
           return { date: addDays(DATE, -7 * (r + 1)), groups, unmatched: [] };
         });
         const members = order.map((id, i) => ({ id, timezone: zones[i]!, level: LEVELS[i % 3]!, snoozedUntil: null }));
-        expect(pairMembers({ date: DATE, members, history }).repeats).toBe(0);
+        const result = pairMembers({ date: DATE, members, history });
+        expect(result.repeats).toBe(0);
+        expect(pairMembers({ date: DATE, members: [...members].reverse(), history })).toEqual(result);
       }),
       { numRuns: 60 },
+    );
+  });
+});
+
+/** 15 to 26 members with up to n-2 weekly cycles, each of all of them in a random order. */
+const midSize = fc.integer({ min: 15, max: 26 }).chain((count) => {
+  const ids = Array.from({ length: count }, (_, i) => `m${i}`);
+  return fc.record({
+    members: fc.tuple(
+      ...ids.map((id) => fc.record({ id: fc.constant(id), timezone: fc.constantFrom(...ZONES), level: fc.constantFrom(...LEVELS) })),
+    ),
+    orders: fc.array(fc.shuffledSubarray(ids, { minLength: count }), { maxLength: count - 2 }),
+  });
+});
+
+describe('pairing properties on channels of 15 to 26 with dense random histories (the heuristic)', () => {
+  it('places everyone once and gives the same groups in any member order', () => {
+    fc.assert(
+      fc.property(midSize, ({ members, orders }) => {
+        const input = {
+          date: DATE,
+          members: members.map((m) => ({ ...m, snoozedUntil: null })),
+          history: orders.map((order, k) => cycleOf(order, k + 1)),
+        };
+        const result = pairMembers(input);
+        expect(result.groups.flatMap((g) => g.members).sort()).toEqual(members.map((m) => m.id).sort());
+        expect(pairMembers({ ...input, members: [...input.members].reverse() })).toEqual(result);
+      }),
+      { numRuns: 1000 },
     );
   });
 });
