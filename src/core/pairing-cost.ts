@@ -2,9 +2,9 @@ import { DateTime } from 'luxon';
 import { LEVELS, type Level } from './types.ts';
 
 /**
- * The terms of the pairing cost, in tiers: within two groups (at most five members, all that one local move touches)
- * each of the first three tiers outweighs every tier below it, so repeats go first, then the trio rule, then recency
- * among repeats; time zones and levels come next, and the jitter only breaks ties.
+ * The terms of the pairing cost, in tiers. Within two groups (at most five members, all that one local move touches)
+ * repeats outweigh everything else, the trio rule outweighs recency and below, and recency outweighs zones and levels
+ * for meetings in the last 50 cycles (10,000 / 50 > four pairs at most 48 each). The jitter only breaks ties.
  */
 export const PAIRING_WEIGHTS = {
   /** Per earlier cycle in which two members of a group were already in one group together. */
@@ -15,7 +15,7 @@ export const PAIRING_WEIGHTS = {
   recent: 10_000,
   /** Per earlier cycle a trio member spent in a trio or sitting out: spreads the trio around. */
   trioBefore: 5,
-  /** Per squared hour between two members' UTC offsets on the cycle's date, round the clock (at most 12 h): 4 h costs 4. */
+  /** Per squared hour between two members' UTC offsets on the cycle's date (round the clock, at most 12): 4 h costs 4. */
   zone: 0.25,
   /** Per step between two members' levels (junior, mid, senior): junior with senior costs 12. */
   level: 6,
@@ -39,6 +39,8 @@ export interface CostModel {
   oddLast: Uint8Array;
   /** Earlier cycles each member spent in a trio or sitting out. */
   oddBefore: Uint16Array;
+  /** How often each member was first in a group (the first interviewer). */
+  firsts: Uint16Array;
 }
 
 /** A member as the cost sees it. */
@@ -91,42 +93,57 @@ export function buildCostModel(date: string, members: CostMember[], history: Cos
   });
   const oddLast = new Uint8Array(n);
   const oddBefore = new Uint16Array(n);
-  const start = new Int32Array(n + 1);
-  const eachMeeting = (visit: (a: number, b: number, ago: number) => void) => {
-    const here: number[] = [];
-    history.forEach((cycle, ago) => {
-      for (const group of cycle.groups) {
-        here.length = 0;
-        for (const id of group) {
-          const i = index.get(id);
-          if (i !== undefined) here.push(i);
-        }
-        for (let x = 0; x < here.length; x++) for (let y = 0; y < here.length; y++) if (x !== y) visit(here[x]!, here[y]!, ago + 1);
-      }
-    });
+  const firsts = new Uint16Array(n);
+  const odd = (i: number, ago: number) => {
+    if (ago === 1) oddLast[i] = 1;
+    else oddBefore[i]!++;
   };
-  eachMeeting((a) => start[a + 1]!++);
-  for (let i = 0; i < n; i++) start[i + 1]! += start[i]!;
-  const partners = new Int32Array(start[n]!);
-  const agos = new Uint16Array(start[n]!);
-  const fill = start.slice(0, n);
-  eachMeeting((a, b, ago) => {
-    partners[fill[a]!] = b;
-    agos[fill[a]!++] = ago;
-  });
-  history.forEach((cycle, ago) => {
-    const odd = cycle.groups
-      .filter((g) => g.length === 3)
-      .flat()
-      .concat(cycle.unmatched);
-    for (const id of odd) {
+  let meetings: Int32Array = new Int32Array(3 * 1024);
+  let count = 0;
+  const here: number[] = [];
+  history.forEach((cycle, c) => {
+    const ago = c + 1;
+    for (const group of cycle.groups) {
+      let k = 0;
+      for (const id of group) {
+        const i = index.get(id);
+        if (i !== undefined) here[k++] = i;
+      }
+      const first = index.get(group[0]!);
+      if (first !== undefined && group.length > 1) firsts[first]!++;
+      if (group.length === 3) for (let x = 0; x < k; x++) odd(here[x]!, ago);
+      for (let x = 0; x < k; x++)
+        for (let y = 0; y < k; y++) {
+          if (x === y) continue;
+          if (3 * count + 3 > meetings.length) meetings = grow(meetings);
+          meetings[3 * count] = here[x]!;
+          meetings[3 * count + 1] = here[y]!;
+          meetings[3 * count++ + 2] = ago;
+        }
+    }
+    for (const id of cycle.unmatched) {
       const i = index.get(id);
-      if (i === undefined) continue;
-      if (ago === 0) oddLast[i] = 1;
-      else oddBefore[i]!++;
+      if (i !== undefined) odd(i, ago);
     }
   });
-  return { n, offsets, levels, hashes, start, partners, agos, oddLast, oddBefore };
+  const start = new Int32Array(n + 1);
+  for (let t = 0; t < count; t++) start[meetings[3 * t]! + 1]!++;
+  for (let i = 0; i < n; i++) start[i + 1]! += start[i]!;
+  const partners = new Int32Array(count);
+  const agos = new Uint16Array(count);
+  const fill = start.slice(0, n);
+  for (let t = 0; t < count; t++) {
+    const a = meetings[3 * t]!;
+    partners[fill[a]!] = meetings[3 * t + 1]!;
+    agos[fill[a]!++] = meetings[3 * t + 2]!;
+  }
+  return { n, offsets, levels, hashes, start, partners, agos, oddLast, oddBefore, firsts };
+}
+
+function grow(array: Int32Array): Int32Array {
+  const bigger = new Int32Array(array.length * 2);
+  bigger.set(array);
+  return bigger;
 }
 
 /** The repeat and recency cost of two members' earlier meetings: 0 if they never met. */

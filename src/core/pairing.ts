@@ -81,9 +81,9 @@ export function pairMembers(input: PairingInput, options: PairingOptions = {}): 
   const model = buildCostModel(input.date, available, past, seed);
   const groups = available.length <= (options.exactUpTo ?? EXACT_LIMIT) ? exactGroups(model) : heuristicGroups(model);
 
-  const firsts = interviewedFirst(past, available);
+  // Role order: who was first (the first interviewer) least often goes first; then the seeded hash.
   const ordered = groups
-    .map((g) => g.sort((a, b) => firsts[a]! - firsts[b]! || model.hashes[a]! - model.hashes[b]! || a - b))
+    .map((g) => g.sort((a, b) => model.firsts[a]! - model.firsts[b]! || model.hashes[a]! - model.hashes[b]! || a - b))
     .map((g) => g.map((i) => available[i]!.id))
     .sort((a, b) => (a[0]! < b[0]! ? -1 : 1));
   return {
@@ -92,14 +92,6 @@ export function pairMembers(input: PairingInput, options: PairingOptions = {}): 
     snoozed,
     repeats: countRepeats(model, groups),
   };
-}
-
-/** How often each member was first in a group (the first interviewer): the fewest goes first this time. */
-function interviewedFirst(past: PastCycle[], available: PairMember[]): Uint16Array {
-  const index = new Map(available.map((m, i) => [m.id, i]));
-  const firsts = new Uint16Array(available.length);
-  for (const cycle of past) for (const g of cycle.groups) if (g.length > 1 && index.has(g[0]!)) firsts[index.get(g[0]!)!]!++;
-  return firsts;
 }
 
 function turnsOf(members: string[]): Turn[] {
