@@ -81,6 +81,13 @@ describe('the blossom repair (maximum matching of new partners)', () => {
     expect([...match]).toEqual(expected);
   });
 
+  it('finds a path that needs a blossom contracted from either end: two flowers joined at their far sides', () => {
+    const edges: [number, number][] = [...flower, [3, 10], [10, 9], [9, 8], [8, 7], [7, 11], [11, 10], [11, 12], [12, 13]];
+    const match = Int32Array.from([-1, 2, 1, 4, 3, 6, 5, 8, 7, 10, 9, 12, 11, -1]);
+    expect(growNewPartnerMatching(modelOf(14, edges), new Uint8Array(14).fill(1), match, { left: 100_000 })).toBe(true);
+    expect([...match]).toEqual([1, 0, 6, 10, 5, 4, 2, 11, 9, 8, 3, 7, 13, 12]);
+  });
+
   it('stops at its budget with a valid matching', () => {
     const members = Array.from({ length: 8 }, (_, i) => ({ id: `m${i}`, timezone: 'UTC', level: 'mid' as const }));
     const model = buildCostModel('2026-12-07', members, [], 1);
