@@ -9,6 +9,7 @@ import { fanout } from './parts/fanout.ts';
 import { footprint } from './parts/footprint.ts';
 import { ingest } from './parts/ingest.ts';
 import { leaderboards } from './parts/leaderboards.ts';
+import { pairs } from './parts/pairs.ts';
 import { reviews } from './parts/reviews.ts';
 
 const quick = process.argv.includes('--quick');
@@ -42,6 +43,7 @@ for (const [name, part] of [
   ['footprint', footprint],
   ['leaderboards', leaderboards],
   ['reviews', reviews],
+  ['pairs', pairs],
 ] as const) {
   if (only && !only.includes(name)) continue;
   process.stderr.write(`${name}\n`);
