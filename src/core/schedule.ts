@@ -100,7 +100,7 @@ export function formatLocal(at: Date, timezone: string): string {
   return `${DateTime.fromJSDate(at, { zone: timezone }).toFormat('ccc HH:mm')} (${timezone})`;
 }
 
-/** Whether a name is an IANA time zone; luxon's own names (`local`, `system`, `default`, `UTC+3`) are not. */
+/** Whether a name is an IANA time zone; luxon's own names (`local`, `UTC+3`) and offsets (`+03:00`, which Node 24's Intl takes) are not. */
 export function isValidTimezone(zone: string): boolean {
-  return IANAZone.isValidZone(zone);
+  return /^[A-Za-z]/.test(zone) && !/^(?:UTC?|GMT)[+-]/i.test(zone) && IANAZone.isValidZone(zone);
 }

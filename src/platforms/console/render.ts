@@ -65,15 +65,25 @@ function blockParagraphs(block: Block, style: Style): Paragraph[] {
   }
 }
 
-/** The indent of a line of code; code keeps its own line breaks and indentation and is never wrapped. */
+/** The indent of a line of code; code keeps its own line breaks and indentation and is wrapped only past the width. */
 const CODE_INDENT = '    ';
 
-/** Wraps paragraphs to `width` columns at spaces (never inside a word), each continuation under its hanging indent; code stays as it is. */
+/** A line of code as it is when it fits; a longer one (a long test statement) cut at the width, each rest behind ↪. */
+function codeLines(first: string, body: string, width: number): string[] {
+  const room = Math.max(MIN_WIDTH, width - first.length);
+  const chars = [...body];
+  if (chars.length <= room) return [`${first}${body}`];
+  const lines = [`${first}${chars.slice(0, room).join('')}`];
+  for (let at = room; at < chars.length; at += room - 2) lines.push(`${first}↪ ${chars.slice(at, at + room - 2).join('')}`);
+  return lines;
+}
+
+/** Wraps paragraphs to `width` columns at spaces (never inside a word), each continuation under its hanging indent; code keeps its lines. */
 export function layout(paragraphs: Paragraph[], width: number): string {
   return paragraphs
     .map(({ first, hang, body, verbatim }) => {
       if (!body) return verbatim ? '' : first.trimEnd();
-      if (verbatim) return `${first}${body}`;
+      if (verbatim) return codeLines(first, body, width).join('\n');
       const indent = Math.max(first.length, hang.length);
       const lines = wrapAnsi(body, Math.max(MIN_WIDTH, width - indent), { hard: false, trim: true }).split('\n');
       return lines.map((line, i) => `${i === 0 ? first : hang}${line}`).join('\n');
