@@ -1,29 +1,18 @@
 import { randomBytes } from 'node:crypto';
 import { sql } from 'kysely';
-import pg from 'pg';
 import { inject } from 'vitest';
 import { connect, type StoreConnection } from '../../src/store/connect.ts';
 import { migrateToLatest } from '../../src/store/migrate.ts';
+import { ADMIN_URL, admin } from './postgres-setup.ts';
 
 /** Which database the suite runs against: MLQ_TEST_DB=postgres uses the server at MLQ_TEST_PG_URL, otherwise PGlite. */
 export const TEST_DB = process.env.MLQ_TEST_DB === 'postgres' ? 'postgres' : 'pglite';
-const ADMIN_URL = process.env.MLQ_TEST_PG_URL ?? 'postgres://postgres@127.0.0.1:5432/test';
 
 export interface TestDatabase {
   store: StoreConnection;
   /** The Postgres URL of this database (absent on PGlite, which has one connection). */
   url?: string;
   drop(): Promise<void>;
-}
-
-async function admin<T>(run: (client: pg.Client) => Promise<T>): Promise<T> {
-  const client = new pg.Client({ connectionString: ADMIN_URL });
-  await client.connect();
-  try {
-    return await run(client);
-  } finally {
-    await client.end();
-  }
 }
 
 /** One migrated in-memory PGlite per test file (each file runs in its own process), opened on first use. */

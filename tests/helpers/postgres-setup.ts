@@ -13,9 +13,11 @@ declare module 'vitest' {
   }
 }
 
-const ADMIN_URL = process.env.MLQ_TEST_PG_URL ?? 'postgres://postgres@127.0.0.1:5432/test';
+/** The maintenance database the suite connects to for creating and dropping its own. */
+export const ADMIN_URL = process.env.MLQ_TEST_PG_URL ?? 'postgres://postgres@127.0.0.1:5432/test';
 
-async function admin<T>(run: (client: pg.Client) => Promise<T>): Promise<T> {
+/** Runs `run` on a short-lived connection to the maintenance database. */
+export async function admin<T>(run: (client: pg.Client) => Promise<T>): Promise<T> {
   const client = new pg.Client({ connectionString: ADMIN_URL });
   await client.connect();
   try {
