@@ -33,6 +33,19 @@ export function metCell(row: Row, quick: boolean): string {
   return row.met ? 'yes' : 'NO';
 }
 
+/** The history-growth row: the slowest p99 at the larger scale over the smaller one, which must stay ≤ 1.5. */
+export function growthRow(part: string, larger: number, smaller: number, labels: [string, string]): Row {
+  const ratio = larger / smaller;
+  return {
+    part,
+    metric: `slowest p99 at ${labels[0]} ÷ at ${labels[1]}`,
+    value: Number(ratio.toFixed(2)),
+    unit: '×',
+    target: '≤ 1.5',
+    met: ratio <= 1.5,
+  };
+}
+
 export function percentile(values: number[], p: number): number {
   if (values.length === 0) return 0;
   const sorted = [...values].sort((a, b) => a - b);

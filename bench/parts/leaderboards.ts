@@ -1,5 +1,5 @@
 import { sql } from 'kysely';
-import { benchDatabase, percentile, progress, type Row } from '../lib.ts';
+import { benchDatabase, growthRow, percentile, progress, type Row } from '../lib.ts';
 
 /** Seeds one channel's history set-based: members, rounds, answers and the ledger, then the aggregate from it. */
 async function seedHistory(db: Awaited<ReturnType<typeof benchDatabase>>, members: number, answers: number, from: number): Promise<void> {
@@ -99,15 +99,7 @@ export async function leaderboards(baseUrl: string | undefined, quick: boolean):
         ...(n === first ? { target: '< 10 ms', met: at.slowest < 10 } : {}),
       });
     }
-    const ratio = at10.slowest / at1.slowest;
-    rows.push({
-      part: 'leaderboards',
-      metric: `slowest p99 at ${label(second)} ÷ at ${label(first)}`,
-      value: Number(ratio.toFixed(2)),
-      unit: '×',
-      target: '≤ 1.5',
-      met: ratio <= 1.5,
-    });
+    rows.push(growthRow('leaderboards', at10.slowest, at1.slowest, [label(second), label(first)]));
     return rows;
   } finally {
     await db.drop();

@@ -1,6 +1,6 @@
 import { sql } from 'kysely';
 import { scheduleCard } from '../../src/core/review-rules.ts';
-import { benchDatabase, percentile, progress, type Row } from '../lib.ts';
+import { benchDatabase, growthRow, percentile, progress, type Row } from '../lib.ts';
 
 type Db = Awaited<ReturnType<typeof benchDatabase>>;
 
@@ -109,15 +109,7 @@ export async function reviews(baseUrl: string | undefined, quick: boolean): Prom
         met: percentile(at10.grade, 99) < 10,
       },
     ];
-    const ratio = at10.slowest / at1.slowest;
-    rows.push({
-      part: 'reviews',
-      metric: `slowest p99 at ${label(second)} ÷ at ${label(first)}`,
-      value: Number(ratio.toFixed(2)),
-      unit: '×',
-      target: '≤ 1.5',
-      met: ratio <= 1.5,
-    });
+    rows.push(growthRow('reviews', at10.slowest, at1.slowest, [label(second), label(first)]));
     return rows;
   } finally {
     await db.drop();
