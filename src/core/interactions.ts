@@ -4,6 +4,8 @@ import type { ActionEvent, FormEvent } from './events.ts';
 import { GRADE_FORM } from './grade-cards.ts';
 import { openGrade, showGuidance, submitGrade } from './grading.ts';
 import type { Card } from './message.ts';
+import { PAIR_ACTION_HANDLERS, submitFeedback } from './pairs-actions.ts';
+import { PAIR_FEEDBACK_FORM } from './pairs-cards.ts';
 import { nextReviewCard, showReviewPoints } from './review-queue.ts';
 import { openSealedAnswer, SEALED_FORM, submitSealedAnswer } from './sealed-answer-form.ts';
 
@@ -49,12 +51,14 @@ export const ACTIONS: Record<string, Handler<ActionEvent>> = {
   'review.show': showReviewPoints,
   'review.next': nextReviewCard,
   'practice.reveal': async (deps, event) => ({ kind: 'card', card: (await runCommand(deps, { ...event, text: 'solution' })).card }),
+  ...PAIR_ACTION_HANDLERS,
 };
 
 /** Form handlers by form id. */
 export const FORMS: Record<string, Handler<FormEvent>> = {
   [SEALED_FORM]: submitSealedAnswer,
   [GRADE_FORM]: submitGrade,
+  [PAIR_FEEDBACK_FORM]: submitFeedback,
 };
 
 const FAILED: InteractionReply = {

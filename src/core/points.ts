@@ -8,9 +8,10 @@ export const POINTS = {
   probeReply: 5,
   probeReplyMinWords: 8,
   grade: 2,
+  pairMeeting: 5,
 } as const;
 
-export type PointsReason = 'answer' | 'peer_vote' | 'probe_reply' | 'grade';
+export type PointsReason = 'answer' | 'peer_vote' | 'probe_reply' | 'grade' | 'pair_meeting';
 
 /** The peer-vote rule, which help leaves out where members cannot react. */
 export const PEER_VOTE_RULE =
@@ -27,6 +28,8 @@ export const POINT_RULES: string[] = [
     'over and over) to the follow-up probes after the reveal.',
   `**${POINTS.grade} points** once per round for grading your answer against the key points after the reveal, whatever you ` +
     'tick, so honesty costs nothing. Reviews (`/mlq review`) and practice questions earn no points.',
+  `**${POINTS.pairMeeting} points** each, once per pairing cycle, when every member of your mock-interview pair (\`/mlq pairs\`) ` +
+    'answers yes to the "did you meet?" check-in.',
   'Points and streaks settle when the round is revealed; an answer you delete before the reveal is withdrawn.',
   'Your streak counts rounds of the channel in a row that you answered, so days without a round never break it.',
 ];
@@ -34,6 +37,11 @@ export const POINT_RULES: string[] = [
 /** The unique key of a ledger entry, so that a replayed event can never add the same points twice. */
 export function ledgerKey(reason: PointsReason, roundId: number, memberId: string, extra?: string): string {
   return [reason, roundId, memberId, extra].filter((part) => part !== undefined).join(':');
+}
+
+/** The ledger key of a pair's check-in bonus: one per member and group, however often the button is pressed. */
+export function pairMeetingKey(groupId: number, memberId: string): string {
+  return `pair_meeting:g${groupId}:${memberId}`;
 }
 
 /** Words as the question bank counts them (any token with a letter or digit); answers are judged by substance.ts. */

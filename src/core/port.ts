@@ -45,6 +45,12 @@ export interface ChatPort {
   update(messageId: string, message: Card): Promise<void>;
   react(messageId: string, ack: Ack): Promise<void>;
   sendPrivate(memberId: string, channelId: string, message: Card): Promise<void>;
+  /**
+   * Opens a private space beside a channel for some of its members and the bot (Slack: a group DM, or a DM for one
+   * member; Discord: a private thread, or a DM for one member) and returns a target for `reply`. Absent where members
+   * cannot meet privately (the terminal).
+   */
+  openSpace?(channelId: string, memberIds: string[], title: string): Promise<string>;
   isAdmin(channelId: string, memberId: string): Promise<boolean>;
 }
 
@@ -114,6 +120,10 @@ function observed(port: ChatPort, metrics: Metrics): ChatPort {
     update: (messageId, message) => run(() => port.update(messageId, message)),
     react: (messageId, ack) => run(() => port.react(messageId, ack)),
     sendPrivate: (memberId, channelId, message) => run(() => port.sendPrivate(memberId, channelId, message)),
+    get openSpace() {
+      const open = port.openSpace;
+      return open && ((channelId: string, memberIds: string[], title: string) => run(() => open.call(port, channelId, memberIds, title)));
+    },
     isAdmin: (channelId, memberId) => run(() => port.isAdmin(channelId, memberId)),
   };
 }

@@ -4,6 +4,7 @@ import { digestCard } from './digest.ts';
 import type { PickCandidate } from './picker.ts';
 import { ChannelUnavailableError } from './port.ts';
 import type { ChannelRelease, DigestRow } from './repository.ts';
+import { runPairsWork } from './pairs-cycle.ts';
 import { sendReminders } from './review-queue.ts';
 import { dueRound, finishReveal, LEASE_MS, pauseUnavailable, postRound, type QuestionCache, startRound } from './rounds.ts';
 import { addDays, localDate, nextDigestAt, nextPlannedRound, weekStart } from './schedule.ts';
@@ -27,6 +28,9 @@ export interface PassReport {
   digests: number;
   /** Review reminders sent (members with cards due who are not away). */
   reminders: number;
+  /** Pairing cycles made, and pairs or trios whose shared space was posted. */
+  pairCycles?: number;
+  pairPosts?: number;
   failed: number;
 }
 
@@ -158,6 +162,13 @@ async function runPass(deps: CoreDeps, options: PassOptions, watch: { elapsed():
   await guard('sending review reminders', async () => {
     report.reminders += await sendReminders(deps, batch, leaseMs, concurrency);
   });
+  try {
+    const pairs = await runPairsWork(deps, now, batch, leaseMs, guard);
+    if (pairs.cycles || pairs.posts) Object.assign(report, { pairCycles: pairs.cycles, pairPosts: pairs.posts });
+  } catch (error) {
+    report.failed++;
+    deps.logger.error({ err: error }, 'claiming pairs work failed; the next pass retries it');
+  }
   return report;
 }
 

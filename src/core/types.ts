@@ -98,6 +98,12 @@ export interface ChannelSettings {
   ramp?: boolean;
   /** Words a reply needs to count as an answer (0: no word bar); DEFAULT_MIN_WORDS when unset. */
   minWords?: number;
+  /** Weekday of the mock-interview pairing cycle, or null for no pairs; unchanged when undefined. */
+  pairsWeekday?: Weekday | null;
+  /** Local HH:MM of the pairing cycle. */
+  pairsTime?: string;
+  /** A cycle every week (1) or every two weeks (2). */
+  pairsEveryWeeks?: 1 | 2;
 }
 
 export interface Channel extends ChannelSettings {
@@ -108,6 +114,8 @@ export interface Channel extends ChannelSettings {
   organiserIds: string[];
   nextPostAt: Date | null;
   nextDigestAt?: Date | null;
+  /** When the next pairing cycle is made; unchanged when undefined. */
+  nextPairsAt?: Date | null;
 }
 
 export type RoundStatus = 'posting' | 'posted' | 'revealing' | 'revealed' | 'skipped';

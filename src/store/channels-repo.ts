@@ -41,7 +41,10 @@ export function channelsRepo(db: Kysely<Database>) {
       return row ? toChannel(row) : null;
     },
 
-    /** Creates or updates a channel; a channel without `minWords` gets (or keeps) the column's value, 12 by default. */
+    /**
+     * Creates or updates a channel; a channel without `minWords` or the pairs fields gets (or keeps) the columns' values
+     * (12 words; no pairs).
+     */
     async saveChannel(channel: Channel): Promise<void> {
       const values = {
         community_id: channel.communityId,
@@ -62,6 +65,10 @@ export function channelsRepo(db: Kysely<Database>) {
         ramp: channel.ramp ?? false,
         next_digest_at: channel.nextDigestAt ?? null,
         ...(channel.minWords === undefined ? {} : { min_words: channel.minWords }),
+        ...(channel.pairsWeekday === undefined ? {} : { pairs_weekday: channel.pairsWeekday }),
+        ...(channel.pairsTime === undefined ? {} : { pairs_time: channel.pairsTime }),
+        ...(channel.pairsEveryWeeks === undefined ? {} : { pairs_every_weeks: channel.pairsEveryWeeks }),
+        ...(channel.nextPairsAt === undefined ? {} : { next_pairs_at: channel.nextPairsAt }),
         updated_at: new Date(),
       };
       await db

@@ -22,6 +22,10 @@ export function toChannel(row: Selectable<ChannelsTable>): Channel {
     ramp: row.ramp,
     nextDigestAt: row.next_digest_at,
     minWords: row.min_words,
+    pairsWeekday: row.pairs_weekday as Weekday | null,
+    pairsTime: row.pairs_time,
+    pairsEveryWeeks: row.pairs_every_weeks === 2 ? 2 : 1,
+    nextPairsAt: row.next_pairs_at,
   };
 }
 

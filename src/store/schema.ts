@@ -32,6 +32,11 @@ export interface ChannelsTable {
   next_digest_at: Timestamp | null;
   post_lease_until: Timestamp | null;
   min_words: Generated<number>;
+  pairs_weekday: number | null;
+  pairs_time: Generated<string>;
+  pairs_every_weeks: Generated<number>;
+  next_pairs_at: Timestamp | null;
+  pairs_lease_until: Timestamp | null;
   created_at: CreatedAt;
   updated_at: ColumnType<Date, Date | string | undefined, Date | string>;
 }
@@ -107,8 +112,8 @@ export interface LedgerTable {
   key: string;
   channel_id: string;
   member_id: string;
-  round_id: number;
-  reason: 'answer' | 'peer_vote' | 'probe_reply' | 'grade';
+  round_id: number | null;
+  reason: 'answer' | 'peer_vote' | 'probe_reply' | 'grade' | 'pair_meeting';
   points: number;
   week: string;
   created_at: Timestamp;
@@ -210,6 +215,66 @@ export interface ReviewRemindersTable {
   lease_until: Timestamp | null;
 }
 
+export interface PairMembersTable {
+  channel_id: string;
+  member_id: string;
+  level: 'junior' | 'mid' | 'senior';
+  timezone: string;
+  active: boolean;
+  snoozed_until: string | null;
+  updated_at: Timestamp;
+}
+
+export interface PairCyclesTable {
+  id: Generated<number>;
+  channel_id: string;
+  local_date: string;
+  due_at: Timestamp;
+  unmatched: string[];
+  snoozed: string[];
+  created_at: Timestamp;
+}
+
+export interface PairGroupsTable {
+  id: Generated<number>;
+  cycle_id: number;
+  channel_id: string;
+  position: number;
+  members: string[];
+  status: 'posting' | 'posted' | 'done';
+  space_id: string | null;
+  lease_until: Timestamp | null;
+  attempts: Generated<number>;
+  checkin_at: Timestamp;
+}
+
+export interface PairTurnsTable {
+  group_id: number;
+  position: number;
+  interviewer: string;
+  candidate: string;
+  question_id: string | null;
+}
+
+export interface PairCheckinsTable {
+  group_id: number;
+  member_id: string;
+  answer: 'yes' | 'not_yet' | 'skip';
+  answered_at: Timestamp;
+}
+
+export interface PairFeedbackTable {
+  group_id: number;
+  from_member: string;
+  to_member: string;
+  structure: string;
+  depth: string;
+  communication: string;
+  advice: string;
+  submitted_at: Timestamp;
+  delivered_at: Timestamp | null;
+}
+
 /** The database as Kysely sees it; column names are the SQL names. */
 export interface Database {
   communities: CommunitiesTable;
@@ -229,4 +294,10 @@ export interface Database {
   review_cards: ReviewCardsTable;
   review_log: ReviewLogTable;
   review_reminders: ReviewRemindersTable;
+  pair_members: PairMembersTable;
+  pair_cycles: PairCyclesTable;
+  pair_groups: PairGroupsTable;
+  pair_turns: PairTurnsTable;
+  pair_checkins: PairCheckinsTable;
+  pair_feedback: PairFeedbackTable;
 }

@@ -1,6 +1,7 @@
 import { DateTime } from 'luxon';
 import { z } from 'zod';
 import { card, context, fields } from '../message.ts';
+import { nextPairsAt } from '../pairs-schedule.ts';
 import { addDays, nextDigestAt, nextPlannedRound } from '../schedule.ts';
 import type { Channel } from '../types.ts';
 import { findSetting, SETTINGS } from './config-settings.ts';
@@ -64,9 +65,10 @@ export const config = defineCommand({
   name: 'config',
   aliases: ['settings'],
   summary: "Show or change the channel's schedule and question mix",
-  usage: '[time|timezone|days|reveal|digest|ramp|min-words|categories|levels <value>]',
+  usage: '[time|timezone|days|reveal|digest|pairs|ramp|min-words|categories|levels <value>]',
   details:
-    'Examples: `time 09:30`, `timezone Europe/Berlin`, `days mon-fri`, `reveal 6h` or `reveal at 17:00`, `digest fri 16:00`, `ramp on`, ' +
+    'Examples: `time 09:30`, `timezone Europe/Berlin`, `days mon-fri`, `reveal 6h` or `reveal at 17:00`, `digest fri 16:00`, ' +
+    '`pairs mon 09:00` (add `biweekly` for every two weeks; `off` stops them), `ramp on`, ' +
     '`min-words 12` (words a reply needs to count as an answer, 0 to 200; 0 or off turns the bar off), `categories statistics,evaluation`, `levels all`.',
   organiserOnly: true,
   needsChannel: true,
@@ -87,6 +89,9 @@ export const config = defineCommand({
       ...updated,
       nextPostAt: after?.postAt ?? null,
       nextDigestAt: updated.active ? nextDigestAt(updated, ctx.now) : null,
+      ...(args.setting === 'pairs' || args.setting === 'timezone'
+        ? { nextPairsAt: nextPairsAt(updated, ctx.now, await ctx.deps.repo.latestPairCycleDate(channel.id)) }
+        : {}),
     });
     const saved = (await ctx.deps.repo.getChannel(channel.id)) ?? updated;
     if (args.setting === 'categories' || args.setting === 'levels') {

@@ -143,6 +143,27 @@ export const SETTINGS: SettingSpec[] = [
     }),
   },
   {
+    name: 'pairs',
+    aliases: ['pairing', 'mock-pairs'],
+    example: 'mon 09:00',
+    show: (s) =>
+      s.pairsWeekday
+        ? `${DAY_LABELS[s.pairsWeekday - 1]} ${s.pairsTime ?? '09:00'} ${s.pairsEveryWeeks === 2 ? 'every two weeks' : 'weekly'}`
+        : 'off',
+    value: z.string().transform((v, ctx) => {
+      if (/^(off|none|no)$/i.test(v.trim())) return { pairsWeekday: null };
+      const [day = '', ...rest] = v.trim().split(/\s+/);
+      const every = rest.at(-1)?.toLowerCase();
+      const cadence = every === 'biweekly' || every === 'fortnightly' ? 2 : every === 'weekly' ? 1 : null;
+      const time = cadence === null ? rest : rest.slice(0, -1);
+      const days = resolveWeekdays(day);
+      const at = time.length ? parseTime(time.join(' ')) : '09:00';
+      if (days?.length !== 1 || !at)
+        return fail(ctx, `\`${v.slice(0, 30)}\` is not a pairs cycle; write it like mon 09:00, mon 09:00 biweekly, or off`);
+      return { pairsWeekday: days[0]!, pairsTime: at, pairsEveryWeeks: cadence ?? 1 };
+    }),
+  },
+  {
     name: 'ramp',
     aliases: ['difficulty'],
     example: 'on',

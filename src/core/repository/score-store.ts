@@ -5,7 +5,8 @@ export interface Award {
   key: string;
   channelId: string;
   memberId: string;
-  roundId: number;
+  /** Null for points earned outside a round (a pair's check-in). */
+  roundId: number | null;
   reason: PointsReason;
   points: number;
   week: string;

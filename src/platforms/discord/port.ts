@@ -1,5 +1,5 @@
 import { createHash } from 'node:crypto';
-import { DiscordAPIError, type REST, Routes } from 'discord.js';
+import { ChannelType, DiscordAPIError, type REST, Routes } from 'discord.js';
 import { LRUCache } from 'lru-cache';
 import type { Logger } from '../../core/log.ts';
 import type { Card } from '../../core/message.ts';
@@ -90,6 +90,25 @@ export class DiscordPort implements ChatPort {
   async sendPrivate(member: string, _channel: string, card: Card): Promise<void> {
     const dm = (await this.rest.post(Routes.userChannels(), { body: { recipient_id: ids.userOf(member) } })) as { id: string };
     await this.rest.post(Routes.channelMessages(dm.id), { body: renderMessage(card) });
+  }
+
+  /**
+   * A private thread in the channel with the members added (Create Private Threads, Send Messages in Threads), or a
+   * DM for one member; bots cannot open group DMs.
+   */
+  async openSpace(channel: string, members: string[], title: string): Promise<string> {
+    const ref = ids.decode(channel)!;
+    if (members.length === 1) {
+      const dm = (await this.rest.post(Routes.userChannels(), { body: { recipient_id: ids.userOf(members[0]!) } })) as { id: string };
+      return ids.channel(ref.community, dm.id);
+    }
+    const thread = (await this.rest
+      .post(Routes.threads(ref.channel), {
+        body: { name: title.slice(0, 100), type: ChannelType.PrivateThread, invitable: false, auto_archive_duration: 10080 },
+      })
+      .catch((error) => this.gone(error, channel))) as { id: string };
+    for (const member of members) await this.rest.put(Routes.threadMembers(thread.id, ids.userOf(member)));
+    return ids.channel(ref.community, thread.id);
   }
 
   /** Manage Channels on the channel, as the member's last interaction there reported it. */

@@ -114,6 +114,13 @@ export class SlackPort implements ChatPort {
     await this.client.chat.postEphemeral({ channel: ref.channel, user: ids.userOf(member), ...renderMessage(card) });
   }
 
+  /** A group DM of the members and the bot (a DM for one member), through conversations.open: `mpim:write`, `im:write`. */
+  async openSpace(channel: string, members: string[], _title: string): Promise<string> {
+    const ref = ids.decode(channel)!;
+    const result = await this.client.conversations.open({ users: members.map(ids.userOf).join(',') });
+    return ids.channel(ref.community, result.channel!.id!);
+  }
+
   async isAdmin(channel: string, member: string): Promise<boolean> {
     const ref = ids.decode(channel);
     return ref ? (await this.user(ref.community, ids.userOf(member))).admin : false;
