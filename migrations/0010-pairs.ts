@@ -108,7 +108,9 @@ export async function up(db: Kysely<any>): Promise<void> {
 export async function down(db: Kysely<any>): Promise<void> {
   await sql`delete from ledger where reason = 'pair_meeting'`.execute(db);
   await sql`alter table ledger drop constraint if exists ledger_reason_check`.execute(db);
-  await sql`alter table ledger add constraint ledger_reason_check check (reason in ('answer', 'peer_vote', 'probe_reply', 'grade'))`.execute(db);
+  await sql`alter table ledger add constraint ledger_reason_check check (reason in ('answer', 'peer_vote', 'probe_reply', 'grade'))`.execute(
+    db,
+  );
   await sql`alter table ledger alter column round_id set not null`.execute(db);
   for (const table of ['pair_feedback', 'pair_checkins', 'pair_turns', 'pair_groups', 'pair_cycles', 'pair_members'])
     await db.schema.dropTable(table).ifExists().execute();

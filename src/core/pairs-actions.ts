@@ -2,7 +2,7 @@ import type { CoreDeps } from './deps.ts';
 import type { ActionEvent, FormEvent } from './events.ts';
 import type { InteractionReply } from './interactions.ts';
 import { feedbackCard, feedbackForm, metCard, PAIR_ACTIONS } from './pairs-cards.ts';
-import { pairMeetingKey, POINTS } from './points.ts';
+import { POINTS, pairMeetingKey } from './points.ts';
 import type { CheckinAnswer, PairGroupRow } from './repository.ts';
 import { localDate, weekStart } from './schedule.ts';
 
@@ -67,7 +67,10 @@ export async function submitFeedback(deps: CoreDeps, event: FormEvent): Promise<
   if (!candidate) return { kind: 'notice', text: 'You had no candidate this cycle, so there is no feedback to give.' };
   const values: Record<string, string> = {};
   for (const field of FEEDBACK_FIELDS) {
-    const value = (event.fields[field] ?? '').replace(/\s+/g, ' ').trim().slice(0, field === 'advice' ? 200 : 300);
+    const value = (event.fields[field] ?? '')
+      .replace(/\s+/g, ' ')
+      .trim()
+      .slice(0, field === 'advice' ? 200 : 300);
     if (!value) return { kind: 'invalid', field, text: 'Write a few words here; the candidate reads them.' };
     values[field] = value;
   }

@@ -33,7 +33,9 @@ export function groupIntroCard(group: PairGroupRow, questions: Map<string, Quest
   return card(
     `Mock-interview ${group.members.length === 3 ? 'trio' : 'pair'} · week of ${group.localDate}`,
     [
-      text(`Hello ${joined(names, group.members)}: you are this cycle's ${group.members.length === 3 ? 'trio' : 'pair'}. Find 45 minutes this week.`),
+      text(
+        `Hello ${joined(names, group.members)}: you are this cycle's ${group.members.length === 3 ? 'trio' : 'pair'}. Find 45 minutes this week.`,
+      ),
       list(turns, '**Roles**', true),
       context(
         'Each interviewer has a private interviewer pack with the question, the key points, the probes and the strong answer ' +
@@ -118,6 +120,7 @@ export function feedbackCard(feedback: PairFeedback, fromName: string): Card {
 export function pairsStatusCard(view: {
   joined: boolean;
   level?: string;
+  /** The last local date the member's snooze covers, or null. */
   snoozedUntil: string | null;
   next: Date | null;
   timezone: string;
@@ -129,8 +132,10 @@ export function pairsStatusCard(view: {
     view.joined
       ? `You are in the weekly mock-interview pairs${view.level ? ` as ${view.level}` : ''}.`
       : 'You are not in the mock-interview pairs. `/mlq pairs join` opts you in.',
-    ...(view.snoozedUntil ? [`Snoozed: you sit out cycles dated before ${view.snoozedUntil}.`] : []),
-    view.next ? `Next cycle: ${formatDateTime(view.next, view.timezone)}.` : 'No pairing cycle is set; an organiser sets one with `/mlq config pairs mon 09:00`.',
+    ...(view.snoozedUntil ? [`Snoozed: you sit out every cycle up to ${view.snoozedUntil}.`] : []),
+    view.next
+      ? `Next cycle: ${formatDateTime(view.next, view.timezone)}.`
+      : 'No pairing cycle is set; an organiser sets one with `/mlq config pairs mon 09:00`.',
     view.partners.length
       ? `Your partner${view.partners.length > 1 ? 's' : ''} since ${view.cycleDate}: ${joined(view.names, view.partners)}.`
       : 'You have no partner this cycle.',

@@ -1,6 +1,6 @@
 import type { CoreDeps } from './deps.ts';
-import { hashText } from './pairing-cost.ts';
 import { pairMembers } from './pairing.ts';
+import { hashText } from './pairing-cost.ts';
 import { checkinCard, groupIntroCard, interviewerPackCard } from './pairs-cards.ts';
 import { checkinAt, nextPairsAt, PAIRS_GRACE_MS } from './pairs-schedule.ts';
 import type { PickCandidate } from './picker.ts';

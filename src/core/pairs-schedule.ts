@@ -19,7 +19,7 @@ export function nextPairsAt(settings: ChannelSettings, now: Date, lastDate: stri
   const every = settings.pairsEveryWeeks ?? 1;
   const today = localDate(now, settings.timezone);
   const earliest = lastDate ? addDays(lastDate, every * 7 - 6) : today;
-  let date = earliest > today ? earliest : today;
+  let date = [earliest, today].sort()[1]!;
   for (let i = 0; i < 15; i++, date = addDays(date, 1)) {
     if (weekdayOf(date) !== settings.pairsWeekday) continue;
     const at = wallClock(date, settings.pairsTime ?? '09:00', settings.timezone);
@@ -33,7 +33,14 @@ export function checkinAt(dueAt: Date, everyWeeks: 1 | 2 = 1): Date {
   return new Date(dueAt.getTime() + (everyWeeks * 7 * DAY_MS) / 2);
 }
 
-/** The local date a snooze of `weeks` from `today` lasts until: cycles dated before it skip the member. */
+/**
+ * The first local date a snooze of `weeks` from `today` no longer covers (the matching skips cycles dated before it):
+ * the member sits out every cycle up to and including `today` plus `weeks` weeks, so a weekly channel's next
+ * `weeks` cycles, whichever weekday they snooze on.
+ */
 export function snoozeUntil(today: string, weeks: number): string {
-  return addDays(today, weeks * 7);
+  return addDays(today, weeks * 7 + 1);
 }
+
+/** The last local date a snooze covers, for members to read. */
+export const snoozeLastDay = (until: string) => addDays(until, -1);

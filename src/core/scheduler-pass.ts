@@ -1,10 +1,10 @@
 import pLimit from 'p-limit';
 import { type CoreDeps, stopwatch } from './deps.ts';
 import { digestCard } from './digest.ts';
+import { runPairsWork } from './pairs-cycle.ts';
 import type { PickCandidate } from './picker.ts';
 import { ChannelUnavailableError } from './port.ts';
 import type { ChannelRelease, DigestRow } from './repository.ts';
-import { runPairsWork } from './pairs-cycle.ts';
 import { sendReminders } from './review-queue.ts';
 import { dueRound, finishReveal, LEASE_MS, pauseUnavailable, postRound, type QuestionCache, startRound } from './rounds.ts';
 import { addDays, localDate, nextDigestAt, nextPlannedRound, weekStart } from './schedule.ts';

@@ -212,9 +212,7 @@ export function pairsRepo(db: Kysely<Database>): PairsStore {
           eb
             .selectFrom('pair_groups')
             .select('id')
-            .where((w) =>
-              w.or([w('status', '=', 'posting'), w.and([w('status', '=', 'posted'), w('checkin_at', '<=', now)])]),
-            )
+            .where((w) => w.or([w('status', '=', 'posting'), w.and([w('status', '=', 'posted'), w('checkin_at', '<=', now)])]))
             .where((w) => w.or([w('lease_until', 'is', null), w('lease_until', '<', now)]))
             .orderBy('id')
             .limit(limit)

@@ -111,14 +111,15 @@ describe('/mlq help', () => {
     expect(contextOf(c)).toEqual(['`/mlq help <command>` shows the details of one command.']);
   });
 
-  it('gives all seven point rules where members react, and leaves out the peer vote where they cannot', async () => {
+  it('gives all eight point rules where members react, and leaves out the peer vote where they cannot', async () => {
     const rules = itemsOf(await help(undefined), '**Points and streaks**');
-    expect(rules).toHaveLength(7);
+    expect(rules).toHaveLength(8);
+    expect(rules?.[5]).toMatch(/^\*\*5 points\*\* each, once per pairing cycle, when every member of your mock-interview pair/);
     expect(rules?.[4]).toMatch(/^\*\*2 points\*\* once per round for grading your answer against the key points/);
     expect(rules?.[0]).toBe("**10 points** for your first answer in a round's thread before the reveal (later replies are discussion).");
     expect(rules?.[2]).toBe(PEER);
     const without = itemsOf(await help(undefined, { reactions: false }), '**Points and streaks**');
-    expect(without).toHaveLength(6);
+    expect(without).toHaveLength(7);
     expect(without).not.toContain(PEER);
     expect(without?.[2]).toMatch(/^\*\*5 points\*\* once per round for a reply of at least 8 words/);
   });

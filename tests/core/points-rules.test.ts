@@ -32,7 +32,7 @@ describe('ledger keys', () => {
 
 describe('the points rules members read in help', () => {
   it('states the numbers the code scores with', () => {
-    expect(POINTS).toEqual({ answer: 10, peerVote: 2, peerVotesCountedPerAnswer: 5, probeReply: 5, probeReplyMinWords: 8, grade: 2 });
+    expect(POINTS).toEqual({ answer: 10, peerVote: 2, peerVotesCountedPerAnswer: 5, probeReply: 5, probeReplyMinWords: 8, grade: 2, pairMeeting: 5 });
     expect(POINT_RULES[0]).toContain('**10 points** for your first answer');
     expect(POINT_RULES[1]).toContain('An answer needs at least 12 words');
     expect(POINT_RULES[1]).toContain('at most 10,000 characters');
@@ -42,6 +42,7 @@ describe('the points rules members read in help', () => {
     expect(POINT_RULES[3]).toContain('**5 points** once per round for a reply of at least 8 words');
     expect(POINT_RULES[4]).toContain('**2 points** once per round for grading your answer against the key points');
     expect(POINT_RULES[4]).toContain('whatever you tick');
-    expect(POINT_RULES).toHaveLength(7);
+    expect(POINT_RULES[5]).toContain('**5 points** each, once per pairing cycle, when every member of your mock-interview pair');
+    expect(POINT_RULES).toHaveLength(8);
   });
 });

@@ -40,6 +40,7 @@ describe("Discord's /mlq schema, generated from the core's command specs", () =>
       'away',
       'leaderboard',
       'stats',
+      'pairs',
       'topics',
       'reveal',
       'skip',

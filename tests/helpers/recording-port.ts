@@ -2,13 +2,15 @@ import type { Card } from '../../src/core/message.ts';
 import type { Ack, ChatPort, PostedMessage } from '../../src/core/port.ts';
 
 export interface Sent {
-  kind: 'post' | 'reply' | 'update' | 'react' | 'private';
+  kind: 'post' | 'reply' | 'update' | 'react' | 'private' | 'space';
   target: string;
   card?: Card;
   ack?: Ack;
   key?: string;
   messageId?: string;
   threadId?: string;
+  /** The members of a space opened with openSpace. */
+  members?: string[];
 }
 
 /** A fake platform that keeps what the core sent, so a test can read the conversation back. */
@@ -55,6 +57,16 @@ export class RecordingPort implements ChatPort {
 
   async sendPrivate(memberId: string, _channelId: string, card: Card): Promise<void> {
     this.sent.push({ kind: 'private', target: memberId, card });
+  }
+
+  /** A private space of some members (one per distinct set, as a Slack group DM is); kept as a `space` entry. */
+  async openSpace(channelId: string, memberIds: string[], title: string): Promise<string> {
+    const members = [...memberIds].sort();
+    const earlier = this.sent.find((s) => s.kind === 'space' && s.members?.join() === members.join());
+    if (earlier) return earlier.messageId!;
+    const id = `${this.platform}:space:${++this.counter}`;
+    this.sent.push({ kind: 'space', target: channelId, members, messageId: id, key: title });
+    return id;
   }
 
   async isAdmin(_channelId: string, memberId: string): Promise<boolean> {

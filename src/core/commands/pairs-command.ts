@@ -2,7 +2,7 @@ import { z } from 'zod';
 import { memberZone } from '../grading.ts';
 import { pairsStatusCard } from '../pairs-cards.ts';
 import { packFor } from '../pairs-cycle.ts';
-import { MAX_SNOOZE_WEEKS, snoozeUntil } from '../pairs-schedule.ts';
+import { MAX_SNOOZE_WEEKS, snoozeLastDay, snoozeUntil } from '../pairs-schedule.ts';
 import { isValidTimezone, localDate } from '../schedule.ts';
 import { resolveLevel } from '../vocab.ts';
 import { literal, resolved, words } from './args.ts';
@@ -11,7 +11,8 @@ import { privately, say } from './reply.ts';
 import { type CommandContext, defineCommand } from './spec.ts';
 
 /** What the terminal answers: it has one member, and a pair needs two. */
-export const PAIRS_NEED_TWO = 'Mock-interview pairs need at least two members, and the terminal has one (you). Use `/mlq pairs` in Slack or Discord.';
+export const PAIRS_NEED_TWO =
+  'Mock-interview pairs need at least two members, and the terminal has one (you). Use `/mlq pairs` in Slack or Discord.';
 
 const zone = z
   .string()
@@ -27,7 +28,8 @@ const pairsArgs = words({
 
 function nextText(ctx: CommandContext): string {
   const channel = ctx.channel!;
-  if (!channel.pairsWeekday || !channel.nextPairsAt) return 'No pairing cycle is set yet: an organiser sets one with `/mlq config pairs mon 09:00`.';
+  if (!channel.pairsWeekday || !channel.nextPairsAt)
+    return 'No pairing cycle is set yet: an organiser sets one with `/mlq config pairs mon 09:00`.';
   return `Next cycle: ${formatDateTime(channel.nextPairsAt, channel.timezone)}.`;
 }
 
@@ -44,7 +46,12 @@ export const pairs = defineCommand({
   needsChannel: true,
   args: pairsArgs.refine((a) => a.weeks === undefined || a.action === 'snooze', 'a number goes with `snooze`, e.g. `/mlq pairs snooze 2`'),
   options: [
-    { name: 'action', description: 'What to do (default: show your status)', kind: 'text', choices: ['join', 'leave', 'snooze', 'pack'].map((value) => ({ value })) },
+    {
+      name: 'action',
+      description: 'What to do (default: show your status)',
+      kind: 'text',
+      choices: ['join', 'leave', 'snooze', 'pack'].map((value) => ({ value })),
+    },
     { name: 'value', description: 'join: your level and zone; snooze: weeks (1 to 8) or off', kind: 'text', maxLength: 60 },
   ],
   async run(ctx, args) {
@@ -67,7 +74,8 @@ export const pairs = defineCommand({
         return say('You left the mock-interview pairs; a pairing already made stands. `/mlq pairs join` brings you back.');
       case 'snooze': {
         if (!current?.active) return say('Join first with `/mlq pairs join`; then you can snooze.');
-        if (args.weeks === undefined) return say(`Give a number of weeks from 1 to ${MAX_SNOOZE_WEEKS}, e.g. \`/mlq pairs snooze 2\`, or \`off\`.`);
+        if (args.weeks === undefined)
+          return say(`Give a number of weeks from 1 to ${MAX_SNOOZE_WEEKS}, e.g. \`/mlq pairs snooze 2\`, or \`off\`.`);
         if (/^off$/i.test(args.weeks)) {
           await repo.savePairMember({ ...current, snoozedUntil: null }, ctx.now);
           return say(`Snooze ended: the next cycle pairs you. ${nextText(ctx)}`);
@@ -76,7 +84,9 @@ export const pairs = defineCommand({
         if (weeks < 1 || weeks > MAX_SNOOZE_WEEKS) return say(`You can snooze for 1 to ${MAX_SNOOZE_WEEKS} weeks.`);
         const until = snoozeUntil(today, weeks);
         await repo.savePairMember({ ...current, snoozedUntil: until }, ctx.now);
-        return say(`Snoozed: cycles dated before ${until} (${channel.timezone}) leave you out. \`/mlq pairs snooze off\` ends it early.`);
+        return say(
+          `Snoozed: you sit out every cycle up to ${snoozeLastDay(until)} (${channel.timezone}). \`/mlq pairs snooze off\` ends it early.`,
+        );
       }
       case 'pack': {
         const group = await repo.latestPairGroup(channel.id, me);
@@ -91,7 +101,7 @@ export const pairs = defineCommand({
           pairsStatusCard({
             joined: current?.active ?? false,
             level: current?.level,
-            snoozedUntil: snoozed,
+            snoozedUntil: snoozed && snoozeLastDay(snoozed),
             next: channel.pairsWeekday ? (channel.nextPairsAt ?? null) : null,
             timezone: channel.timezone,
             partners,

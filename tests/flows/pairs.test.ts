@@ -1,0 +1,284 @@
+import { sql } from 'kysely';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { Mlq } from '../../src/core/app.ts';
+import type { InteractionReply } from '../../src/core/interactions.ts';
+import type { Card } from '../../src/core/message.ts';
+import type { Member } from '../../src/core/types.ts';
+import { cardText, command, createHarness, type Harness, member } from '../helpers/harness.ts';
+
+const CH = 'test:T1:C1';
+const admin = { id: 'test:admin', name: 'admin' };
+const [ada, bob, cyd, dee, eve] = ['ada', 'bob', 'cyd', 'dee', 'eve'].map(member) as [Member, Member, Member, Member, Member];
+
+let h: Harness;
+beforeEach(async () => {
+  h = await createHarness(new Date('2026-11-23T08:00:00Z'));
+});
+afterEach(async () => {
+  await h.close();
+});
+
+const say = async (who: Member, text: string) => cardText((await command(h, CH, who, text)).card).replace(/\s+/g, ' ');
+const act = (who: Member, action: string, value: string) => h.mlq.action({ channelId: CH, communityId: 'test', actor: who, action, value });
+const shown = (r: InteractionReply): string =>
+  r.kind === 'card'
+    ? cardText({ ...r.card, fallback: '' })
+        .replace(/\s+/g, ' ')
+        .trim()
+    : r.kind === 'notice'
+      ? r.text
+      : r.kind;
+const buttonsOf = (card: Card) => card.blocks.flatMap((b) => (b.type === 'buttons' ? b.buttons : []));
+const db = () => h.database.store.db;
+const spaces = () =>
+  h.port
+    .of('space')
+    .map((s) => s.members!.join(' '))
+    .sort();
+const repliesIn = (space: string) => h.port.of('reply').filter((s) => s.target === space);
+const spaceOf = (...ids: string[]) => h.port.of('space').find((s) => s.members!.join() === [...ids].sort().join())!.messageId!;
+const pairLedger = () =>
+  db().selectFrom('ledger').select(['member_id', 'points', 'round_id']).where('reason', '=', 'pair_meeting').orderBy('member_id').execute();
+
+/** Subscribes the channel, sets pairs on Mondays at 09:00, and opts five members in: two in Tokyo, three in New York. */
+async function fiveMembers(): Promise<void> {
+  await command(h, CH, admin, '/mlq start');
+  expect(await say(admin, '/mlq config pairs mon 09:00')).toContain('Saved: pairs is now Mon 09:00 weekly');
+  for (const who of [ada, bob])
+    expect(await say(who, '/mlq pairs join mid Asia/Tokyo')).toContain('You are in the mock-interview pairs as mid (Asia/Tokyo)');
+  for (const who of [cyd, dee, eve]) await command(h, CH, who, '/mlq pairs join America/New_York');
+}
+
+describe('/mlq config pairs', () => {
+  it('sets a weekly or two-weekly cycle in the channel zone, refuses a wrong one with the format, and turns it off', async () => {
+    await command(h, CH, admin, '/mlq start');
+    expect(await say(admin, '/mlq config pairs tue 18:30 biweekly')).toContain('pairs is now Tue 18:30 every two weeks');
+    expect((await h.repo.getChannel(CH))!.nextPairsAt).toEqual(new Date('2026-11-24T18:30:00Z'));
+    expect(await say(admin, '/mlq config pairs someday')).toContain(
+      '`someday` is not a pairs cycle; write it like mon 09:00, mon 09:00 biweekly, or off',
+    );
+    expect(await say(admin, '/mlq config pairs mon 25:00')).toContain('is not a pairs cycle');
+    expect(await say(ada, '/mlq config pairs mon 09:00')).toContain("is for the channel's organisers");
+    expect(await say(admin, '/mlq config pairs off')).toContain('pairs is now off');
+    expect((await h.repo.getChannel(CH))!.nextPairsAt).toBeNull();
+  });
+
+  it('dates a cycle by the channel zone where its local date differs from UTC (Monday 09:00 in Auckland is Sunday in UTC)', async () => {
+    await command(h, CH, admin, '/mlq start');
+    await command(h, CH, admin, '/mlq config timezone Pacific/Auckland');
+    await command(h, CH, admin, '/mlq config pairs mon 09:00');
+    expect((await h.repo.getChannel(CH))!.nextPairsAt).toEqual(new Date('2026-11-29T20:00:00Z'));
+    for (const who of [ada, bob]) await command(h, CH, who, '/mlq pairs join');
+    h.clock.set(new Date('2026-11-29T19:59:00Z'));
+    await h.mlq.tick();
+    expect(spaces()).toEqual([]);
+    h.clock.set(new Date('2026-11-29T20:00:30Z'));
+    await h.mlq.tick();
+    const cycles = await db().selectFrom('pair_cycles').select(['local_date']).execute();
+    expect(cycles).toEqual([{ local_date: '2026-11-30' }]);
+    expect(spaces()).toEqual(['test:ada', 'test:ada test:bob', 'test:bob']);
+    expect((await h.repo.getChannel(CH))!.nextPairsAt).toEqual(new Date('2026-12-06T20:00:00Z'));
+    expect(await say(ada, '/mlq pairs')).toContain('Your partner since 2026-11-30: bob.');
+  });
+});
+
+describe('a whole pairing cycle', () => {
+  it('makes a pair and a trio, posts roles, questions and private packs once, checks in, awards once, delivers feedback', async () => {
+    await fiveMembers();
+    h.clock.set(new Date('2026-11-23T09:00:30Z'));
+    await h.mlq.tick();
+    await h.mlq.tick();
+    expect(spaces()).toEqual([
+      'test:ada',
+      'test:ada test:bob',
+      'test:bob',
+      'test:cyd',
+      'test:cyd test:dee test:eve',
+      'test:dee',
+      'test:eve',
+    ]);
+    const pair = spaceOf(ada.id, bob.id);
+    const trio = spaceOf(cyd.id, dee.id, eve.id);
+    expect(repliesIn(pair)).toHaveLength(1);
+    expect(repliesIn(trio)).toHaveLength(1);
+    const intro = cardText(repliesIn(trio)[0]!.card!);
+    expect(intro).toContain('Mock-interview trio · week of 2026-11-23');
+    expect(intro).toMatch(/First, (cyd|dee|eve) interviews (cyd|dee|eve)/);
+    expect(intro).toContain('A check-in follows on Thu 21:00 (UTC).');
+    for (const who of [ada, bob, cyd, dee, eve]) {
+      const packs = repliesIn(spaceOf(who.id));
+      expect(packs).toHaveLength(1);
+      expect(cardText(packs[0]!.card!)).toContain('Interviewer pack');
+      expect(cardText(packs[0]!.card!)).toContain('Follow-up probes, with what a good reply covers');
+    }
+    const turns = await db().selectFrom('pair_turns').select(['interviewer', 'candidate', 'question_id']).execute();
+    expect(turns).toHaveLength(5);
+    expect(new Set(turns.map((t) => t.question_id)).size).toBe(5);
+    expect(turns.map((t) => t.candidate).sort()).toEqual(['test:ada', 'test:bob', 'test:cyd', 'test:dee', 'test:eve']);
+
+    const status = await say(bob, '/mlq pairs');
+    expect(status).toContain('Your partner since 2026-11-23: ada.');
+    expect(status).toContain('Next cycle: Mon 30 Nov 09:00 (UTC).');
+    expect(await say(bob, '/mlq pairs pack')).toContain('You interview ada');
+
+    h.clock.set(new Date('2026-11-26T20:59:00Z'));
+    await h.mlq.tick();
+    expect(repliesIn(pair)).toHaveLength(1);
+    h.clock.set(new Date('2026-11-26T21:00:00Z'));
+    await h.mlq.tick();
+    await h.mlq.tick();
+    expect(repliesIn(pair)).toHaveLength(2);
+    expect(repliesIn(trio)).toHaveLength(2);
+    const checkin = repliesIn(pair)[1]!.card!;
+    expect(checkin.title).toBe('Did you meet?');
+    const group = buttonsOf(checkin)[0]!.value;
+    expect(buttonsOf(checkin).map((b) => b.action)).toEqual(['pairs.met', 'pairs.notyet', 'pairs.skip']);
+
+    expect(shown(await act(cyd, 'pairs.met', group))).toBe('This check-in belongs to the members of that pair.');
+    expect(shown(await act(ada, 'pairs.notyet', group))).toContain('No rush');
+    expect(shown(await act(ada, 'pairs.met', group))).toContain('Noted. The points come once bob says yes too.');
+    expect(await pairLedger()).toEqual([]);
+    const both = await act(bob, 'pairs.met', group);
+    expect(shown(both)).toContain('Everyone met: 5 points each.');
+    expect(shown(await act(bob, 'pairs.met', group))).toContain('Everyone met; the points are already on the board.');
+    expect(await pairLedger()).toEqual([
+      { member_id: 'test:ada', points: 5, round_id: null },
+      { member_id: 'test:bob', points: 5, round_id: null },
+    ]);
+    const scores = await db()
+      .selectFrom('scores')
+      .select(['member_id', 'points'])
+      .where('period', '=', 'all')
+      .orderBy('member_id')
+      .execute();
+    expect(scores).toEqual([
+      { member_id: 'test:ada', points: 5 },
+      { member_id: 'test:bob', points: 5 },
+    ]);
+
+    const feedback = buttonsOf((both as { card: Card }).card)[0]!;
+    const form = await act(bob, feedback.action, feedback.value);
+    expect(form.kind === 'form' && form.form.subject).toBe('Delivered privately to ada.');
+    const fields = { structure: 'Clear outline', depth: 'Went two probes deep', communication: 'Calm', advice: 'Lead with the trade-off.' };
+    const submit = (fieldsIn: Record<string, string>, submissionId: string) =>
+      h.mlq.submit({
+        channelId: CH,
+        communityId: 'test',
+        actor: bob,
+        form: 'mlq.pairs.feedback',
+        value: group,
+        fields: fieldsIn,
+        submissionId,
+      });
+    expect(await submit({ ...fields, advice: '  ' }, 's0')).toEqual({
+      kind: 'invalid',
+      field: 'advice',
+      text: 'Write a few words here; the candidate reads them.',
+    });
+    expect(shown(await submit(fields, 's1'))).toBe('Thank you: your feedback went privately to ada.');
+    expect(shown(await submit(fields, 's1'))).toBe('Your feedback for ada was already sent.');
+    const delivered = repliesIn(spaceOf(ada.id)).slice(1);
+    expect(delivered).toHaveLength(1);
+    const text = cardText(delivered[0]!.card!);
+    expect(text).toContain('Feedback from your mock interview with bob');
+    expect(text).toContain('Advice: Lead with the trade-off.');
+    expect(repliesIn(spaceOf(bob.id))).toHaveLength(1);
+  });
+
+  it('gives each candidate a question they have not answered in a round', async () => {
+    await fiveMembers();
+    const round = (await h.mlq.currentRound(CH))!;
+    for (const who of [ada, bob, cyd, dee, eve]) {
+      await h.mlq.threadMessage({
+        channelId: CH,
+        communityId: 'test',
+        threadId: round.threadId!,
+        messageId: `m-${who.name}`,
+        author: who,
+        text: 'My answer covers the definition, a practical implication, an example and the trade-off in enough words.',
+      });
+    }
+    h.clock.set(new Date('2026-11-23T09:00:30Z'));
+    await h.mlq.tick();
+    const given = await db().selectFrom('pair_turns').select('question_id').execute();
+    expect(given.map((t) => t.question_id)).not.toContain(round.questionId);
+  });
+
+  it('makes one pairing and one post per pair when two replicas run their passes at the same time', async () => {
+    await fiveMembers();
+    h.clock.set(new Date('2026-11-23T09:00:30Z'));
+    const other = new Mlq(h.deps);
+    await Promise.all([h.mlq.tick(), other.tick(), h.mlq.tick()]);
+    const { rows } = await sql<{ cycles: number; groups: number }>`
+      select (select count(*)::int from pair_cycles) as cycles, (select count(*)::int from pair_groups) as groups`.execute(db());
+    expect(rows).toEqual([{ cycles: 1, groups: 2 }]);
+    expect(repliesIn(spaceOf(ada.id, bob.id))).toHaveLength(1);
+    expect(repliesIn(spaceOf(cyd.id, dee.id, eve.id))).toHaveLength(1);
+    expect(h.port.of('reply')).toHaveLength(7);
+  });
+
+  it('matches new partners next cycle, and leaves a lone available member unmatched', async () => {
+    await command(h, CH, admin, '/mlq start');
+    await command(h, CH, admin, '/mlq config pairs mon 09:00');
+    for (const who of [ada, bob, cyd, dee]) await command(h, CH, who, '/mlq pairs join');
+    h.clock.set(new Date('2026-11-23T09:00:30Z'));
+    await h.mlq.tick();
+    h.clock.set(new Date('2026-11-30T09:00:30Z'));
+    await h.mlq.tick();
+    const groups = await db().selectFrom('pair_groups').select(['cycle_id', 'members']).orderBy('id').execute();
+    const first = groups.filter((g) => g.cycle_id === 1).map((g) => [...g.members].sort().join());
+    const second = groups.filter((g) => g.cycle_id === 2).map((g) => [...g.members].sort().join());
+    expect(first).toHaveLength(2);
+    expect(second).toHaveLength(2);
+    for (const pairing of second) expect(first).not.toContain(pairing);
+
+    for (const who of [bob, cyd]) await command(h, CH, who, '/mlq pairs leave');
+    expect(await say(dee, '/mlq pairs snooze 1')).toContain('Snoozed: you sit out every cycle up to 2026-12-07 (UTC).');
+    h.clock.set(new Date('2026-12-07T09:00:30Z'));
+    await h.mlq.tick();
+    const third = await db().selectFrom('pair_cycles').select(['local_date', 'unmatched', 'snoozed']).where('id', '=', 3).execute();
+    expect(third).toEqual([{ local_date: '2026-12-07', unmatched: ['test:ada'], snoozed: ['test:dee'] }]);
+    expect(await db().selectFrom('pair_groups').select('id').where('cycle_id', '=', 3).execute()).toEqual([]);
+    h.clock.set(new Date('2026-12-14T09:00:30Z'));
+    await h.mlq.tick();
+    const fourth = await db().selectFrom('pair_groups').select('members').where('cycle_id', '=', 4).execute();
+    expect(fourth.map((g) => [...g.members].sort())).toEqual([['test:ada', 'test:dee']]);
+  });
+});
+
+describe('/mlq pairs for a member', () => {
+  it('joins, shows the status, snoozes within 1 to 8 weeks, leaves, and answers a stranger', async () => {
+    await command(h, CH, admin, '/mlq start');
+    expect(await say(ada, '/mlq pairs')).toContain('You are not in the mock-interview pairs.');
+    expect(await say(ada, '/mlq pairs leave')).toContain('You are not in the mock-interview pairs;');
+    expect(await say(ada, '/mlq pairs snooze 2')).toContain('Join first');
+    expect(await say(ada, '/mlq pairs join senior')).toContain('as senior (UTC). No pairing cycle is set yet');
+    expect(await say(ada, '/mlq pairs snooze 0')).toContain('You can snooze for 1 to 8 weeks.');
+    expect(await say(ada, '/mlq pairs snooze 9')).toContain('You can snooze for 1 to 8 weeks.');
+    expect(await say(ada, '/mlq pairs snooze 8')).toContain('every cycle up to 2027-01-18');
+    expect(await say(ada, '/mlq pairs snooze 1')).toContain('every cycle up to 2026-11-30');
+    expect(await say(ada, '/mlq pairs')).toContain('Snoozed: you sit out every cycle up to 2026-11-30.');
+    expect(await say(ada, '/mlq pairs snooze off')).toContain('Snooze ended');
+    expect(await say(ada, '/mlq pairs join 3')).toContain('A number goes with `snooze`');
+    expect(await say(ada, '/mlq pairs dance')).toContain("I don't understand `dance` here");
+    expect(await say(ada, '/mlq pairs pack')).toContain('You have no interviewer pack this cycle.');
+    expect(await say(ada, '/mlq pairs leave')).toContain('You left the mock-interview pairs');
+    expect(await say(ada, '/mlq pairs')).toContain('You are not in the mock-interview pairs.');
+  });
+
+  it('answers on a platform without private spaces (the terminal) that pairs need two members', async () => {
+    const terminal = 'term:T:C';
+    const port = h.port.constructor as new (platform: string) => typeof h.port;
+    const plain = new port('term');
+    Object.defineProperty(plain, 'openSpace', { value: undefined });
+    h.deps.ports.register(plain);
+    await h.mlq.command({ channelId: terminal, communityId: 'term', actor: admin, text: '/mlq start' });
+    const reply = await h.mlq.command({
+      channelId: terminal,
+      communityId: 'term',
+      actor: { id: 'term:me', name: 'me' },
+      text: '/mlq pairs join',
+    });
+    expect(cardText(reply.card)).toContain('Mock-interview pairs need at least two members, and the terminal has one (you).');
+  });
+});
