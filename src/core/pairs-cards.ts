@@ -96,11 +96,10 @@ export function feedbackForm(groupId: number, candidateName: string): Form {
   return {
     id: PAIR_FEEDBACK_FORM,
     value: String(groupId),
-    title: 'Feedback for your candidate',
+    title: `Feedback for ${candidateName}`,
     submit: 'Send',
-    subject: `Delivered privately to ${candidateName}.`,
     fields: [
-      { id: 'structure', label: 'Structure', hint: 'Was the answer organised? What would make it clearer?', maxLength: FIELD },
+      { id: 'structure', label: 'Structure', hint: `Goes privately to ${candidateName}. Was the answer organised?`, maxLength: FIELD },
       { id: 'depth', label: 'Depth', hint: 'How far did it go on the probes?', maxLength: FIELD },
       { id: 'communication', label: 'Communication', hint: 'Pace, clarity, checking assumptions.', maxLength: FIELD },
       { id: 'advice', label: 'One line of advice', maxLength: 200 },

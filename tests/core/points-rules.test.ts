@@ -32,7 +32,15 @@ describe('ledger keys', () => {
 
 describe('the points rules members read in help', () => {
   it('states the numbers the code scores with', () => {
-    expect(POINTS).toEqual({ answer: 10, peerVote: 2, peerVotesCountedPerAnswer: 5, probeReply: 5, probeReplyMinWords: 8, grade: 2, pairMeeting: 5 });
+    expect(POINTS).toEqual({
+      answer: 10,
+      peerVote: 2,
+      peerVotesCountedPerAnswer: 5,
+      probeReply: 5,
+      probeReplyMinWords: 8,
+      grade: 2,
+      pairMeeting: 5,
+    });
     expect(POINT_RULES[0]).toContain('**10 points** for your first answer');
     expect(POINT_RULES[1]).toContain('An answer needs at least 12 words');
     expect(POINT_RULES[1]).toContain('at most 10,000 characters');

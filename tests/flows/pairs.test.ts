@@ -158,7 +158,10 @@ describe('a whole pairing cycle', () => {
 
     const feedback = buttonsOf((both as { card: Card }).card)[0]!;
     const form = await act(bob, feedback.action, feedback.value);
-    expect(form.kind === 'form' && form.form.subject).toBe('Delivered privately to ada.');
+    expect(form.kind === 'form' && [form.form.title, form.form.fields.map((f) => f.id)]).toEqual([
+      'Feedback for ada',
+      ['structure', 'depth', 'communication', 'advice'],
+    ]);
     const fields = { structure: 'Clear outline', depth: 'Went two probes deep', communication: 'Calm', advice: 'Lead with the trade-off.' };
     const submit = (fieldsIn: Record<string, string>, submissionId: string) =>
       h.mlq.submit({

@@ -34,8 +34,12 @@ export class FakeDiscord {
   identifiedIntents = 0;
   /** Every message created in a channel or thread, in order. */
   readonly messages: Record<string, unknown>[] = [];
+  /** The DM channel of each user, the same one each time it is opened (as Discord does). */
+  readonly dms = new Map<string, string>();
   private readonly nonces = new Map<string, Record<string, unknown>>();
   private readonly threads = new Set<string>();
+  /** Private threads created in a channel (type 12), with the members added to each. */
+  readonly privateThreads = new Map<string, { parent: string; name: string; members: Set<string> }>();
   private readonly held = new Map<string, ((release: () => void) => void)[]>();
   private readonly waiting = new Set<() => void>();
   private readonly injected = new Map<string, { status: number; body: Record<string, unknown>; headers?: Record<string, string> }[]>();
@@ -167,6 +171,32 @@ export class FakeDiscord {
         thread_metadata: { archived: false, auto_archive_duration: 1440, locked: false, archive_timestamp: new Date().toISOString() },
       });
     }
+    if (method === 'POST' && (m = /^\/channels\/(\d+)\/threads$/.exec(path))) {
+      if (body?.type !== 12) return send(400, { message: 'Invalid Form Body: only private threads start without a message', code: 50035 });
+      const id = this.next();
+      this.privateThreads.set(id, { parent: m[1]!, name: String(body.name ?? ''), members: new Set() });
+      return send(201, {
+        id,
+        type: 12,
+        guild_id: GUILD,
+        parent_id: m[1],
+        name: body.name,
+        owner_id: BOT,
+        thread_metadata: {
+          archived: false,
+          auto_archive_duration: 10080,
+          locked: false,
+          invitable: false,
+          archive_timestamp: new Date().toISOString(),
+        },
+      });
+    }
+    if (method === 'PUT' && (m = /^\/channels\/(\d+)\/thread-members\/(\d+)$/.exec(path))) {
+      const thread = this.privateThreads.get(m[1]!);
+      if (!thread) return send(404, { message: 'Unknown Channel', code: 10003 });
+      thread.members.add(m[2]!);
+      return send(204);
+    }
     if (method === 'PUT' && /^\/channels\/\d+\/messages\/\d+\/reactions\/[^/]+\/@me$/.test(path)) return send(204);
     if (method === 'POST' && /^\/interactions\/\d+\/[^/]+\/callback$/.test(path)) {
       return url.searchParams.get('with_response') === 'true'
@@ -175,7 +205,12 @@ export class FakeDiscord {
     }
     if (method === 'PATCH' && /^\/webhooks\/\d+\/[^/]+\/messages\/@original$/.test(path)) return send(200, this.message(CHANNEL, body));
     if (method === 'POST' && /^\/webhooks\/\d+\/[^/]+$/.test(path)) return send(200, this.message(CHANNEL, body));
-    if (method === 'POST' && path === '/users/@me/channels') return send(200, { id: this.next(), type: 1, recipients: [] });
+    if (method === 'POST' && path === '/users/@me/channels') {
+      const recipient = String(body?.recipient_id ?? '');
+      const id = this.dms.get(recipient) ?? this.next();
+      this.dms.set(recipient, id);
+      return send(200, { id, type: 1, recipients: [user(recipient, `user${recipient.slice(-2)}`)] });
+    }
     send(404, { message: `fake discord has no route for ${method} ${path}`, code: 0 });
   }
 
@@ -318,8 +353,8 @@ export class FakeDiscord {
     return id;
   }
 
-  button(userId: string, customId: string, messageId: string): string {
-    const id = this.next();
+  /** Dispatches a button press; `id` repeats an earlier interaction to replay it. */
+  button(userId: string, customId: string, messageId: string, id = this.next()): string {
     this.dispatch('INTERACTION_CREATE', {
       ...this.interactionBase(id, userId, false),
       type: 3,

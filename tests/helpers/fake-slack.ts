@@ -74,6 +74,8 @@ export class FakeSlack {
   private server!: Server;
   private sockets!: WebSocketServer;
   private socket?: WebSocket;
+  /** Conversations opened with conversations.open by their sorted member list: a DM (D…) for one user, a group DM (G…) for more. */
+  readonly opened = new Map<string, string>();
   private tsCounter = 1_700_000_000;
   private envelopeCounter = 0;
   private readonly acks = new Map<string, (payload: unknown) => void>();
@@ -225,6 +227,8 @@ export class FakeSlack {
         return { ok: true, message_ts: this.nextTs() };
       case 'reactions.add':
         return { ok: true };
+      case 'conversations.open':
+        return this.open(params);
       case 'views.open':
         return { ok: true, view: { id: `V${++this.tsCounter}` } };
       case 'users.info': {
@@ -242,6 +246,34 @@ export class FakeSlack {
       default:
         return { ok: true };
     }
+  }
+
+  /**
+   * conversations.open with `users`: the same DM or group DM for the same people (as Slack returns), at most 8 users,
+   * `users_not_found` without any.
+   */
+  private open(params: Record<string, unknown>): Record<string, unknown> {
+    const users = [
+      ...new Set(
+        String(params.users ?? '')
+          .split(',')
+          .filter(Boolean),
+      ),
+    ].sort();
+    if (users.length === 0) return { ok: false, error: 'users_not_found' };
+    if (users.length > 8) return { ok: false, error: 'too_many_users' };
+    const key = users.join(',');
+    let id = this.opened.get(key);
+    if (!id) {
+      id = `${users.length === 1 ? 'D' : 'G'}${String(this.opened.size + 1).padStart(8, '0')}`;
+      this.opened.set(key, id);
+    }
+    return { ok: true, channel: { id, is_im: users.length === 1, is_mpim: users.length > 1 } };
+  }
+
+  /** The conversation conversations.open gave these users, if any. */
+  conversationOf(...users: string[]): string | undefined {
+    return this.opened.get([...users].sort().join(','));
   }
 
   of(method: string): SlackCall[] {

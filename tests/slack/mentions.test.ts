@@ -121,7 +121,7 @@ describe('replies to members in Slack echo what they typed without pinging anyon
     const { reply } = await h.command('UADMIN', 'config time <!channel>');
     expect(reply?.text).toBe(
       '&lt;!channel&gt; is not a time; ' +
-        'write it like 09:30 or 9am. Usage: /mlq config [time|timezone|days|reveal|digest|ramp|min-words|categories|levels &lt;value&gt;].',
+        'write it like 09:30 or 9am. Usage: /mlq config [time|timezone|days|reveal|digest|pairs|ramp|min-words|categories|levels &lt;value&gt;].',
     );
     expect(JSON.stringify(reply?.blocks)).toContain('&lt;!channel&gt;');
     expect(JSON.stringify(reply)).not.toContain('<!channel>');
