@@ -59,7 +59,10 @@ async function openFeedback(deps: CoreDeps, event: ActionEvent): Promise<Interac
 
 const FEEDBACK_FIELDS = ['structure', 'depth', 'communication', 'advice'] as const;
 
-/** The feedback form: stored once per member and group, then delivered privately to the candidate once. */
+/**
+ * The feedback form: stored once per member and group (the first version stands), then delivered privately to the
+ * candidate once; a failed delivery is released so that sending the form again delivers it.
+ */
 export async function submitFeedback(deps: CoreDeps, event: FormEvent): Promise<InteractionReply> {
   const group = await ownGroup(deps, event.value, event.actor.id);
   if (typeof group === 'string') return { kind: 'notice', text: group };
@@ -92,8 +95,17 @@ export async function submitFeedback(deps: CoreDeps, event: FormEvent): Promise<
   if (!claimed) return { kind: 'notice', text: `Your feedback for ${name} was already sent.` };
   const port = deps.ports.for(group.channelId);
   const message = feedbackCard(claimed, event.actor.name);
-  if (port.openSpace) await port.reply(await port.openSpace(group.channelId, [candidate], 'Feedback'), message);
-  else await port.sendPrivate(candidate, group.channelId, message);
+  try {
+    if (port.openSpace) await port.reply(await port.openSpace(group.channelId, [candidate], 'Feedback'), message);
+    else await port.sendPrivate(candidate, group.channelId, message);
+  } catch (error) {
+    await deps.repo.releaseFeedbackDelivery(group.id, event.actor.id);
+    deps.logger.warn({ err: error, group: group.id }, 'pair feedback could not be delivered');
+    return {
+      kind: 'notice',
+      text: `Your feedback is saved, but ${name} could not be reached privately just now. Press **Give feedback** and send it again later.`,
+    };
+  }
   return { kind: 'notice', text: `Thank you: your feedback went privately to ${name}.` };
 }
 

@@ -1,17 +1,10 @@
 import { type Kysely, type Selectable, sql } from 'kysely';
 import type { PastCycle } from '../core/pairing.ts';
-import type {
-  CheckinAnswer,
-  NewPairCycle,
-  PairEnrolment,
-  PairFeedback,
-  PairGroupRow,
-  PairsStore,
-  PairTurnRow,
-} from '../core/repository/pairs-store.ts';
+import type { NewPairCycle, PairEnrolment, PairGroupRow, PairsStore, PairTurnRow } from '../core/repository/pairs-store.ts';
 import type { Channel } from '../core/types.ts';
 import { later } from './claims-repo.ts';
 import { toChannel } from './mappers.ts';
+import { pairFeedbackRepo } from './pair-feedback-repo.ts';
 import type { Database, PairGroupsTable, PairMembersTable } from './schema.ts';
 
 const toEnrolment = (row: Selectable<PairMembersTable>): PairEnrolment => ({
@@ -56,6 +49,8 @@ export function pairsRepo(db: Kysely<Database>): PairsStore {
   const groups = () => db.selectFrom('pair_groups').innerJoin('pair_cycles', 'pair_cycles.id', 'pair_groups.cycle_id');
 
   return {
+    ...pairFeedbackRepo(db),
+
     async savePairMember(e, at) {
       const values = { level: e.level, timezone: e.timezone, active: e.active, snoozed_until: e.snoozedUntil, updated_at: at };
       await db
@@ -275,57 +270,6 @@ export function pairsRepo(db: Kysely<Database>): PairsStore {
         .limit(1)
         .executeTakeFirst();
       return row?.local_date ?? null;
-    },
-
-    async recordCheckin(groupId, memberId, answer, at) {
-      await db
-        .insertInto('pair_checkins')
-        .values({ group_id: groupId, member_id: memberId, answer, answered_at: at })
-        .onConflict((oc) => oc.columns(['group_id', 'member_id']).doUpdateSet({ answer, answered_at: at }))
-        .execute();
-      const rows = await db.selectFrom('pair_checkins').select(['member_id', 'answer']).where('group_id', '=', groupId).execute();
-      return new Map(rows.map((r) => [r.member_id, r.answer as CheckinAnswer]));
-    },
-
-    async saveFeedback(f: PairFeedback, at: Date) {
-      const row = await db
-        .insertInto('pair_feedback')
-        .values({
-          group_id: f.groupId,
-          from_member: f.fromMember,
-          to_member: f.toMember,
-          structure: f.structure,
-          depth: f.depth,
-          communication: f.communication,
-          advice: f.advice,
-          submitted_at: at,
-        })
-        .onConflict((oc) => oc.columns(['group_id', 'from_member']).doNothing())
-        .returning('group_id')
-        .executeTakeFirst();
-      return row !== undefined;
-    },
-
-    async claimFeedbackDelivery(groupId, fromMember, at) {
-      const row = await db
-        .updateTable('pair_feedback')
-        .set({ delivered_at: at })
-        .where('group_id', '=', groupId)
-        .where('from_member', '=', fromMember)
-        .where('delivered_at', 'is', null)
-        .returningAll()
-        .executeTakeFirst();
-      return row
-        ? {
-            groupId: row.group_id,
-            fromMember: row.from_member,
-            toMember: row.to_member,
-            structure: row.structure,
-            depth: row.depth,
-            communication: row.communication,
-            advice: row.advice,
-          }
-        : null;
     },
   };
 }

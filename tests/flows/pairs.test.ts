@@ -188,6 +188,33 @@ describe('a whole pairing cycle', () => {
     expect(repliesIn(spaceOf(bob.id))).toHaveLength(1);
   });
 
+  it('keeps feedback whose delivery failed and delivers it when sent again; refuses a stale or foreign button', async () => {
+    await fiveMembers();
+    h.clock.set(new Date('2026-11-23T09:00:30Z'));
+    await h.mlq.tick();
+    const [group] = await db().selectFrom('pair_groups').select('id').where('position', '=', 1).execute();
+    const value = String(group!.id);
+    expect(shown(await act(ada, 'pairs.met', value))).toBe('This check-in belongs to the members of that pair.');
+    expect(shown(await act(cyd, 'pairs.met', '999'))).toBe('That pairing is no longer known.');
+    expect(shown(await act(cyd, 'pairs.met', 'x'))).toBe('That pairing is no longer known.');
+    const turn = await db().selectFrom('pair_turns').select('candidate').where('interviewer', '=', cyd.id).executeTakeFirstOrThrow();
+    const fields = { structure: 'Tidy', depth: 'Shallow on probe 2', communication: 'Clear', advice: 'Quantify the trade-off.' };
+    const submit = (submissionId: string) =>
+      h.mlq.submit({ channelId: CH, communityId: 'test', actor: cyd, form: 'mlq.pairs.feedback', value, fields, submissionId });
+    const reply = h.port.reply.bind(h.port);
+    h.port.reply = async () => {
+      throw new Error('the platform refused');
+    };
+    expect(shown(await submit('f1'))).toContain('Your feedback is saved, but');
+    h.port.reply = reply;
+    expect(shown(await submit('f2'))).toMatch(/^Thank you: your feedback went privately to (dee|eve)\.$/);
+    expect(shown(await submit('f2'))).toMatch(/already sent/);
+    const space = spaceOf(turn.candidate);
+    const delivered = repliesIn(space).filter((r) => r.card!.title?.startsWith('Feedback from'));
+    expect(delivered).toHaveLength(1);
+    expect(cardText(delivered[0]!.card!)).toContain('Quantify the trade-off.');
+  });
+
   it('gives each candidate a question they have not answered in a round', async () => {
     await fiveMembers();
     const round = (await h.mlq.currentRound(CH))!;

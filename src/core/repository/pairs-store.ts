@@ -87,4 +87,6 @@ export interface PairsStore {
   saveFeedback(feedback: PairFeedback, at: Date): Promise<boolean>;
   /** Marks a feedback delivered and returns it, once: null when it is delivered already (or missing). */
   claimFeedbackDelivery(groupId: number, fromMember: string, at: Date): Promise<PairFeedback | null>;
+  /** Undoes a claim whose delivery failed, so that sending the form again delivers it. */
+  releaseFeedbackDelivery(groupId: number, fromMember: string): Promise<void>;
 }
