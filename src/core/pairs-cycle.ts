@@ -109,8 +109,9 @@ async function findEarlier(deps: CoreDeps, channelId: string, space: string, key
 
 /**
  * Posts a group's cycle once: opens its shared space (kept, so a retry reuses it), posts the roles and questions
- * under the group's key (found again after a lapsed lease where the platform can), and sends each interviewer their
- * pack privately. A pack a member's settings refuse is logged; `/mlq pairs pack` shows it in the channel.
+ * under the group's key, and sends each interviewer their pack privately under a key of its own; a retry after a
+ * lapsed lease skips what the platform finds already posted. A pack a member's settings refuse is logged;
+ * `/mlq pairs pack` shows it in the channel.
  */
 export async function postPairGroup(deps: CoreDeps, group: PairGroupRow): Promise<void> {
   const port = deps.ports.for(group.channelId);
@@ -123,19 +124,20 @@ export async function postPairGroup(deps: CoreDeps, group: PairGroupRow): Promis
     await deps.repo.setPairSpace(group.id, space);
   }
   const key = `mlq-pair-${group.id}`;
-  const found = group.attempts > 1 ? await findEarlier(deps, group.channelId, space, key, group.checkinAt) : null;
-  if (!found) {
+  const retry = group.attempts > 1;
+  if (!(retry && (await findEarlier(deps, group.channelId, space, key, group.checkinAt)))) {
     const intro = groupIntroCard(group, await questionsOf(deps, group), names, formatLocal(group.checkinAt, channel.timezone));
     await port.reply(space, intro, key);
-    for (const [i, turn] of group.turns.entries()) {
-      const pack = await packFor(deps, group, turn.interviewer);
-      if (!pack) continue;
-      try {
-        const own = await port.openSpace(group.channelId, [turn.interviewer], 'Interviewer pack');
-        await port.reply(own, pack, `${key}-pack-${i}`);
-      } catch (error) {
-        deps.logger.warn({ err: error, group: group.id, member: turn.interviewer }, 'an interviewer pack could not be sent privately');
-      }
+  }
+  for (const [i, turn] of group.turns.entries()) {
+    const pack = await packFor(deps, group, turn.interviewer);
+    if (!pack) continue;
+    try {
+      const own = await port.openSpace(group.channelId, [turn.interviewer], 'Interviewer pack');
+      if (retry && (await findEarlier(deps, group.channelId, own, `${key}-pack-${i}`, group.checkinAt))) continue;
+      await port.reply(own, pack, `${key}-pack-${i}`);
+    } catch (error) {
+      deps.logger.warn({ err: error, group: group.id, member: turn.interviewer }, 'an interviewer pack could not be sent privately');
     }
   }
   await deps.repo.finishPairGroup(group.id, 'posted');

@@ -5,6 +5,7 @@ import type { InteractionReply } from '../../src/core/interactions.ts';
 import type { Card } from '../../src/core/message.ts';
 import type { Member } from '../../src/core/types.ts';
 import { cardText, command, createHarness, type Harness, member } from '../helpers/harness.ts';
+import { waitFor } from '../helpers/wait.ts';
 
 const CH = 'test:T1:C1';
 const admin = { id: 'test:admin', name: 'admin' };
@@ -245,6 +246,72 @@ describe('a whole pairing cycle', () => {
     expect(repliesIn(spaceOf(ada.id, bob.id))).toHaveLength(1);
     expect(repliesIn(spaceOf(cyd.id, dee.id, eve.id))).toHaveLength(1);
     expect(h.port.of('reply')).toHaveLength(7);
+  });
+
+  it('never posts a group twice while another pass holds its lease, even when that pass is slow', async () => {
+    await fiveMembers();
+    h.clock.set(new Date('2026-11-23T09:00:30Z'));
+    let claims = 0;
+    const claim = h.repo.claimPairGroups.bind(h.repo);
+    h.repo.claimPairGroups = async (...args) => {
+      const claimed = await claim(...args);
+      claims++;
+      return claimed;
+    };
+    let open!: () => void;
+    const gate = new Promise<void>((resolve) => (open = resolve));
+    const openSpace = h.port.openSpace.bind(h.port);
+    h.port.openSpace = async (...args) => {
+      await gate;
+      return openSpace(...args);
+    };
+    const first = h.mlq.tick();
+    await waitFor(() => claims === 1);
+    const second = new Mlq(h.deps).tick();
+    await waitFor(() => claims === 2);
+    open();
+    await Promise.all([first, second]);
+    expect(repliesIn(spaceOf(ada.id, bob.id))).toHaveLength(1);
+    expect(repliesIn(spaceOf(cyd.id, dee.id, eve.id))).toHaveLength(1);
+    expect(h.port.of('reply')).toHaveLength(7);
+  });
+
+  it('finishes a group whose pass died mid-post once its lease lapses, without posting what was posted', async () => {
+    await fiveMembers();
+    h.clock.set(new Date('2026-11-23T09:00:30Z'));
+    const reply = h.port.reply.bind(h.port);
+    const pair = 'mlq-pair-1';
+    h.port.reply = async (target, card, key) => {
+      const sent = await reply(target, card, key);
+      if (key === pair) throw new Error('the replica died after the intro reached the platform');
+      return sent;
+    };
+    expect(await h.mlq.tick()).toMatchObject({ failed: 1 });
+    expect(await db().selectFrom('pair_groups').select(['id', 'status', 'attempts']).where('status', '=', 'posting').execute()).toEqual([
+      { id: 1, status: 'posting', attempts: 1 },
+    ]);
+    h.port.reply = reply;
+    h.clock.set(new Date('2026-11-23T09:02:30Z'));
+    await h.mlq.tick();
+    expect(await db().selectFrom('pair_groups').select('id').where('status', '=', 'posting').execute()).toEqual([{ id: 1 }]);
+    h.clock.set(new Date('2026-11-23T09:02:31Z'));
+    await h.mlq.tick();
+    expect(await db().selectFrom('pair_groups').select('id').where('status', '=', 'posting').execute()).toEqual([]);
+    expect(h.port.of('reply').filter((r) => r.key === pair)).toHaveLength(1);
+    expect(
+      h.port
+        .of('reply')
+        .map((r) => r.key)
+        .sort(),
+    ).toEqual([
+      'mlq-pair-1',
+      'mlq-pair-1-pack-0',
+      'mlq-pair-1-pack-1',
+      'mlq-pair-2',
+      'mlq-pair-2-pack-0',
+      'mlq-pair-2-pack-1',
+      'mlq-pair-2-pack-2',
+    ]);
   });
 
   it('matches new partners next cycle, and leaves a lone available member unmatched', async () => {
