@@ -7,7 +7,8 @@ import { type Kysely, sql } from 'kysely';
  * - `pair_members`: who opted in per channel, with a level, a zone and a snooze.
  * - `pair_cycles`: one per channel and local date (unique, so two replicas make one pairing), with who sat out.
  * - `pair_groups`: the pairs and the trio of a cycle, each leased while its space is opened and posted (`posting`),
- *   then while its check-in is posted (`posted` → `done`).
+ *   then while its check-in is posted (`posted` → `done`); `progress` counts the messages of its post already sent
+ *   (the roles, then each pack), so a retry sends only the rest.
  * - `pair_turns`: who interviews whom with which question. `pair_checkins`: one answer per member and group.
  *   `pair_feedback`: one form per member and group, delivered once to the candidate.
  * - `ledger`: a check-in bonus belongs to no round, so `round_id` may be null, and `pair_meeting` is a reason.
@@ -58,6 +59,7 @@ export async function up(db: Kysely<any>): Promise<void> {
     .addColumn('space_id', 'text')
     .addColumn('lease_until', 'timestamptz')
     .addColumn('attempts', 'integer', (c) => c.notNull().defaultTo(0))
+    .addColumn('progress', 'integer', (c) => c.notNull().defaultTo(0))
     .addColumn('checkin_at', 'timestamptz', (c) => c.notNull())
     .addUniqueConstraint('pair_groups_position', ['cycle_id', 'position'])
     .execute();

@@ -109,8 +109,9 @@ async function findEarlier(deps: CoreDeps, channelId: string, space: string, key
 
 /**
  * Posts a group's cycle once: opens its shared space (kept, so a retry reuses it), posts the roles and questions
- * under the group's key, and sends each interviewer their pack privately under a key of its own; a retry after a
- * lapsed lease skips what the platform finds already posted. A pack a member's settings refuse is logged;
+ * under the group's key, and sends each interviewer their pack privately under a key of its own. Each message sent
+ * is counted in the group's progress, so a retry after a lapsed lease sends only the rest (and skips what the
+ * platform finds posted, for a crash between sending and counting). A pack a member's settings refuse is logged;
  * `/mlq pairs pack` shows it in the channel.
  */
 export async function postPairGroup(deps: CoreDeps, group: PairGroupRow): Promise<void> {
@@ -125,20 +126,23 @@ export async function postPairGroup(deps: CoreDeps, group: PairGroupRow): Promis
   }
   const key = `mlq-pair-${group.id}`;
   const retry = group.attempts > 1;
-  if (!(retry && (await findEarlier(deps, group.channelId, space, key, group.checkinAt)))) {
+  if (group.progress < 1 && !(retry && (await findEarlier(deps, group.channelId, space, key, group.checkinAt)))) {
     const intro = groupIntroCard(group, await questionsOf(deps, group), names, formatLocal(group.checkinAt, channel.timezone));
     await port.reply(space, intro, key);
   }
+  await deps.repo.setPairProgress(group.id, Math.max(group.progress, 1));
   for (const [i, turn] of group.turns.entries()) {
+    if (group.progress >= i + 2) continue;
     const pack = await packFor(deps, group, turn.interviewer);
-    if (!pack) continue;
     try {
-      const own = await port.openSpace(group.channelId, [turn.interviewer], 'Interviewer pack');
-      if (retry && (await findEarlier(deps, group.channelId, own, `${key}-pack-${i}`, group.checkinAt))) continue;
-      await port.reply(own, pack, `${key}-pack-${i}`);
+      const own = pack && (await port.openSpace(group.channelId, [turn.interviewer], 'Interviewer pack'));
+      if (own && !(retry && (await findEarlier(deps, group.channelId, own, `${key}-pack-${i}`, group.checkinAt)))) {
+        await port.reply(own, pack, `${key}-pack-${i}`);
+      }
     } catch (error) {
       deps.logger.warn({ err: error, group: group.id, member: turn.interviewer }, 'an interviewer pack could not be sent privately');
     }
+    await deps.repo.setPairProgress(group.id, i + 2);
   }
   await deps.repo.finishPairGroup(group.id, 'posted');
 }

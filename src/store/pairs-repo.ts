@@ -39,6 +39,7 @@ export function pairsRepo(db: Kysely<Database>): PairsStore {
       status: r.status,
       spaceId: r.space_id,
       attempts: r.attempts,
+      progress: r.progress,
       checkinAt: r.checkin_at,
       turns: turns
         .filter((t) => t.group_id === r.id)
@@ -232,6 +233,10 @@ export function pairsRepo(db: Kysely<Database>): PairsStore {
 
     async setPairSpace(groupId, spaceId) {
       await db.updateTable('pair_groups').set({ space_id: spaceId }).where('id', '=', groupId).execute();
+    },
+
+    async setPairProgress(groupId, progress) {
+      await db.updateTable('pair_groups').set({ progress }).where('id', '=', groupId).execute();
     },
 
     async finishPairGroup(groupId, status) {

@@ -245,6 +245,7 @@ export interface PairGroupsTable {
   space_id: string | null;
   lease_until: Timestamp | null;
   attempts: Generated<number>;
+  progress: Generated<number>;
   checkin_at: Timestamp;
 }
 

@@ -314,6 +314,37 @@ describe('a whole pairing cycle', () => {
     ]);
   });
 
+  it('sends only the rest of a post after a crash mid-way, where the platform cannot find earlier messages', async () => {
+    await fiveMembers();
+    h.clock.set(new Date('2026-11-23T09:00:30Z'));
+    Object.defineProperty(h.port, 'findPosted', { value: undefined });
+    const getQuestion = h.repo.getQuestion.bind(h.repo);
+    const asked = new Set<string>();
+    let packs = 0;
+    h.repo.getQuestion = async (id) => {
+      if (asked.has(id) && ++packs === 5) throw new Error('the database went away before the last of five packs');
+      asked.add(id);
+      return getQuestion(id);
+    };
+    expect(await h.mlq.tick()).toMatchObject({ failed: 1 });
+    h.clock.set(new Date('2026-11-23T09:02:31Z'));
+    await h.mlq.tick();
+    const keys = h.port.of('reply').map((r) => r.key);
+    expect(keys.sort()).toEqual([
+      'mlq-pair-1',
+      'mlq-pair-1-pack-0',
+      'mlq-pair-1-pack-1',
+      'mlq-pair-2',
+      'mlq-pair-2-pack-0',
+      'mlq-pair-2-pack-1',
+      'mlq-pair-2-pack-2',
+    ]);
+    expect(await db().selectFrom('pair_groups').select(['status', 'progress']).orderBy('id').execute()).toEqual([
+      { status: 'posted', progress: 3 },
+      { status: 'posted', progress: 4 },
+    ]);
+  });
+
   it('matches new partners next cycle, and leaves a lone available member unmatched', async () => {
     await command(h, CH, admin, '/mlq start');
     await command(h, CH, admin, '/mlq config pairs mon 09:00');

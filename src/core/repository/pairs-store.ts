@@ -31,6 +31,8 @@ export interface PairGroupRow {
   status: PairGroupStatus;
   spaceId: string | null;
   attempts: number;
+  /** Messages of the group's post already sent: 1 once the roles are posted, then one more per pack. */
+  progress: number;
   checkinAt: Date;
   turns: PairTurnRow[];
 }
@@ -76,6 +78,7 @@ export interface PairsStore {
   /** Leases groups to post (`posting`) and groups whose check-in is due (`posted`), each once across replicas. */
   claimPairGroups(now: Date, limit: number, leaseMs: number): Promise<PairGroupRow[]>;
   setPairSpace(groupId: number, spaceId: string): Promise<void>;
+  setPairProgress(groupId: number, progress: number): Promise<void>;
   finishPairGroup(groupId: number, status: 'posted' | 'done'): Promise<void>;
   pairGroup(groupId: number): Promise<PairGroupRow | null>;
   /** The member's group in the channel's latest cycle, or null when they sat out or there is none. */
