@@ -14,7 +14,13 @@ export default defineConfig({
   test: {
     include: CORE_ONLY
       ? ['tests/core/**/*.test.ts']
-      : ['tests/core/**/*.test.ts', 'tests/flows/**/*.test.ts', 'tests/console/replies.test.ts', 'tests/console/grading.test.ts'],
+      : [
+          'tests/core/**/*.test.ts',
+          'tests/flows/**/*.test.ts',
+          'tests/console/replies.test.ts',
+          'tests/console/grading.test.ts',
+          'tests/metrics.test.ts',
+        ],
     exclude: CORE_ONLY ? ['tests/core/interactions.test.ts', '**/node_modules/**'] : ['**/node_modules/**'],
     testTimeout: 60_000,
     hookTimeout: 60_000,
