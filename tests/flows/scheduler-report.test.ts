@@ -161,6 +161,26 @@ describe('a scheduler pass reports what it did', () => {
     expect(await roundsOf(c.id)).toEqual([{ status: 'revealed', attempts: 2 }]);
   });
 
+  it('does not post a reveal again that reached the thread before its replica died, and still finishes the round', async () => {
+    const c = await channel('a');
+    await at('2026-11-23T09:00:00Z');
+    const reply = port.reply.bind(port);
+    let crashed = false;
+    port.reply = async (threadId, card, key) => {
+      const sent = await reply(threadId, card, key);
+      if (!crashed) {
+        crashed = true;
+        throw new Error('the process died after the platform took the reveal');
+      }
+      return sent;
+    };
+    expect(await at('2026-11-23T15:00:00Z')).toEqual({ ...NONE, failed: 1 });
+    expect(await at('2026-11-23T15:02:00.001Z')).toEqual({ ...NONE, revealed: 1 });
+    expect(port.of('reply').filter((r) => r.key?.startsWith('mlq-reveal-'))).toHaveLength(1);
+    expect(port.of('update').at(-1)?.card?.title).toMatch(/ · revealed$/);
+    expect(await roundsOf(c.id)).toEqual([{ status: 'revealed', attempts: 2 }]);
+  });
+
   it('counts a digest sent, and one found on the platform after a lapsed lease as not sent again', async () => {
     const nextDigestAt = new Date('2026-11-27T16:00:00Z');
     await channel('a', { digestWeekday: 5, digestTime: '16:00', nextDigestAt, weekdays: [] });
