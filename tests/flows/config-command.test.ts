@@ -44,6 +44,7 @@ describe('/mlq config shows the settings', () => {
       days: 'Monday to Friday',
       reveal: '6h after the post',
       digest: 'Fri 16:00',
+      pairs: 'off',
       ramp: 'off',
       'min-words': '12 words',
       categories: 'all',
@@ -56,7 +57,7 @@ describe('/mlq config shows the settings', () => {
 
   it('is for organisers only', async () => {
     expect(sentence(await config('time 10:00', ada))).toBe(
-      "`/mlq config [time|timezone|days|reveal|digest|ramp|min-words|categories|levels <value>]` is for the channel's organisers " +
+      "`/mlq config [time|timezone|days|reveal|digest|pairs|ramp|min-words|categories|levels <value>]` is for the channel's organisers " +
         '(workspace admins, whoever ran `/mlq start`, and MLQ_ADMINS).',
     );
     expect((await channelRow()).post_time).toBe('09:00');
@@ -128,8 +129,8 @@ describe('/mlq config changes a setting', () => {
 describe('/mlq config refuses what it cannot read, with a hint and nothing saved', () => {
   it('names an unknown setting and guesses the meant one', async () => {
     expect(sentence(await config('tme 10:00'))).toBe(
-      '`tme` is not a setting (did you mean `time`?); the settings are time, timezone, days, reveal, digest, ramp, min-words, categories, levels. ' +
-        'Usage: `/mlq config [time|timezone|days|reveal|digest|ramp|min-words|categories|levels <value>]`.',
+      '`tme` is not a setting (did you mean `time`?); the settings are time, timezone, days, reveal, digest, pairs, ramp, min-words, categories, levels. ' +
+        'Usage: `/mlq config [time|timezone|days|reveal|digest|pairs|ramp|min-words|categories|levels <value>]`.',
     );
     expect(sentence(await config('colour blue'))).toMatch(/^`colour` is not a setting; the settings are time, /);
   });
