@@ -1,6 +1,7 @@
 import { execFileSync } from 'node:child_process';
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { cpus, totalmem } from 'node:os';
+import { performance } from 'node:perf_hooks';
 import pg from 'pg';
 import { metCell, type Row } from './lib.ts';
 import { archive } from './parts/archive.ts';
@@ -47,7 +48,9 @@ for (const [name, part] of [
 ] as const) {
   if (only && !only.includes(name)) continue;
   process.stderr.write(`${name}\n`);
+  const started = performance.now();
   rows.push(...(await part(baseUrl, quick)));
+  process.stderr.write(`  · ${name} took ${((performance.now() - started) / 1000).toFixed(1)} s\n`);
 }
 
 const fmt = (v: number) => (Number.isInteger(v) ? String(v) : v.toFixed(2));
