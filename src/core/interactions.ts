@@ -1,3 +1,4 @@
+import { ARCHIVE_PAGE_ACTION, ARCHIVE_REVIEW_ACTION, openArchivePage, reviewFromArchive } from './archive.ts';
 import { runCommand } from './commands/run.ts';
 import type { CoreDeps } from './deps.ts';
 import type { ActionEvent, FormEvent } from './events.ts';
@@ -48,6 +49,8 @@ export const ACTIONS: Record<string, Handler<ActionEvent>> = {
   'guidance.show': showGuidance,
   'review.show': showReviewPoints,
   'review.next': nextReviewCard,
+  [ARCHIVE_PAGE_ACTION]: openArchivePage,
+  [ARCHIVE_REVIEW_ACTION]: reviewFromArchive,
   'practice.reveal': async (deps, event) => ({ kind: 'card', card: (await runCommand(deps, { ...event, text: 'solution' })).card }),
 };
 

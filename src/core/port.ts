@@ -46,6 +46,8 @@ export interface ChatPort {
   react(messageId: string, ack: Ack): Promise<void>;
   sendPrivate(memberId: string, channelId: string, message: Card): Promise<void>;
   isAdmin(channelId: string, memberId: string): Promise<boolean>;
+  /** A link members can open to a message (Slack's permalink, Discord's message URL); absent or null where there is none. */
+  link?(messageId: string): Promise<string | null>;
 }
 
 /** Thrown by a port when the platform says the channel is gone or the bot lost access; the core pauses the channel. */
@@ -115,6 +117,10 @@ function observed(port: ChatPort, metrics: Metrics): ChatPort {
     react: (messageId, ack) => run(() => port.react(messageId, ack)),
     sendPrivate: (memberId, channelId, message) => run(() => port.sendPrivate(memberId, channelId, message)),
     isAdmin: (channelId, memberId) => run(() => port.isAdmin(channelId, memberId)),
+    get link() {
+      const link = port.link;
+      return link && ((messageId: string) => run(() => link.call(port, messageId)));
+    },
   };
 }
 

@@ -41,6 +41,7 @@ describe("Discord's /mlq schema, generated from the core's command specs", () =>
       'leaderboard',
       'stats',
       'topics',
+      'archive',
       'reveal',
       'skip',
       'config',

@@ -1,3 +1,4 @@
+import { archive } from './archive-command.ts';
 import { ask, solution, topics } from './bank-commands.ts';
 import { config } from './config-command.ts';
 import { helpCommand } from './help-command.ts';
@@ -21,6 +22,7 @@ COMMANDS.push(
   leaderboard,
   stats,
   topics,
+  archive,
   reveal,
   skip,
   config,

@@ -92,6 +92,12 @@ export class DiscordPort implements ChatPort {
     await this.rest.post(Routes.channelMessages(dm.id), { body: renderMessage(card) });
   }
 
+  /** The message's URL, which opens it in Discord for members of the guild. */
+  async link(messageId: string): Promise<string | null> {
+    const ref = ids.decode(messageId);
+    return ref?.message ? `https://discord.com/channels/${ref.community}/${ref.channel}/${ref.message}` : null;
+  }
+
   /** Manage Channels on the channel, as the member's last interaction there reported it. */
   async isAdmin(channel: string, member: string): Promise<boolean> {
     return this.organisers.get(`${channel}|${member}`) ?? false;
