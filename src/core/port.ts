@@ -20,6 +20,8 @@ export interface PortCapabilities {
   privateButtons: boolean;
   /** A sentence `/mlq help` adds about the platform itself, such as how to leave the terminal. */
   helpNote?: string;
+  /** The most fields one form holds (Discord's modals: 5); longer forms come in steps. Absent: no limit. */
+  formFields?: number;
 }
 
 /** The capabilities of a port that declares none: a chat platform with reactions and public replies. */

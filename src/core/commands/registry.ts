@@ -6,6 +6,7 @@ import { away, leaderboard, stats, streak } from './member-commands.ts';
 import { grade, guidance, review } from './review-commands.ts';
 import { reveal, skip, start, stop, today } from './round-commands.ts';
 import type { AnyCommand } from './spec.ts';
+import { exportCommand, next, queue, suggest } from './suggest-commands.ts';
 
 /** Every `/mlq` command, in the order help lists them. */
 export const COMMANDS: AnyCommand[] = [];
@@ -23,9 +24,13 @@ COMMANDS.push(
   stats,
   topics,
   archive,
+  suggest,
   reveal,
   skip,
   config,
+  queue,
+  next,
+  exportCommand,
   start,
   stop,
 );
