@@ -28,6 +28,7 @@ export const suggest = defineCommand({
 
 type QueueArgs =
   | { kind: 'list' }
+  | { kind: 'number'; verb: string }
   | { kind: 'approve'; id: number; community: boolean }
   | { kind: 'edit'; id: number }
   | { kind: 'reject'; id: number; reason: string };
@@ -36,6 +37,8 @@ const queueArgs = z.array(z.string()).transform((tokens, ctx): QueueArgs => {
   const [action, id, ...rest] = tokens;
   if (!action) return { kind: 'list' };
   const verb = action.toLowerCase();
+  if (['approve', 'edit', 'reject'].includes(verb) && !id) return { kind: 'number', verb };
+  if (/^#?\d{1,9}$/.test(verb) && !id) return { kind: 'number', verb: 'approve' };
   if (!['approve', 'edit', 'reject'].includes(verb) || !id || !/^#?\d{1,9}$/.test(id)) {
     ctx.addIssue({ code: 'custom', message: 'use approve, edit or reject with a suggestion number, such as `approve 3`' });
     return z.NEVER;
@@ -65,6 +68,8 @@ export const queue = defineCommand({
   async run(ctx, args) {
     const { deps, event } = ctx;
     if (args.kind === 'list') return privately(await queueCard(deps, ctx.channel!.id));
+    if (args.kind === 'number')
+      return say(`Give the suggestion's number, such as \`/mlq queue ${args.verb} 3\`; \`/mlq queue\` lists them.`);
     if (args.kind === 'approve') return say(await approve(deps, event.actor.id, args.id, args.community ? 'community' : 'channel'));
     if (args.kind === 'reject') {
       if (!args.reason) return say(`Give the author a reason: \`/mlq queue reject ${args.id} <reason>\`.`);
