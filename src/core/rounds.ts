@@ -38,14 +38,12 @@ export async function startRound(
     const existing = await deps.repo.roundForDate(channel.id, planned.localDate);
     if (existing) return { round: existing, created: false };
   }
-  const picked = await deps.repo.nextQuestion(channel.id);
+  // An organiser's pick (`/mlq next`) comes first, once; the picker draws from the bank and the channel's pools.
+  const { next: picked, pool } = await deps.repo.roundChoices(channel.id, channel.communityId);
   const questionId =
     picked ??
     pickQuestion(
-      [
-        ...(await (candidates ? candidates() : deps.repo.questionCandidates())),
-        ...(await deps.repo.scopedCandidates(channel.id, channel.communityId)),
-      ],
+      [...(await (candidates ? candidates() : deps.repo.questionCandidates())), ...pool],
       await deps.repo.questionUsage(channel.id),
       { categories: channel.categories, levels: levelsFor(channel, planned.localDate) },
       deps.random,

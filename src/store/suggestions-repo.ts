@@ -158,6 +158,19 @@ export function suggestionsRepo(db: Kysely<Database>) {
       return rows.map((r) => ({ id: r.id, category: r.category as Category, level: r.level as Level }));
     },
 
+    async roundChoices(channelId: string, communityId: string) {
+      const { rows } = await sql<{ kind: string; id: string; category: string; level: string }>`
+        select 'next' as kind, n.question_id as id, q.category, q.level from next_questions n
+          join questions q on q.id = n.question_id where n.channel_id = ${channelId} and q.retired_at is null
+        union all
+        select 'pool', id, category, level from questions
+          where scope_id in (${channelId}, ${communityId}) and retired_at is null`.execute(db);
+      return {
+        next: rows.find((r) => r.kind === 'next')?.id ?? null,
+        pool: rows.filter((r) => r.kind === 'pool').map((r) => ({ id: r.id, category: r.category as Category, level: r.level as Level })),
+      };
+    },
+
     async askableQuestion(id: string, channelId: string, communityId: string): Promise<Question | null> {
       const row = await db
         .selectFrom('questions')

@@ -80,6 +80,15 @@ describe('the suggestions store', () => {
     await repo.setNextQuestion('test:T1:C1', 'q-overfit', 'test:org', AT);
     expect(await repo.nextQuestion('test:T1:C1')).toBe('q-overfit');
     await repo.setNextQuestion('test:T1:C1', 'q-dropout', 'test:org', AT);
+    const choices = await repo.roundChoices('test:T1:C1', 'test:T1');
+    expect({ ...choices, pool: choices.pool.map((c) => c.id).sort() }).toEqual({
+      next: 'q-dropout',
+      pool: ['birthday-question', 'birthday-question-2'],
+    });
+    expect(await repo.roundChoices('test:T1:C2', 'test:T1')).toEqual({
+      next: null,
+      pool: [{ id: 'birthday-question-2', category: 'statistics', level: 'junior' }],
+    });
     await repo.clearNextQuestion('test:T1:C1', 'q-overfit');
     expect(await repo.nextQuestion('test:T1:C1')).toBe('q-dropout');
     await repo.clearNextQuestion('test:T1:C1', 'q-dropout');

@@ -52,6 +52,8 @@ export interface SuggestionStore {
   approvedQuestions(channelId: string, communityId: string, limit: number): Promise<{ question: Question; authorName: string }[]>;
   /** The questions approved into this channel's or its community's pool, for the picker. */
   scopedCandidates(channelId: string, communityId: string): Promise<PickCandidate[]>;
+  /** What posting a round reads beside the bank, in one statement: the organiser's pick and the channel's pools. */
+  roundChoices(channelId: string, communityId: string): Promise<{ next: string | null; pool: PickCandidate[] }>;
   /** A question this channel may be asked: one of the bank's, or of its own or its community's pool. */
   askableQuestion(id: string, channelId: string, communityId: string): Promise<Question | null>;
   draft(memberId: string, channelId: string, target: string): Promise<SuggestionFields | null>;
