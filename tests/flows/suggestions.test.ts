@@ -178,4 +178,30 @@ describe('member-suggested questions', () => {
     expect(await h.repo.askableQuestion(shared, 'test:T9:C1', 'test:T9')).toBeNull();
     expect((await h.repo.scopedCandidates(SAME_COMMUNITY, 'test')).map((c) => c.id)).toEqual([shared]);
   });
+
+  it('shows the oldest five waiting and says when more wait; keeps a reason of 500 characters and cuts a longer one', async () => {
+    for (let i = 0; i < 5; i++) await submit(ada, 'mlq.suggest', 'new|0', GOOD_SUGGESTION);
+    const five = (await command(h, CH, admin, '/mlq queue')).card;
+    expect(five.title).toBe('Suggestions · 5 waiting');
+    expect(
+      buttonsOf(five)
+        .filter((b) => b.label === 'Approve')
+        .map((b) => b.value),
+    ).toEqual(['1:channel', '2:channel', '3:channel', '4:channel', '5:channel']);
+    expect(cardText(five)).not.toContain('Showing the oldest');
+    await submit(ada, 'mlq.suggest', 'new|0', GOOD_SUGGESTION);
+    const six = (await command(h, CH, admin, '/mlq queue')).card;
+    expect(six.title).toBe('Suggestions · 6 waiting');
+    expect(buttonsOf(six).filter((b) => b.label === 'Approve')).toHaveLength(5);
+    expect(cardText(six)).toContain('Showing the oldest 5.');
+
+    await submit(admin, 'mlq.suggest.reject', '1', { reason: 'a'.repeat(500) });
+    await submit(admin, 'mlq.suggest.reject', '2', { reason: 'b'.repeat(501) });
+    expect((await h.repo.getSuggestion(1))!.reason).toBe('a'.repeat(500));
+    expect((await h.repo.getSuggestion(2))!.reason).toBe('b'.repeat(500));
+    expect(cardText((await command(h, CH, admin, '/mlq queue reject 3')).card)).toContain(
+      'Give the author a reason: `/mlq queue reject 3 <reason>`.',
+    );
+    expect(cardText((await command(h, CH, admin, '/mlq queue approve')).card)).toContain("Give the suggestion's number");
+  });
 });
