@@ -100,4 +100,16 @@ describe('suggestions in Discord', () => {
     expect(dm).toBeDefined();
     expect(await h.repo.draft(`discord:${GUILD}:${U1}`, `discord:${GUILD}:900000000000000002`, 'new')).toBeNull();
   });
+
+  it('answers with the card and its button when the command was deferred before the form could open', async () => {
+    h = await createDiscordHarness({ start: new Date('2026-11-23T08:00:00Z'), deferAfterMs: 0 });
+    await answer(h.discord.command(ADMIN, 'start', [], true));
+    const id = h.discord.command(U1, 'suggest');
+    const edit = await waitFor(() => h!.discord.answers(id).find((c) => c.method === 'PATCH'));
+    expect((await answer(id)).type).toBe(5);
+    expect(JSON.stringify(edit.body)).toContain('"custom_id":"suggest.open:new|1"');
+    const modal = await answer(h.discord.button(U1, 'suggest.open:new|1', '1'));
+    expect(modal.type).toBe(MODAL);
+    expect(modal.data.title).toBe('Suggest a question 1/2');
+  });
 });

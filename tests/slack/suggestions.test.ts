@@ -92,4 +92,12 @@ describe('suggestions in Slack', () => {
     const posted = h.slack.of('chat.postMessage').at(-1)!;
     expect(blockText(posted.params.blocks)).toContain('Suggested by u1-name');
   });
+
+  it('answers with the card and its button when the modal cannot open', async () => {
+    await h.command('UADMIN', 'start');
+    h.slack.inject('views.open', { status: 200, body: { ok: false, error: 'expired_trigger_id' } });
+    const { reply } = await h.command('U1', 'suggest');
+    expect(reply?.response_type).toBe('ephemeral');
+    expect(blockText(reply?.blocks)).toContain('"action_id":"suggest.open","value":"new|1"');
+  });
 });
