@@ -1,3 +1,4 @@
+import { ARCHIVE_PAGE_ACTION, ARCHIVE_REVIEW_ACTION, openArchivePage, reviewFromArchive } from './archive.ts';
 import { runCommand } from './commands/run.ts';
 import type { CoreDeps } from './deps.ts';
 import type { ActionEvent, FormEvent } from './events.ts';
@@ -8,6 +9,8 @@ import { PAIR_ACTION_HANDLERS, submitFeedback } from './pairs-actions.ts';
 import { PAIR_FEEDBACK_FORM } from './pairs-cards.ts';
 import { nextReviewCard, showReviewPoints } from './review-queue.ts';
 import { openSealedAnswer, SEALED_FORM, submitSealedAnswer } from './sealed-answer-form.ts';
+import { openSuggestion, SUGGEST_FORM, SUGGEST_OPEN, submitSuggestion } from './suggestion-form.ts';
+import { APPROVE_ACTION, approveButton, REJECT_ACTION, REJECT_FORM, rejectButton, submitReject } from './suggestion-queue.ts';
 
 /** A multi-line text input of a form, or a checkbox group when it has `choices`. */
 export interface FormField {
@@ -17,6 +20,10 @@ export interface FormField {
   maxLength: number;
   /** A checkbox group (at most 10 options) instead of text; it comes back as the ticked values joined by commas. */
   choices?: { options: { value: string; label: string }[]; selected: string[] };
+  /** The text already in the field (a draft, or what is being edited). */
+  initial?: string;
+  /** One line instead of several. */
+  short?: boolean;
 }
 
 /** A form a platform opens as a modal (Slack views.open, Discord showModal); its submission comes back as a FormEvent. */
@@ -37,8 +44,11 @@ export type InteractionReply =
   | { kind: 'card'; card: Card }
   | { kind: 'notice'; text: string }
   | { kind: 'form'; form: Form }
-  /** A submission refused: the form stays open with `text` beside the field where the platform can, otherwise a notice. */
-  | { kind: 'invalid'; field: string; text: string }
+  /**
+   * A submission refused: the form stays open with `text` beside the field where the platform can, otherwise a notice;
+   * `errors` holds one sentence per field when several are wrong (`field` and `text` are the first of them).
+   */
+  | { kind: 'invalid'; field: string; text: string; errors?: Record<string, string> }
   | { kind: 'none' };
 
 type Handler<E> = (deps: CoreDeps, event: E) => Promise<InteractionReply>;
@@ -50,6 +60,11 @@ export const ACTIONS: Record<string, Handler<ActionEvent>> = {
   'guidance.show': showGuidance,
   'review.show': showReviewPoints,
   'review.next': nextReviewCard,
+  [ARCHIVE_PAGE_ACTION]: openArchivePage,
+  [ARCHIVE_REVIEW_ACTION]: reviewFromArchive,
+  [SUGGEST_OPEN]: openSuggestion,
+  [APPROVE_ACTION]: approveButton,
+  [REJECT_ACTION]: rejectButton,
   'practice.reveal': async (deps, event) => ({ kind: 'card', card: (await runCommand(deps, { ...event, text: 'solution' })).card }),
   ...PAIR_ACTION_HANDLERS,
 };
@@ -59,6 +74,8 @@ export const FORMS: Record<string, Handler<FormEvent>> = {
   [SEALED_FORM]: submitSealedAnswer,
   [GRADE_FORM]: submitGrade,
   [PAIR_FEEDBACK_FORM]: submitFeedback,
+  [SUGGEST_FORM]: submitSuggestion,
+  [REJECT_FORM]: submitReject,
 };
 
 const FAILED: InteractionReply = {

@@ -20,6 +20,8 @@ export interface PortCapabilities {
   privateButtons: boolean;
   /** A sentence `/mlq help` adds about the platform itself, such as how to leave the terminal. */
   helpNote?: string;
+  /** The most fields one form holds (Discord's modals: 5); longer forms come in steps. Absent: no limit. */
+  formFields?: number;
 }
 
 /** The capabilities of a port that declares none: a chat platform with reactions and public replies. */
@@ -52,6 +54,8 @@ export interface ChatPort {
    */
   openSpace?(channelId: string, memberIds: string[], title: string): Promise<string>;
   isAdmin(channelId: string, memberId: string): Promise<boolean>;
+  /** A link members can open to a message (Slack's permalink, Discord's message URL); absent or null where there is none. */
+  link?(messageId: string): Promise<string | null>;
 }
 
 /** Thrown by a port when the platform says the channel is gone or the bot lost access; the core pauses the channel. */
@@ -125,6 +129,10 @@ function observed(port: ChatPort, metrics: Metrics): ChatPort {
       return open && ((channelId: string, memberIds: string[], title: string) => run(() => open.call(port, channelId, memberIds, title)));
     },
     isAdmin: (channelId, memberId) => run(() => port.isAdmin(channelId, memberId)),
+    get link() {
+      const link = port.link;
+      return link && ((messageId: string) => run(() => link.call(port, messageId)));
+    },
   };
 }
 

@@ -15,6 +15,7 @@ export function questionCard(q: Question, round: Round, timezone: string, inThre
     `Question of the day · ${label(q)}`,
     [
       text(`**${q.prompt}**`),
+      ...(q.suggested_by ? [context(`Suggested by ${q.suggested_by}`)] : []),
       context(
         inThread
           ? `Answer in this thread before the reveal on ${formatLocal(round.revealAt, timezone)}. ` +

@@ -7,6 +7,7 @@ import type { PairsStore } from './repository/pairs-store.ts';
 import type { ReviewStore } from './repository/review-store.ts';
 import type { RoundStore } from './repository/round-store.ts';
 import type { ScoreStore } from './repository/score-store.ts';
+import type { SuggestionStore } from './repository/suggestion-store.ts';
 import type { WorkClaims } from './repository/work-claims.ts';
 
 export type { AnswerInsert, AnswerStore, SealedAnswerInput, ThreadAnswer, ThreadMessageKind } from './repository/answer-store.ts';
@@ -39,6 +40,14 @@ export type {
 } from './repository/review-store.ts';
 export type { NewRound, RoundStore } from './repository/round-store.ts';
 export type { Award, MemberStats, ScoreStore } from './repository/score-store.ts';
+export type {
+  Decision,
+  NewSuggestion,
+  Suggestion,
+  SuggestionScope,
+  SuggestionStatus,
+  SuggestionStore,
+} from './repository/suggestion-store.ts';
 export type { ChannelRelease, WorkClaims } from './repository/work-claims.ts';
 
 /** Every read and write the core needs, as the sum of its role ports; src/store implements each, every write idempotent. */
@@ -52,4 +61,5 @@ export interface Repository
     BankStore,
     ReviewStore,
     ArchiveStore,
-    PairsStore {}
+    PairsStore,
+    SuggestionStore {}

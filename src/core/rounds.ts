@@ -6,7 +6,7 @@ import { type PickCandidate, pickQuestion } from './picker.ts';
 import { ledgerKey, POINTS } from './points.ts';
 import { ChannelUnavailableError, type ChatPort } from './port.ts';
 import { questionCard, revealCard, revealedRootCard, revealRecapCard, skippedRootCard } from './question-cards.ts';
-import type { Award, BankStore, ChannelStore, ReviewStore, RoundStore, ScoreStore, WorkClaims } from './repository.ts';
+import type { Award, BankStore, ChannelStore, ReviewStore, RoundStore, ScoreStore, SuggestionStore, WorkClaims } from './repository.ts';
 import { addDays, levelsFor, localDate, nextPlannedRound, type PlannedRound, plannedRound, revealFor, weekStart } from './schedule.ts';
 import { coverMissedRound, settleStreak } from './streaks.ts';
 import type { Answer, Channel, Question, Round, StreakState } from './types.ts';
@@ -21,7 +21,7 @@ export const revealKey = (round: Round) => `mlq-reveal-${round.id}`;
 const backoffMs = (attempt: number) => Math.min(30, 2 ** Math.max(0, attempt - 1)) * 60_000;
 
 /** What posting a round needs of the store. */
-type PostingStore = RoundStore & WorkClaims & ChannelStore & BankStore & ReviewStore;
+type PostingStore = RoundStore & WorkClaims & ChannelStore & BankStore & ReviewStore & SuggestionStore;
 
 /** `posted` is false when the round was created but its post failed (it is retried with backoff). */
 export type StartOutcome = { round: Round; created: boolean; posted?: boolean } | { round: null; reason: 'no-questions' };
@@ -38,12 +38,16 @@ export async function startRound(
     const existing = await deps.repo.roundForDate(channel.id, planned.localDate);
     if (existing) return { round: existing, created: false };
   }
-  const questionId = pickQuestion(
-    await (candidates ? candidates() : deps.repo.questionCandidates()),
-    await deps.repo.questionUsage(channel.id),
-    { categories: channel.categories, levels: levelsFor(channel, planned.localDate) },
-    deps.random,
-  );
+  // An organiser's pick (`/mlq next`) comes first, once; the picker draws from the bank and the channel's pools.
+  const { next: picked, pool } = await deps.repo.roundChoices(channel.id, channel.communityId);
+  const questionId =
+    picked ??
+    pickQuestion(
+      [...(await (candidates ? candidates() : deps.repo.questionCandidates())), ...pool],
+      await deps.repo.questionUsage(channel.id),
+      { categories: channel.categories, levels: levelsFor(channel, planned.localDate) },
+      deps.random,
+    );
   if (!questionId) {
     deps.logger.warn({ channel: channel.id }, 'no question matches the channel categories and levels');
     return { round: null, reason: 'no-questions' };
@@ -54,6 +58,7 @@ export async function startRound(
     const winner = await deps.repo.roundForDate(channel.id, planned.localDate);
     return winner ? { round: winner, created: false } : { round: null, reason: 'no-questions' };
   }
+  if (picked) await deps.repo.clearNextQuestion(channel.id, picked);
   const result = await postRound(deps, channel, round, questions);
   return { round, created: true, posted: result !== 'failed' };
 }

@@ -76,6 +76,8 @@ export interface Question {
   approach?: Approach;
   story?: Story;
   solution?: Solution;
+  /** The member who suggested it, for an approved member suggestion (never in a bank file). */
+  suggested_by?: string;
 }
 
 /** ISO weekday numbers, 1 = Monday … 7 = Sunday. */

@@ -23,7 +23,12 @@ const escapeLike = (word: string) => word.replace(/[\\%_]/g, (c) => `\\${c}`);
 export function bankRepo(db: Kysely<Database>) {
   return {
     async questionCandidates(): Promise<PickCandidate[]> {
-      const rows = await db.selectFrom('questions').select(['id', 'category', 'level']).where('retired_at', 'is', null).execute();
+      const rows = await db
+        .selectFrom('questions')
+        .select(['id', 'category', 'level'])
+        .where('retired_at', 'is', null)
+        .where('scope_id', 'is', null)
+        .execute();
       return rows.map((r) => ({ id: r.id, category: r.category as Category, level: r.level as Level }));
     },
 
@@ -43,7 +48,7 @@ export function bankRepo(db: Kysely<Database>) {
     },
 
     async searchQuestions(search: QuestionSearch, limit: number): Promise<Question[]> {
-      let query = db.selectFrom('questions').select('body').where('retired_at', 'is', null);
+      let query = db.selectFrom('questions').select('body').where('retired_at', 'is', null).where('scope_id', 'is', null);
       if (search.categories.length) query = query.where('category', 'in', search.categories);
       if (search.levels.length) query = query.where('level', 'in', search.levels);
       for (const word of search.words) {
@@ -72,6 +77,7 @@ export function bankRepo(db: Kysely<Database>) {
         .selectFrom('questions')
         .select(['category', 'level', (eb) => eb.fn.countAll().as('count')])
         .where('retired_at', 'is', null)
+        .where('scope_id', 'is', null)
         .groupBy(['category', 'level'])
         .execute();
       return rows.map((r) => ({ category: r.category as Category, level: r.level as Level, count: Number(r.count) }));
@@ -81,7 +87,9 @@ export function bankRepo(db: Kysely<Database>) {
     async syncQuestions(entries: BankEntry[], now: Date): Promise<SyncReport> {
       return db.transaction().execute(async (trx) => {
         const existing = new Map(
-          (await trx.selectFrom('questions').select(['id', 'content_hash', 'retired_at']).execute()).map((r) => [r.id, r]),
+          (await trx.selectFrom('questions').select(['id', 'content_hash', 'retired_at']).where('scope_id', 'is', null).execute()).map(
+            (r) => [r.id, r],
+          ),
         );
         const report: SyncReport = { added: 0, updated: 0, retired: 0, unchanged: 0 };
         const changed = [];

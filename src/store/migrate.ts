@@ -11,6 +11,7 @@ import * as answerRule from '../../migrations/0006-answer-rule.ts';
 import * as gradesReviews from '../../migrations/0007-grades-reviews.ts';
 import * as archiveSearch from '../../migrations/0008-archive-search.ts';
 import * as pairs from '../../migrations/0010-pairs.ts';
+import * as suggestions from '../../migrations/0011-suggestions.ts';
 import { installDir } from '../cache-dir.ts';
 
 const migrations: Record<string, Migration> = {
@@ -23,6 +24,7 @@ const migrations: Record<string, Migration> = {
   '0007-grades-reviews': gradesReviews,
   '0008-archive-search': archiveSearch,
   '0010-pairs': pairs,
+  '0011-suggestions': suggestions,
 };
 
 const provider: MigrationProvider = { getMigrations: async () => migrations };

@@ -10,6 +10,7 @@ import type {
   ReviewStore,
   RoundStore,
   ScoreStore,
+  SuggestionStore,
   WorkClaims,
 } from '../core/repository.ts';
 import { answersRepo } from './answers-repo.ts';
@@ -24,6 +25,7 @@ import { reviewsRepo } from './reviews-repo.ts';
 import { roundsRepo } from './rounds-repo.ts';
 import type { Database } from './schema.ts';
 import { scoresRepo } from './scores-repo.ts';
+import { suggestionsRepo } from './suggestions-repo.ts';
 
 /** The Kysely implementation of the core's repository, one part per role port, plus the bank sync that start-up uses. */
 export function createRepository(db: Kysely<Database>) {
@@ -38,6 +40,7 @@ export function createRepository(db: Kysely<Database>) {
     ...({ ...reviewsRepo(db), ...remindersRepo(db) } satisfies ReviewStore),
     ...(archiveRepo(db) satisfies ArchiveStore),
     ...(pairsRepo(db) satisfies PairsStore),
+    ...(suggestionsRepo(db) satisfies SuggestionStore),
   };
   return repository satisfies Repository;
 }

@@ -61,6 +61,30 @@ export function reviewsRepo(db: Kysely<Database>) {
       throw new Error(`grading ${input.memberId} on ${input.questionId} kept meeting concurrent grades`);
     },
 
+    async addReviewCard(memberId: string, questionId: string, channelId: string, at: Date): Promise<boolean> {
+      const rows = await db
+        .insertInto('review_cards')
+        .values({
+          member_id: memberId,
+          question_id: questionId,
+          channel_id: channelId,
+          due: at,
+          stability: 0,
+          difficulty: 0,
+          scheduled_days: 0,
+          learning_steps: 0,
+          reps: 0,
+          lapses: 0,
+          state: 0,
+          last_review: null,
+          last_grade_id: null,
+        })
+        .onConflict((oc) => oc.columns(['member_id', 'question_id']).doNothing())
+        .returning('id')
+        .execute();
+      return rows.length > 0;
+    },
+
     async gradeOf(memberId: string, source: GradeSource, sourceId: string): Promise<Grade | null> {
       const row = await db
         .selectFrom('grades')

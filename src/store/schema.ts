@@ -60,6 +60,8 @@ export interface QuestionsTable {
   updated_at: ColumnType<Date, Date | string | undefined, Date | string>;
   /** Generated from prompt, tags and strong answer (migration 0008); never written. */
   search: ColumnType<string, never, never>;
+  /** Null for the bank; the channel or community whose pool an approved suggestion joined (migration 0011). */
+  scope_id: ColumnType<string | null, string | null | undefined, string | null>;
 }
 
 export interface RoundsTable {
@@ -276,6 +278,38 @@ export interface PairFeedbackTable {
   delivered_at: Timestamp | null;
 }
 
+export interface SuggestionsTable {
+  id: Generated<number>;
+  channel_id: string;
+  community_id: string;
+  author_id: string;
+  author_name: string;
+  status: 'pending' | 'approved' | 'rejected';
+  body: ColumnType<unknown, string, string>;
+  submission_id: string;
+  question_id: string | null;
+  scope: 'channel' | 'community' | null;
+  reason: string | null;
+  decided_by: string | null;
+  decided_at: Timestamp | null;
+  created_at: Timestamp;
+}
+
+export interface SuggestionDraftsTable {
+  member_id: string;
+  channel_id: string;
+  target: string;
+  fields: ColumnType<unknown, string, string>;
+  updated_at: Timestamp;
+}
+
+export interface NextQuestionsTable {
+  channel_id: string;
+  question_id: string;
+  set_by: string;
+  set_at: Timestamp;
+}
+
 /** The database as Kysely sees it; column names are the SQL names. */
 export interface Database {
   communities: CommunitiesTable;
@@ -301,4 +335,7 @@ export interface Database {
   pair_turns: PairTurnsTable;
   pair_checkins: PairCheckinsTable;
   pair_feedback: PairFeedbackTable;
+  suggestions: SuggestionsTable;
+  suggestion_drafts: SuggestionDraftsTable;
+  next_questions: NextQuestionsTable;
 }

@@ -21,6 +21,9 @@ function sample(command: string, option: { type: number; name: string; choices?:
     'config.value': '09:30',
     'grade.points': '1 3',
     'review.value': '08:00',
+    'archive.words': 'overfitting',
+    'queue.suggestion': '3',
+    'next.question': 'bias-variance-tradeoff',
   };
   return { name: option.name, type: 3, value: choice ?? option.choices?.[0]?.value ?? examples[`${command}.${option.name}`]! };
 }
@@ -42,9 +45,14 @@ describe("Discord's /mlq schema, generated from the core's command specs", () =>
       'stats',
       'pairs',
       'topics',
+      'archive',
+      'suggest',
       'reveal',
       'skip',
       'config',
+      'queue',
+      'next',
+      'export',
       'start',
       'stop',
     ]);

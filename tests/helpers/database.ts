@@ -28,7 +28,8 @@ async function openSharedPglite(): Promise<{ store: StoreConnection; tables: str
 
 /**
  * A migrated database in a clean state of its own: on Postgres a uniquely named database; on PGlite the file's one
- * in-memory instance with every table of mlq emptied (but those in `keep`, such as the synced bank) and its ids
+ * in-memory instance with every table of mlq emptied (but those in `keep`, such as the synced bank, less the member
+ * suggestions approved into it) and its ids
  * restarted, because loading a new instance costs seconds.
  */
 export async function createTestDatabase(options: { keep?: string[] } = {}): Promise<TestDatabase> {
@@ -36,6 +37,8 @@ export async function createTestDatabase(options: { keep?: string[] } = {}): Pro
     const shared = await (sharedPglite ??= openSharedPglite());
     const tables = shared.tables.filter((t) => !options.keep?.includes(t)).map((t) => sql.id(t));
     await sql`truncate ${sql.join(tables)} restart identity cascade`.execute(shared.store.db);
+    // A kept bank still loses the questions that approved member suggestions added to it.
+    if (options.keep?.includes('questions')) await sql`delete from questions where scope_id is not null`.execute(shared.store.db);
     return { store: shared.store, drop: async () => undefined };
   }
   const { url } = await createDatabase(true);

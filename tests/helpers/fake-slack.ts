@@ -225,6 +225,11 @@ export class FakeSlack {
         return this.replies(params);
       case 'chat.postEphemeral':
         return { ok: true, message_ts: this.nextTs() };
+      case 'chat.getPermalink': {
+        const kept = this.messages.find((m) => m.channel === channel && m.ts === params.message_ts);
+        if (!kept) return { ok: false, error: 'message_not_found' };
+        return { ok: true, channel, permalink: `https://study.example/archives/${channel}/p${kept.ts.replace('.', '')}` };
+      }
       case 'reactions.add':
         return { ok: true };
       case 'conversations.open':

@@ -46,4 +46,11 @@ describe('the fake Slack', () => {
     expect((await client.conversations.history({ channel: 'C1' })).messages!.map((m) => m.text)).toEqual(['root']);
     await expect(client.conversations.replies({ channel: 'C1', ts: '1.000000' })).rejects.toThrow(/thread_not_found/);
   });
+
+  it('gives a permalink to a posted message and refuses one it never saw', async () => {
+    const posted = await client.chat.postMessage({ channel: 'C1', text: 'one' });
+    const link = await client.chat.getPermalink({ channel: 'C1', message_ts: posted.ts! });
+    expect(link.permalink).toBe('https://study.example/archives/C1/p1795510800000001');
+    await expect(client.chat.getPermalink({ channel: 'C1', message_ts: '1.000001' })).rejects.toThrow(/message_not_found/);
+  });
 });

@@ -1,3 +1,4 @@
+import { archive } from './archive-command.ts';
 import { ask, solution, topics } from './bank-commands.ts';
 import { config } from './config-command.ts';
 import { helpCommand } from './help-command.ts';
@@ -6,6 +7,7 @@ import { pairs } from './pairs-command.ts';
 import { grade, guidance, review } from './review-commands.ts';
 import { reveal, skip, start, stop, today } from './round-commands.ts';
 import type { AnyCommand } from './spec.ts';
+import { exportCommand, next, queue, suggest } from './suggest-commands.ts';
 
 /** Every `/mlq` command, in the order help lists them. */
 export const COMMANDS: AnyCommand[] = [];
@@ -23,9 +25,14 @@ COMMANDS.push(
   stats,
   pairs,
   topics,
+  archive,
+  suggest,
   reveal,
   skip,
   config,
+  queue,
+  next,
+  exportCommand,
   start,
   stop,
 );

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { addToReview } from '../archive.ts';
 import { checklistCard, dueText, guidanceCard, reviewPointsCard } from '../grade-cards.ts';
 import { type GradeTarget, memberZone, resolveTarget, reviewNext, saveGrade } from '../grading.ts';
 import { platformOf } from '../port.ts';
@@ -62,7 +63,12 @@ export const grade = defineCommand({
   },
 });
 
-type ReviewArgs = { kind: 'queue' } | { kind: 'show' } | { kind: 'grade'; words: string[] } | { kind: 'remind'; words: string[] };
+type ReviewArgs =
+  | { kind: 'add'; questionId: string }
+  | { kind: 'queue' }
+  | { kind: 'show' }
+  | { kind: 'grade'; words: string[] }
+  | { kind: 'remind'; words: string[] };
 
 const reviewArgs = z.array(z.string()).transform((tokens, ctx): ReviewArgs => {
   const [first, ...rest] = tokens;
@@ -70,6 +76,7 @@ const reviewArgs = z.array(z.string()).transform((tokens, ctx): ReviewArgs => {
   if (word === undefined) return { kind: 'queue' };
   if (word === 'show' && rest.length === 0) return { kind: 'show' };
   if (word === 'grade') return { kind: 'grade', words: rest };
+  if (word === 'add') return { kind: 'add', questionId: rest.length === 1 ? rest[0]!.toLowerCase() : '' };
   if (word === 'remind') return { kind: 'remind', words: rest };
   if (/^(\d{1,2}(:\d{2})?\s*(am|pm)?|off)$/i.test(word) && (word === 'off' || word.includes(':') || /[ap]m$/i.test(word))) {
     return { kind: 'remind', words: tokens };
@@ -106,7 +113,7 @@ async function remind(ctx: CommandContext, words: string[]) {
 export const review = defineCommand({
   name: 'review',
   summary: 'Your due review cards, one at a time (also `remind HH:MM [zone]` or `remind off`)',
-  usage: '[show|grade <numbers>|remind <HH:MM [zone]|off>]',
+  usage: '[show|grade <numbers>|remind <HH:MM [zone]|off>|add <question id>]',
   details:
     'A card is made when you grade yourself; it comes back when you are about to forget it (FSRS). `show` shows the key ' +
     'points of the first due card, `grade 1 3` ticks those you recalled. Reviews never change the leaderboard.',
@@ -118,13 +125,25 @@ export const review = defineCommand({
       name: 'action',
       description: 'show the key points, grade the card, or set a daily reminder',
       kind: 'text',
-      choices: [{ value: 'show' }, { value: 'grade' }, { value: 'remind' }],
+      choices: [{ value: 'show' }, { value: 'grade' }, { value: 'remind' }, { value: 'add' }],
     },
-    { name: 'value', description: 'Numbers to grade (1 3), or a reminder time (08:00 Europe/Berlin, off)', kind: 'text', maxLength: 60 },
+    {
+      name: 'value',
+      description: 'Numbers to grade (1 3), a reminder time (08:00 Europe/Berlin, off), or a question id to add',
+      kind: 'text',
+      maxLength: 60,
+    },
   ],
   async run(ctx, args) {
     const { deps, event } = ctx;
     if (args.kind === 'remind') return remind(ctx, args.words);
+    if (args.kind === 'add') {
+      if (!args.questionId)
+        return say('Give the id of one question, such as `/mlq review add bias-variance-tradeoff` (`/mlq archive` shows them).');
+      return say(
+        await addToReview(deps, { actor: event.actor, communityId: event.communityId, channelId: event.channelId }, args.questionId),
+      );
+    }
     if (args.kind === 'queue') return privately(await reviewQueueCard(deps, event.actor.id, event.channelId));
     const first = await firstDue(deps, event.actor.id);
     if (!first) return privately(await reviewQueueCard(deps, event.actor.id, event.channelId));

@@ -1,18 +1,29 @@
 import type { z } from 'zod';
 import type { CoreDeps } from '../deps.ts';
 import type { CommandEvent } from '../events.ts';
+import type { Form } from '../interactions.ts';
 import type { Card } from '../message.ts';
 import type { PortCapabilities } from '../port.ts';
 import type { Channel } from '../types.ts';
 
 /** A yes-or-no capability of a platform. */
-export type Capability = Exclude<keyof PortCapabilities, 'helpNote'>;
+export type Capability = Exclude<keyof PortCapabilities, 'helpNote' | 'formFields'>;
 
 export type Visibility = 'private' | 'public';
+
+/** Files a command produces, such as an export; a platform with a file system writes them into a new folder. */
+export interface CommandFiles {
+  /** The name of the folder to create for them. */
+  folder: string;
+  files: { path: string; content: string }[];
+}
 
 export interface CommandReply {
   card: Card;
   visibility: Visibility;
+  /** A form to open at once where the platform can (the card then says how to open it otherwise). */
+  form?: Form;
+  files?: CommandFiles;
 }
 
 export interface CommandContext {

@@ -76,6 +76,11 @@ export interface LeastTicked {
 export interface ReviewStore {
   /** Stores a grade and schedules the card in one transaction; one grade per member, source and source id. */
   saveGrade(input: GradeInput, schedule: Scheduler): Promise<GradeOutcome>;
+  /**
+   * Adds a new card for the member's question, due at `at` (a member's own pick, such as from the archive); false when
+   * the member has a card for that question already, which is left as it is.
+   */
+  addReviewCard(memberId: string, questionId: string, channelId: string, at: Date): Promise<boolean>;
   gradeOf(memberId: string, source: GradeSource, sourceId: string): Promise<Grade | null>;
   reviewCard(id: number): Promise<ReviewCard | null>;
   /** The member's earliest due card (due at or before `now`) and how many are due. */

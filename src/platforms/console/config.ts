@@ -6,6 +6,8 @@ export interface ConsoleConfig {
   memberId: string;
   memberName: string;
   timezone: string;
+  /** Where `/mlq export` makes its folder; the folder mlq was started from when absent. */
+  exportDir?: string;
 }
 
 /** The terminal channel's identity: one channel (in MLQ_TIMEZONE, else the computer's zone), one local member who is its organiser. */

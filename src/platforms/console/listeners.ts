@@ -1,8 +1,11 @@
 import type { Interface } from 'node:readline';
 import type { Mlq } from '../../core/app.ts';
+import type { InteractionReply } from '../../core/interactions.ts';
 import { card, text } from '../../core/message.ts';
 import { wordCount } from '../../core/points.ts';
 import type { ConsoleConfig } from './config.ts';
+import { writeFiles } from './export-files.ts';
+import { FormPrompt } from './form-prompt.ts';
 import { parseConsoleLine } from './parse.ts';
 import type { ConsolePort, ConsoleScreen } from './port.ts';
 
@@ -24,6 +27,8 @@ const PRACTICE_HINT =
  */
 export class ConsoleListeners {
   private practice: Practice | null = null;
+  /** A form being filled in: typed lines (empty ones too) go to it until it is sent or a command leaves it. */
+  private form: FormPrompt | null = null;
 
   constructor(
     private readonly config: ConsoleConfig,
@@ -52,6 +57,14 @@ export class ConsoleListeners {
   async line(line: string): Promise<boolean> {
     const parsed = parseConsoleLine(line);
     if (parsed.kind === 'quit') return false;
+    if (this.form && parsed.kind !== 'command') {
+      await this.fillForm(line);
+      return true;
+    }
+    if (this.form) {
+      this.form = null;
+      this.screen.note('Left the form; nothing was sent.');
+    }
     if (parsed.kind === 'command') await this.command(parsed.text);
     if (parsed.kind === 'reply') await this.reply(parsed.text);
     return true;
@@ -70,13 +83,50 @@ export class ConsoleListeners {
     if (practice && before === practice.id && after === null && practice.answer.length) {
       this.screen.card(card('Your practice answer', [text(practice.answer.join('\n'))]));
     }
-    this.screen.card(reply.card);
+    if (reply.files) {
+      const folder = writeFiles(this.config.exportDir ?? process.cwd(), reply.files);
+      const n = reply.files.files.length;
+      this.screen.note(`${reply.card.title ?? 'Export'}: wrote ${n} ${n === 1 ? 'file' : 'files'} into ${folder}/ (a new folder).`);
+    } else if (reply.form) {
+      this.form = new FormPrompt(reply.form);
+      this.screen.note(this.form.start());
+    } else this.screen.card(reply.card);
     if (after !== null && after !== before) {
       this.practice = { id: after, answer: [], taking: true };
       this.screen.note(PRACTICE_HINT);
     } else if (practice) {
       this.practice = after === practice.id ? { ...practice, taking: false } : null;
     }
+  }
+
+  /** A line typed into the open form; once every field is in, the form is sent and the core's answer shown. */
+  private async fillForm(line: string): Promise<void> {
+    const form = this.form!;
+    const step = form.feed(line);
+    if (!step) return;
+    if (step.kind === 'ask') {
+      this.screen.note(step.text);
+      return;
+    }
+    const { channelId, communityId } = this.config;
+    const reply: InteractionReply = await this.mlq.submit({
+      channelId,
+      communityId,
+      actor: this.actor,
+      form: form.form.id,
+      value: form.form.value,
+      fields: step.fields,
+      submissionId: this.port.nextId('form'),
+    });
+    this.form = null;
+    if (reply.kind === 'invalid') {
+      this.form = form;
+      this.screen.note(form.retry(reply.errors ?? { [reply.field]: reply.text }));
+    } else if (reply.kind === 'form') {
+      this.form = new FormPrompt(reply.form);
+      this.screen.note(this.form.start());
+    } else if (reply.kind === 'card') this.screen.card(reply.card);
+    else if (reply.kind === 'notice') this.screen.note(reply.text);
   }
 
   private async reply(line: string): Promise<void> {

@@ -22,8 +22,11 @@ const nonce = (key?: string) =>
 /** Outbound Discord: the core's messages through discord.js's REST client; organiser flags as interactions report them. */
 export class DiscordPort implements ChatPort {
   readonly platform = 'discord';
-  /** Private messages are direct messages, whose buttons arrive outside the server; members grade from the reveal's button. */
-  readonly capabilities = { privateButtons: false };
+  /**
+   * Private messages are direct messages, whose buttons arrive outside the server; members grade from the reveal's
+   * button. A modal holds five fields, so longer forms come in steps.
+   */
+  readonly capabilities = { privateButtons: false, formFields: 5 };
   /** Whether a member may organise a channel, as their last interaction there reported; bounded. */
   private readonly organisers = new LRUCache<string, boolean>({ max: 50_000 });
 
@@ -109,6 +112,12 @@ export class DiscordPort implements ChatPort {
       .catch((error) => this.gone(error, channel))) as { id: string };
     for (const member of members) await this.rest.put(Routes.threadMembers(thread.id, ids.userOf(member)));
     return ids.channel(ref.community, thread.id);
+  }
+
+  /** The message's URL, which opens it in Discord for members of the guild. */
+  async link(messageId: string): Promise<string | null> {
+    const ref = ids.decode(messageId);
+    return ref?.message ? `https://discord.com/channels/${ref.community}/${ref.channel}/${ref.message}` : null;
   }
 
   /** Manage Channels on the channel, as the member's last interaction there reported it. */

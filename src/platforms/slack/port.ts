@@ -121,6 +121,14 @@ export class SlackPort implements ChatPort {
     return ids.channel(ref.community, result.channel!.id!);
   }
 
+  /** The message's permalink from chat.getPermalink; null when Slack gives none. */
+  async link(messageId: string): Promise<string | null> {
+    const ref = ids.decode(messageId);
+    if (!ref?.message) return null;
+    const result = await this.client.chat.getPermalink({ channel: ref.channel, message_ts: ref.message });
+    return result.permalink ?? null;
+  }
+
   async isAdmin(channel: string, member: string): Promise<boolean> {
     const ref = ids.decode(channel);
     return ref ? (await this.user(ref.community, ids.userOf(member))).admin : false;

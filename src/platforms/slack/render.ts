@@ -183,7 +183,13 @@ function renderField(field: FormField): SlackBlock {
     type: 'input',
     block_id: field.id,
     label: plain(field.label, 2000),
-    element: { type: 'plain_text_input', action_id: 'text', multiline: true, max_length: Math.min(field.maxLength, LIMITS.input) },
+    element: {
+      type: 'plain_text_input',
+      action_id: 'text',
+      multiline: !field.short,
+      max_length: Math.min(field.maxLength, LIMITS.input),
+      ...(field.initial ? { initial_value: clip(field.initial, Math.min(field.maxLength, LIMITS.input)) } : {}),
+    },
     ...(field.hint ? { hint: plain(field.hint, 2000) } : {}),
   };
 }

@@ -1,9 +1,12 @@
 import { type ChatInputCommandInteraction, MessageFlags } from 'discord.js';
 import { commandLine, ids, type RawOption } from '../parse.ts';
-import { interactionReply, NO_MENTIONS, renderMessages } from '../render.ts';
+import { interactionReply, NO_MENTIONS, renderForm, renderMessages } from '../render.ts';
 import { actor, type DiscordListenerContext } from './index.ts';
 
-/** `/mlq <sub>`: run by the core, deferred when it takes long, answered in the channel or privately. */
+/**
+ * `/mlq <sub>`: run by the core, deferred when it takes long, answered in the channel or privately; a reply with a form
+ * opens it as a modal unless the command was deferred already (then its card, with the button that opens it).
+ */
 export async function handleCommand(ctx: DiscordListenerContext, interaction: ChatInputCommandInteraction): Promise<void> {
   const guild = interaction.guildId!;
   const text = commandLine((interaction.options.data as unknown as RawOption[]) ?? [], guild);
@@ -21,6 +24,10 @@ export async function handleCommand(ctx: DiscordListenerContext, interaction: Ch
     text,
   });
   clearTimeout(timer);
+  if (reply.form && !deferred) {
+    await interaction.showModal(renderForm(reply.form) as never);
+    return;
+  }
   const [first, ...rest] = renderMessages(reply.card);
   const visible = reply.visibility === 'public';
   if (deferred) {

@@ -18,7 +18,7 @@ export function registerViews(app: App, ctx: SlackListenerContext): void {
       fields: submitted.fields,
       submissionId: `slack:${team}:view:${view.id}`,
     });
-    if (reply.kind === 'invalid') return ack({ response_action: 'errors', errors: { [reply.field]: reply.text } });
+    if (reply.kind === 'invalid') return ack({ response_action: 'errors', errors: reply.errors ?? { [reply.field]: reply.text } });
     if (reply.kind === 'form') return ack({ response_action: 'update', view: renderForm(reply.form, submitted.channel) });
     await ack();
     if (submitted.channel) await replyPrivately(client, { channel: submitted.channel, user: body.user.id }, reply);
