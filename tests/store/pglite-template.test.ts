@@ -1,14 +1,31 @@
-import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { cpSync, existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import { schemaKey } from '../../src/store/migrate.ts';
 import { CopyDestinationError, openPglite, prepareSeed, seededBase, templateBase } from '../../src/store/pglite-template.ts';
 import { TEST_DB } from '../helpers/database.ts';
 
 const temp = (name: string) => mkdtempSync(join(tmpdir(), `mlq-${name}-`));
 
+/** A template of one table, prepared once for the file (a new PGlite costs seconds); tests that do not test preparing itself copy it. */
+const SHARED = {
+  key: 'shared',
+  prepare: async (p: { exec(sql: string): Promise<unknown> }) => void (await p.exec('create table marks (note text)')),
+};
+let sharedCache = '';
+const cacheCopy = (name: string) => {
+  const dir = temp(name);
+  cpSync(sharedCache, dir, { recursive: true });
+  return { ...SHARED, cacheDir: dir };
+};
+
 describe.skipIf(TEST_DB === 'postgres')('new PGlite databases start from a cached template', () => {
+  beforeAll(async () => {
+    sharedCache = temp('cache-shared');
+    await (await openPglite(undefined, { ...SHARED, cacheDir: sharedCache })).close();
+  });
+
   it('prepares the template once, then copies it into new data folders and memory, and reopens existing folders', async () => {
     const cacheDir = temp('cache');
     let prepared = 0;
@@ -57,27 +74,21 @@ describe.skipIf(TEST_DB === 'postgres')('new PGlite databases start from a cache
     expect((await db.query('select count(*)::int as n from t')).rows).toEqual([{ n: 0 }]);
     await db.close();
 
-    const damaged = { ...options, cacheDir: temp('cache-bad') };
-    await (await openPglite(undefined, damaged)).close();
+    const damaged = cacheCopy('cache-bad');
     writeFileSync(join(templateBase(damaged), 'PG_VERSION'), 'garbage');
     const inFolder = await openPglite(join(temp('data'), 'db'), damaged);
-    expect((await inFolder.query('select count(*)::int as n from t')).rows).toEqual([{ n: 0 }]);
+    expect((await inFolder.query('select count(*)::int as n from marks')).rows).toEqual([{ n: 0 }]);
     await inFolder.close();
 
     await (await openPglite(undefined, damaged)).close();
     writeFileSync(`${templateBase(damaged)}.tar`, 'not a tar file');
     const inMemory = await openPglite(undefined, damaged);
-    expect((await inMemory.query('select count(*)::int as n from t')).rows).toEqual([{ n: 0 }]);
+    expect((await inMemory.query('select count(*)::int as n from marks')).rows).toEqual([{ n: 0 }]);
     await inMemory.close();
   });
 
   it('starts a new data folder from the seeded copy made for its seed key, and from the plain template otherwise', async () => {
-    const cacheDir = temp('cache-seed');
-    const options = {
-      cacheDir,
-      key: 's1',
-      prepare: async (p: { exec(sql: string): Promise<unknown> }) => void (await p.exec('create table marks (note text)')),
-    };
+    const options = cacheCopy('cache-seed');
     const seed = (note: string) => ({
       key: note,
       apply: async (p: { exec(sql: string): Promise<unknown> }) => void (await p.exec(`insert into marks values ('${note}')`)),
@@ -105,12 +116,8 @@ describe.skipIf(TEST_DB === 'postgres')('new PGlite databases start from a cache
   });
 
   it('removes only what a failed copy put into the folder, and keeps a sound cached copy when the folder is at fault', async () => {
-    const cacheDir = temp('cache-dest');
-    const options = {
-      cacheDir,
-      key: 'd1',
-      prepare: async (p: { exec(sql: string): Promise<unknown> }) => void (await p.exec('create table t (a int)')),
-    };
+    const options = cacheCopy('cache-dest');
+    const { cacheDir } = options;
     expect(await prepareSeed(options, { key: 'bank', apply: async () => undefined })).toBe(true);
     const cached = readdirSync(cacheDir).sort();
     const dir = temp('dest');
