@@ -6,6 +6,7 @@ import type { DigestStore } from './repository/digest-store.ts';
 import type { ReviewStore } from './repository/review-store.ts';
 import type { RoundStore } from './repository/round-store.ts';
 import type { ScoreStore } from './repository/score-store.ts';
+import type { SeasonStore } from './repository/season-store.ts';
 import type { WorkClaims } from './repository/work-claims.ts';
 
 export type { AnswerInsert, AnswerStore, SealedAnswerInput, ThreadAnswer, ThreadMessageKind } from './repository/answer-store.ts';
@@ -28,6 +29,7 @@ export type {
 } from './repository/review-store.ts';
 export type { NewRound, RoundStore } from './repository/round-store.ts';
 export type { Award, MemberStats, ScoreStore } from './repository/score-store.ts';
+export type { SeasonData, SeasonDue, SeasonResultRow, SeasonStore } from './repository/season-store.ts';
 export type { ChannelRelease, WorkClaims } from './repository/work-claims.ts';
 
 /** Every read and write the core needs, as the sum of its role ports; src/store implements each, every write idempotent. */
@@ -40,4 +42,5 @@ export interface Repository
     DigestStore,
     BankStore,
     ReviewStore,
-    ArchiveStore {}
+    ArchiveStore,
+    SeasonStore {}

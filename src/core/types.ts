@@ -98,6 +98,10 @@ export interface ChannelSettings {
   ramp?: boolean;
   /** Words a reply needs to count as an answer (0: no word bar); DEFAULT_MIN_WORDS when unset. */
   minWords?: number;
+  /** How long a season (and its board) runs; a quarter when unset. */
+  seasonLength?: 'month' | 'quarter';
+  /** A platform role given to each season's champion (Discord), or null for none. */
+  championRoleId?: string | null;
 }
 
 export interface Channel extends ChannelSettings {
@@ -159,4 +163,4 @@ export interface LeaderboardRow {
   rank: number;
 }
 
-export type Period = 'week' | 'all';
+export type Period = 'week' | 'all' | 'month' | 'season';

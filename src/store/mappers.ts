@@ -22,6 +22,8 @@ export function toChannel(row: Selectable<ChannelsTable>): Channel {
     ramp: row.ramp,
     nextDigestAt: row.next_digest_at,
     minWords: row.min_words,
+    seasonLength: row.season_length,
+    championRoleId: row.champion_role_id,
   };
 }
 

@@ -9,6 +9,7 @@ import type {
   ReviewStore,
   RoundStore,
   ScoreStore,
+  SeasonStore,
   WorkClaims,
 } from '../core/repository.ts';
 import { answersRepo } from './answers-repo.ts';
@@ -22,6 +23,7 @@ import { reviewsRepo } from './reviews-repo.ts';
 import { roundsRepo } from './rounds-repo.ts';
 import type { Database } from './schema.ts';
 import { scoresRepo } from './scores-repo.ts';
+import { seasonsRepo } from './seasons-repo.ts';
 
 /** The Kysely implementation of the core's repository, one part per role port, plus the bank sync that start-up uses. */
 export function createRepository(db: Kysely<Database>) {
@@ -35,6 +37,7 @@ export function createRepository(db: Kysely<Database>) {
     ...(bankRepo(db) satisfies BankStore),
     ...({ ...reviewsRepo(db), ...remindersRepo(db) } satisfies ReviewStore),
     ...(archiveRepo(db) satisfies ArchiveStore),
+    ...(seasonsRepo(db) satisfies SeasonStore),
   };
   return repository satisfies Repository;
 }

@@ -32,6 +32,9 @@ export interface ChannelsTable {
   next_digest_at: Timestamp | null;
   post_lease_until: Timestamp | null;
   min_words: Generated<number>;
+  season_length: Generated<'month' | 'quarter'>;
+  champion_role_id: string | null;
+  next_season_at: Timestamp | null;
   created_at: CreatedAt;
   updated_at: ColumnType<Date, Date | string | undefined, Date | string>;
 }
@@ -40,6 +43,7 @@ export interface MembersTable {
   id: string;
   community_id: string;
   name: string;
+  hidden: Generated<boolean>;
   created_at: CreatedAt;
 }
 
@@ -143,6 +147,19 @@ export interface DigestsTable {
   created_at: CreatedAt;
 }
 
+export interface SeasonResultsTable {
+  id: Generated<number>;
+  channel_id: string;
+  season: string;
+  status: 'sending' | 'sent' | 'skipped';
+  due_at: Timestamp;
+  lease_until: Timestamp | null;
+  attempts: Generated<number>;
+  message_id: string | null;
+  champion_ids: Generated<string[]>;
+  created_at: CreatedAt;
+}
+
 export interface PracticesTable {
   id: Generated<number>;
   member_id: string;
@@ -229,4 +246,5 @@ export interface Database {
   review_cards: ReviewCardsTable;
   review_log: ReviewLogTable;
   review_reminders: ReviewRemindersTable;
+  season_results: SeasonResultsTable;
 }

@@ -64,10 +64,11 @@ export const config = defineCommand({
   name: 'config',
   aliases: ['settings'],
   summary: "Show or change the channel's schedule and question mix",
-  usage: '[time|timezone|days|reveal|digest|ramp|min-words|categories|levels <value>]',
+  usage: '[time|timezone|days|reveal|digest|ramp|min-words|season|champion-role|categories|levels <value>]',
   details:
     'Examples: `time 09:30`, `timezone Europe/Berlin`, `days mon-fri`, `reveal 6h` or `reveal at 17:00`, `digest fri 16:00`, `ramp on`, ' +
-    '`min-words 12` (words a reply needs to count as an answer, 0 to 200; 0 or off turns the bar off), `categories statistics,evaluation`, `levels all`.',
+    '`min-words 12` (words a reply needs to count as an answer, 0 to 200; 0 or off turns the bar off), `season month` (or quarter, the default), ' +
+    '`champion-role @Champion` (Discord: the role the season’s champion gets; off to stop), `categories statistics,evaluation`, `levels all`.',
   organiserOnly: true,
   needsChannel: true,
   args: configArgs,
