@@ -1,5 +1,6 @@
 import { runCommand } from './commands/run.ts';
 import type { CoreDeps } from './deps.ts';
+import { confirmForget, FORGET_ACTION } from './erasure.ts';
 import type { ActionEvent, FormEvent } from './events.ts';
 import { GRADE_FORM } from './grade-cards.ts';
 import { openGrade, showGuidance, submitGrade } from './grading.ts';
@@ -48,6 +49,7 @@ export const ACTIONS: Record<string, Handler<ActionEvent>> = {
   'guidance.show': showGuidance,
   'review.show': showReviewPoints,
   'review.next': nextReviewCard,
+  [FORGET_ACTION]: confirmForget,
   'practice.reveal': async (deps, event) => ({ kind: 'card', card: (await runCommand(deps, { ...event, text: 'solution' })).card }),
 };
 

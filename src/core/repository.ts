@@ -3,6 +3,7 @@ import type { ArchiveStore } from './repository/archive-store.ts';
 import type { BankStore } from './repository/bank-store.ts';
 import type { ChannelStore } from './repository/channel-store.ts';
 import type { DigestStore } from './repository/digest-store.ts';
+import type { PrivacyStore } from './repository/privacy-store.ts';
 import type { ReviewStore } from './repository/review-store.ts';
 import type { RoundStore } from './repository/round-store.ts';
 import type { ScoreStore } from './repository/score-store.ts';
@@ -15,6 +16,7 @@ export { ARCHIVE_LIMITS } from './repository/archive-store.ts';
 export type { BankStore, Practice, QuestionSearch } from './repository/bank-store.ts';
 export type { ChannelStore } from './repository/channel-store.ts';
 export type { DigestData, DigestRow, DigestStore } from './repository/digest-store.ts';
+export type { ErasureReport, PrivacyStore } from './repository/privacy-store.ts';
 export type {
   Grade,
   GradeInput,
@@ -43,4 +45,5 @@ export interface Repository
     BankStore,
     ReviewStore,
     ArchiveStore,
-    SeasonStore {}
+    SeasonStore,
+    PrivacyStore {}

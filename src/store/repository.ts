@@ -5,6 +5,7 @@ import type {
   BankStore,
   ChannelStore,
   DigestStore,
+  PrivacyStore,
   Repository,
   ReviewStore,
   RoundStore,
@@ -18,6 +19,7 @@ import { bankRepo } from './bank-repo.ts';
 import { channelsRepo } from './channels-repo.ts';
 import { claimsRepo } from './claims-repo.ts';
 import { digestRepo } from './digest-repo.ts';
+import { privacyRepo } from './privacy-repo.ts';
 import { remindersRepo } from './reminders-repo.ts';
 import { reviewsRepo } from './reviews-repo.ts';
 import { roundsRepo } from './rounds-repo.ts';
@@ -38,6 +40,7 @@ export function createRepository(db: Kysely<Database>) {
     ...({ ...reviewsRepo(db), ...remindersRepo(db) } satisfies ReviewStore),
     ...(archiveRepo(db) satisfies ArchiveStore),
     ...(seasonsRepo(db) satisfies SeasonStore),
+    ...(privacyRepo(db) satisfies PrivacyStore),
   };
   return repository satisfies Repository;
 }

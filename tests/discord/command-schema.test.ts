@@ -40,6 +40,8 @@ describe("Discord's /mlq schema, generated from the core's command specs", () =>
       'away',
       'leaderboard',
       'stats',
+      'privacy',
+      'forget',
       'topics',
       'reveal',
       'skip',

@@ -64,7 +64,7 @@ export const config = defineCommand({
   name: 'config',
   aliases: ['settings'],
   summary: "Show or change the channel's schedule and question mix",
-  usage: '[time|timezone|days|reveal|digest|ramp|min-words|season|champion-role|categories|levels <value>]',
+  usage: '[time|timezone|days|reveal|digest|ramp|min-words|categories|levels <value>]',
   details:
     'Examples: `time 09:30`, `timezone Europe/Berlin`, `days mon-fri`, `reveal 6h` or `reveal at 17:00`, `digest fri 16:00`, `ramp on`, ' +
     '`min-words 12` (words a reply needs to count as an answer, 0 to 200; 0 or off turns the bar off), `season month` (or quarter, the default), ' +

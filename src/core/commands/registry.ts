@@ -2,6 +2,7 @@ import { ask, solution, topics } from './bank-commands.ts';
 import { config } from './config-command.ts';
 import { helpCommand } from './help-command.ts';
 import { away, leaderboard, stats, streak } from './member-commands.ts';
+import { forget, privacy } from './privacy-commands.ts';
 import { grade, guidance, review } from './review-commands.ts';
 import { reveal, skip, start, stop, today } from './round-commands.ts';
 import type { AnyCommand } from './spec.ts';
@@ -20,6 +21,8 @@ COMMANDS.push(
   away,
   leaderboard,
   stats,
+  privacy,
+  forget,
   topics,
   reveal,
   skip,
