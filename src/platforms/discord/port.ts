@@ -3,7 +3,8 @@ import { DiscordAPIError, type REST, Routes } from 'discord.js';
 import { LRUCache } from 'lru-cache';
 import type { Logger } from '../../core/log.ts';
 import type { Card } from '../../core/message.ts';
-import { type Ack, ChannelUnavailableError, type ChatPort, type PostedMessage } from '../../core/port.ts';
+import { type Ack, type ChampionRoleResult, ChannelUnavailableError, type ChatPort, type PostedMessage } from '../../core/port.ts';
+import { moveChampionRole } from './champion-role.ts';
 import { ids } from './parse.ts';
 import { ACK_EMOJI, renderMessage, renderMessages } from './render.ts';
 
@@ -90,6 +91,12 @@ export class DiscordPort implements ChatPort {
   async sendPrivate(member: string, _channel: string, card: Card): Promise<void> {
     const dm = (await this.rest.post(Routes.userChannels(), { body: { recipient_id: ids.userOf(member) } })) as { id: string };
     await this.rest.post(Routes.channelMessages(dm.id), { body: renderMessage(card) });
+  }
+
+  /** Gives the season's champion role, and takes it from the previous champions, where the bot may manage roles. */
+  setChampionRole(channel: string, roleId: string, add: string[], remove: string[]): Promise<ChampionRoleResult> {
+    const guild = ids.decode(channel)!.community;
+    return moveChampionRole(this.rest, guild, roleId, add.map(ids.userOf), remove.map(ids.userOf));
   }
 
   /** Manage Channels on the channel, as the member's last interaction there reported it. */
