@@ -147,6 +147,50 @@ describe('quarter seasons in America/Los_Angeles (UTC−8)', () => {
   });
 });
 
+describe('a results post whose replica died', () => {
+  it('is finished by a later pass without posting twice, whether or not the post went out', async () => {
+    h = await createHarness(new Date('2026-11-30T12:00:00Z'));
+    const c = await channel(h, 'test:crash', 'UTC', 'month');
+    await h.mlq.tick();
+    let crash: 'after' | 'before' | null = 'after';
+    h.port.afterPost = (_channel, key) => {
+      if (key?.startsWith('mlq-season-') && crash === 'after') {
+        crash = null;
+        throw new Error('replica died after posting');
+      }
+    };
+    h.port.beforePost = (_channel, key) => {
+      if (key?.startsWith('mlq-season-') && crash === 'before') {
+        crash = null;
+        throw new Error('replica died before posting');
+      }
+    };
+    h.clock.set(new Date('2026-12-01T00:00:10Z'));
+    expect(await h.mlq.tick()).toMatchObject({ seasons: 0, failed: 1 });
+    expect(seasonPosts(h)).toHaveLength(1);
+    // within the lease nobody touches it; after it another pass finds the post by its key and records it
+    h.clock.set(new Date('2026-12-01T00:01:10Z'));
+    expect(await h.mlq.tick()).toMatchObject({ seasons: 0, failed: 0 });
+    h.clock.set(new Date('2026-12-01T00:05:00Z'));
+    expect(await h.mlq.tick()).toMatchObject({ seasons: 0, failed: 0 });
+    expect(seasonPosts(h)).toHaveLength(1);
+    const rows = await h.database.store.db.selectFrom('season_results').select(['season', 'status', 'attempts', 'message_id']).execute();
+    expect(rows).toEqual([{ season: 'm:2026-11', status: 'sent', attempts: 2, message_id: seasonPosts(h)[0]!.messageId }]);
+
+    // a post that never went out is made by the next pass after the lease
+    crash = 'before';
+    h.clock.set(new Date('2027-01-01T00:00:10Z'));
+    expect(await h.mlq.tick()).toMatchObject({ seasons: 0, failed: 1 });
+    expect(seasonPosts(h)).toHaveLength(1);
+    h.clock.set(new Date('2027-01-01T00:05:00Z'));
+    expect(await h.mlq.tick()).toMatchObject({ seasons: 1 });
+    expect(seasonPosts(h).map((p) => [p.target, p.card!.title])).toEqual([
+      [c.id, 'Season results · November 2026'],
+      [c.id, 'Season results · December 2026'],
+    ]);
+  });
+});
+
 describe('the season setting', () => {
   it('is validated and changes what the season board shows', async () => {
     h = await createHarness(new Date('2026-11-30T12:00:00Z'));
