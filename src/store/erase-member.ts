@@ -24,6 +24,18 @@ async function answeredRounds(trx: Transaction<Database>, memberId: string): Pro
  */
 export const ERASURE: [table: string, step: Step][] = [
   [
+    'ledger',
+    async (trx, id) => {
+      // the keys of peer votes the member gave name them last (points.ts ledgerKey); found through their votes, by key
+      const named = await sql`
+        update ledger set key = 'erased:' || ledger.id
+        from votes v join answers a on a.id = v.answer_id
+        where v.voter_id = ${id} and a.member_id <> ${id}
+          and ledger.key = 'peer_vote:' || a.round_id || ':' || a.member_id || ':' || ${id}::text`.execute(trx);
+      return count(named) + count(await trx.deleteFrom('ledger').where('member_id', '=', id).execute());
+    },
+  ],
+  [
     'votes',
     async (trx, id) =>
       count(
@@ -34,15 +46,6 @@ export const ERASURE: [table: string, step: Step][] = [
           )
           .execute(),
       ),
-  ],
-  [
-    'ledger',
-    async (trx, id) => {
-      const named = await sql`
-        update ledger set key = 'erased:' || id
-        where member_id <> ${id} and reason = 'peer_vote' and right(key, length(${id}::text) + 1) = ':' || ${id}::text`.execute(trx);
-      return count(named) + count(await trx.deleteFrom('ledger').where('member_id', '=', id).execute());
-    },
   ],
   ['scores', async (trx, id) => count(await trx.deleteFrom('scores').where('member_id', '=', id).execute())],
   ['streaks', async (trx, id) => count(await trx.deleteFrom('streaks').where('member_id', '=', id).execute())],
