@@ -64,18 +64,22 @@ async function piped(lines: string[], channel?: number): Promise<string> {
 }
 
 describe('privacy and erasure in the terminal', () => {
-  it('hides the name on the board, and erases after `/mlq forget me confirm` typed again', async () => {
+  it('shows month and season boards, hides the name on them, and erases after `/mlq forget me confirm` typed again', async () => {
     const shown = await piped([
       ANSWER,
       '/mlq reveal',
       '/mlq privacy hide',
       '/mlq leaderboard',
+      '/mlq leaderboard month',
+      '/mlq leaderboard season',
       '/mlq forget me',
       '/mlq leaderboard all',
       '/mlq forget me confirm',
       '/mlq leaderboard all',
     ]);
     expect(shown).toContain('  • 🥇 a member · 10 pts');
+    expect(flat(shown)).toMatch(/Leaderboard · November 2026 • 🥇 a member · 10 pts/);
+    expect(flat(shown)).toMatch(/Leaderboard · season Q4 2026 \(October to December\) • 🥇 a member · 10 pts/);
     expect(flat(shown)).toContain('This erases your answers, grades, review cards, reminders, points, streaks and name in every channel');
     expect(flat(shown)).toContain('[Erase everything] type /mlq forget me confirm');
     expect(flat(shown)).toMatch(/all time • 🥇 a member · 10 pts/);
