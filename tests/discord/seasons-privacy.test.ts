@@ -156,4 +156,19 @@ describe('privacy and erasure on Discord', () => {
     expect(await db.selectFrom('answers').select('id').where('member_id', '=', member(U1)).execute()).toEqual([]);
     expect(await db.selectFrom('members').select('id').where('id', '=', member(U1)).execute()).toEqual([]);
   });
+
+  it('defers the erase button privately when erasing takes longer than the deferral delay (0: at once), then says it is done', async () => {
+    h = await createDiscordHarness({ start: new Date('2026-11-23T08:00:00Z'), deferAfterMs: 0 });
+    await run(ADMIN, 'start', [], true);
+    const thread = String((await waitFor(() => h!.discord.of('POST', /\/threads$/)[0])).result!.id);
+    answer(U1, thread);
+    await waitFor(() => h!.discord.of('PUT', /reactions/).length === 1);
+    const pressed = h.discord.button(U1, `forget.confirm:${member(U1)}`, '1');
+    const first = (await waitFor(() => h!.discord.answers(pressed)[0])).body as { type: number; data?: { flags?: number } };
+    expect(first.type).toBe(5);
+    expect((first.data?.flags ?? 0) & EPHEMERAL).toBe(EPHEMERAL);
+    const edit = await waitFor(() => h!.discord.answers(pressed).find((c) => c.method === 'PATCH'));
+    expect(JSON.stringify(edit.body)).toContain('Done: your answers');
+    expect(await h.database.store.db.selectFrom('answers').select('id').execute()).toEqual([]);
+  });
 });
