@@ -105,6 +105,8 @@ export const ERASURE: [table: string, step: Step][] = [
 /** Runs every step of ERASURE for one member in one transaction; the rows each touched, by table (tables with none left out). */
 export async function eraseMember(db: Kysely<Database>, memberId: string): Promise<ErasureReport> {
   return db.transaction().execute(async (trx) => {
+    // held until commit: points awarded meanwhile (their ledger rows need the member row) wait, then fail and are retried
+    await trx.selectFrom('members').select('id').where('id', '=', memberId).forUpdate().execute();
     const report: ErasureReport = {};
     for (const [table, step] of ERASURE) {
       const n = await step(trx, memberId);
