@@ -187,8 +187,15 @@ describe('/mlq forget', () => {
     expect(buttonsOf(asked.card)[0]).toMatchObject({ value: ada.id, command: `/mlq forget <@${ada.id}> confirm` });
     expect(await say(ch, admin, `forget <@${ada.id}> confirm`)).toMatch(/Done: that member’s answers/);
     expect(await holding(ada.id)).toEqual([]);
-    expect(await say(ch, bob, 'forget me confirm')).toMatch(/Done: your answers/);
+    const press = () => h.mlq.action({ channelId: ch, communityId: 'test', actor: bob, action: 'forget.confirm', value: bob.id });
+    const twice = (await Promise.all([press(), press()])).map(shown).sort();
+    expect(twice).toEqual([
+      expect.stringMatching(/^Done: your answers/),
+      'There was nothing to erase: mlq holds no data about that member.',
+    ]);
+    expect(await holding(bob.id)).toEqual([]);
     // the command itself records the member who typed it, then erases them
+    expect(await say(ch, bob, 'forget me confirm')).toMatch(/Done: your answers/);
     expect(await holding(bob.id)).toEqual([]);
     expect(await say(ch, ada, 'leaderboard all')).toMatch(/No points yet/);
     expect(await say(ch, bob, 'forget me <@test:ada>')).toMatch(/not both/);
