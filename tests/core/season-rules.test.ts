@@ -39,6 +39,13 @@ describe('season periods', () => {
     expect(seasonDates('q:2026-Q2')).toEqual({ from: '2026-04-01', to: '2026-06-31' });
     expect(seasonDates('all')).toBeNull();
   });
+
+  it('leaves anything that is not exactly a month or quarter key alone', () => {
+    for (const key of ['all', 'w:2026-11-23', 'xm:2026-11', 'm:2026-11x', 'xq:2026-Q4', 'q:2026-Q4x', 'q:2026-Q5']) {
+      expect(seasonLabel(key)).toBe(key);
+      expect(seasonDates(key)).toBeNull();
+    }
+  });
 });
 
 describe('the display-name rule', () => {
