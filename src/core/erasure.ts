@@ -36,8 +36,7 @@ export async function eraseConfirmed(deps: CoreDeps, actor: Member, targetId: st
   }
   const report = await deps.repo.eraseMember(targetId);
   deps.logger.info({ tables: report }, 'member data erased');
-  const rows = Object.values(report).reduce((n, v) => n + v, 0);
-  if (rows === 0) return 'There was nothing to erase: mlq holds no data about that member.';
+  if (Object.keys(report).length === 0) return 'There was nothing to erase: mlq holds no data about that member.';
   return actor.id === targetId
     ? `Done: your ${WHAT} are erased in every channel of this community. If you use mlq again, it starts afresh.`
     : `Done: that member’s ${WHAT} are erased in every channel of this community.`;

@@ -46,12 +46,11 @@ export async function runSeasons(deps: CoreDeps, now: Date, batch: number, lease
     ...due.map(({ channel, nextSeasonAt }) =>
       guard('posting season results', async () => {
         const length = channel.seasonLength ?? DEFAULT_SEASON;
-        const from = new Date(Math.max(now.getTime(), nextSeasonAt?.getTime() ?? 0));
         if (!nextSeasonAt) return deps.repo.setNextSeason(channel.id, seasonEnd(length, now, channel.timezone));
         const late = now.getTime() - nextSeasonAt.getTime() > SEASON_GRACE_MS;
         const season = seasonEndingAt(length, nextSeasonAt, channel.timezone);
         const row = await deps.repo.createSeasonResult(channel.id, season, nextSeasonAt, now, leaseMs, late);
-        await deps.repo.setNextSeason(channel.id, seasonEnd(length, from, channel.timezone));
+        await deps.repo.setNextSeason(channel.id, seasonEnd(length, now, channel.timezone));
         if (row && (await sendSeasonResults(deps, channel, row))) posted++;
       }),
     ),

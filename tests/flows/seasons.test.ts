@@ -147,6 +147,30 @@ describe('quarter seasons in America/Los_Angeles (UTC−8)', () => {
   });
 });
 
+describe('the 7-day grace for a results post', () => {
+  it('posts one exactly 7 days late and skips one 7 days and an hour late', async () => {
+    h = await createHarness(new Date('2027-03-30T12:00:00Z'));
+    const utc = await channel(h, 'test:utc', 'UTC');
+    // London is on summer time on 1 April: its quarter ends at 23:00 UTC on 31 March, an hour before UTC's
+    const london = await channel(h, 'test:london', 'Europe/London');
+    await h.mlq.tick();
+    h.clock.set(new Date('2027-04-08T00:00:00Z'));
+    expect(await h.mlq.tick()).toMatchObject({ seasons: 1 });
+    expect(seasonPosts(h).map((p) => [p.target, p.card!.title])).toEqual([[utc.id, 'Season results · Q1 2027 (January to March)']]);
+    const rows = await h.database.store.db.selectFrom('season_results').select(['channel_id', 'status']).orderBy('channel_id').execute();
+    expect(rows).toEqual([
+      { channel_id: london.id, status: 'skipped' },
+      { channel_id: utc.id, status: 'sent' },
+    ]);
+    // both channels now wait for the end of the second quarter
+    h.clock.set(new Date('2027-06-30T22:59:59Z'));
+    expect(await h.mlq.tick()).toMatchObject({ seasons: 0 });
+    h.clock.set(new Date('2027-06-30T23:00:00Z'));
+    expect(await h.mlq.tick()).toMatchObject({ seasons: 1 });
+    expect(seasonPosts(h).at(-1)!.target).toBe(london.id);
+  });
+});
+
 describe('a results post whose replica died', () => {
   it('is finished by a later pass without posting twice, whether or not the post went out', async () => {
     h = await createHarness(new Date('2026-11-30T12:00:00Z'));
@@ -188,6 +212,16 @@ describe('a results post whose replica died', () => {
       [c.id, 'Season results · November 2026'],
       [c.id, 'Season results · December 2026'],
     ]);
+
+    // one left unfinished for more than 7 days is given up rather than posted late
+    crash = 'before';
+    h.clock.set(new Date('2027-02-01T00:00:10Z'));
+    expect(await h.mlq.tick()).toMatchObject({ failed: 1 });
+    h.clock.set(new Date('2027-02-08T00:00:01Z'));
+    expect(await h.mlq.tick()).toMatchObject({ seasons: 0, failed: 0 });
+    expect(seasonPosts(h)).toHaveLength(2);
+    const january = await h.database.store.db.selectFrom('season_results').select('status').where('season', '=', 'm:2027-01').execute();
+    expect(january).toEqual([{ status: 'skipped' }]);
   });
 });
 
