@@ -107,7 +107,7 @@ describe('the console channel, as a newcomer runs it', () => {
     expect(flat(run.stdout)).toMatch(/^mlq · a terminal study channel \(.+\)\. Type/);
     expect(flat(run.stdout)).toContain(banner);
     expect(flat(run.stdout)).toContain('Type quit (or press Ctrl-D) to leave the terminal.');
-    expect(run.stdout).toContain("/mlq leaderboard [week|all]: This week's or all-time leaderboard\n");
+    expect(flat(run.stdout)).toContain("/mlq leaderboard [week|month|season|all]: This week's, month's, season's or all-time leaderboard ");
     expect(run.stdout).not.toContain('public');
     expect(run.stdout).not.toContain('reaction');
   });

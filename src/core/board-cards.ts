@@ -10,17 +10,25 @@ const medal = (rank: number): string => (rank === 1 ? '🥇' : rank === 2 ? '�
 /** One leaderboard line, as the board and the weekly digest show it. */
 export const boardLine = (row: LeaderboardRow): string => `${medal(row.rank)} **${row.name}** · ${row.points} pts`;
 
-export function leaderboardCard(period: Period, rows: LeaderboardRow[], me: LeaderboardRow | null, weekOf: string): Card {
-  const title = period === 'week' ? `Leaderboard · week of ${weekOf}` : 'Leaderboard · all time';
-  if (rows.length === 0) {
-    return card(title, [
-      text(
-        period === 'week'
-          ? "No points yet this week. Answer today's question to open the board."
-          : 'No points yet. Answer a question to open the board.',
-      ),
-    ]);
-  }
+/** A board's title: the week's Monday, the month or season's name (`label`), or all time. */
+function boardTitle(period: Period, label: string): string {
+  if (period === 'week') return `Leaderboard · week of ${label}`;
+  if (period === 'month') return `Leaderboard · ${label}`;
+  if (period === 'season') return `Leaderboard · season ${label}`;
+  return 'Leaderboard · all time';
+}
+
+const EMPTY: Record<Period, string> = {
+  week: "No points yet this week. Answer today's question to open the board.",
+  month: "No points yet this month. Answer today's question to open the board.",
+  season: "No points yet this season. Answer today's question to open the board.",
+  all: 'No points yet. Answer a question to open the board.',
+};
+
+/** A board; `label` is the week's Monday for a weekly board, the month's or season's name for those. */
+export function leaderboardCard(period: Period, rows: LeaderboardRow[], me: LeaderboardRow | null, label: string): Card {
+  const title = boardTitle(period, label);
+  if (rows.length === 0) return card(title, [text(EMPTY[period])]);
   const lines = rows.map(boardLine);
   const blocks = [list(lines)];
   if (me && !rows.some((r) => r.memberId === me.memberId)) blocks.push(context(`You: rank ${me.rank} with ${me.points} pts.`));

@@ -1,6 +1,7 @@
 import { ARCHIVE_PAGE_ACTION, ARCHIVE_REVIEW_ACTION, openArchivePage, reviewFromArchive } from './archive.ts';
 import { runCommand } from './commands/run.ts';
 import type { CoreDeps } from './deps.ts';
+import { confirmForget, FORGET_ACTION } from './erasure.ts';
 import type { ActionEvent, FormEvent } from './events.ts';
 import { GRADE_FORM } from './grade-cards.ts';
 import { openGrade, showGuidance, submitGrade } from './grading.ts';
@@ -65,6 +66,7 @@ export const ACTIONS: Record<string, Handler<ActionEvent>> = {
   [SUGGEST_OPEN]: openSuggestion,
   [APPROVE_ACTION]: approveButton,
   [REJECT_ACTION]: rejectButton,
+  [FORGET_ACTION]: confirmForget,
   'practice.reveal': async (deps, event) => ({ kind: 'card', card: (await runCommand(deps, { ...event, text: 'solution' })).card }),
   ...PAIR_ACTION_HANDLERS,
 };

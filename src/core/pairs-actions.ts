@@ -30,7 +30,8 @@ async function checkIn(deps: CoreDeps, event: ActionEvent, answer: CheckinAnswer
   let awarded = false;
   if (waiting.length === 0) {
     const channel = await deps.repo.getChannel(group.channelId);
-    const week = weekStart(localDate(now, channel?.timezone ?? deps.defaults.timezone));
+    const today = localDate(now, channel?.timezone ?? deps.defaults.timezone);
+    const week = weekStart(today);
     const entries = group.members.map((memberId) => ({
       key: pairMeetingKey(group.id, memberId),
       channelId: group.channelId,
@@ -39,6 +40,7 @@ async function checkIn(deps: CoreDeps, event: ActionEvent, answer: CheckinAnswer
       reason: 'pair_meeting' as const,
       points: POINTS.pairMeeting,
       week,
+      localDate: today,
       at: now,
     }));
     awarded = (await deps.repo.award(entries)) > 0;

@@ -27,6 +27,9 @@ export interface PortCapabilities {
 /** The capabilities of a port that declares none: a chat platform with reactions and public replies. */
 export const DEFAULT_CAPABILITIES: PortCapabilities = { reactions: true, publicReplies: true, revealRecap: false, privateButtons: true };
 
+/** What a platform did with the champion role: moved it, lacked the permission, or found no such role. */
+export type ChampionRoleResult = 'done' | 'no-permission' | 'no-role';
+
 export interface PostedMessage {
   messageId: string;
   threadId: string;
@@ -56,6 +59,8 @@ export interface ChatPort {
   isAdmin(channelId: string, memberId: string): Promise<boolean>;
   /** A link members can open to a message (Slack's permalink, Discord's message URL); absent or null where there is none. */
   link?(messageId: string): Promise<string | null>;
+  /** Gives a role to `add` and takes it from `remove` (members of the channel's community); absent where there are no roles. */
+  setChampionRole?(channelId: string, roleId: string, add: string[], remove: string[]): Promise<ChampionRoleResult>;
 }
 
 /** Thrown by a port when the platform says the channel is gone or the bot lost access; the core pauses the channel. */
@@ -118,6 +123,13 @@ function observed(port: ChatPort, metrics: Metrics): ChatPort {
     get findPosted() {
       const find = port.findPosted;
       return find && ((targetId: string, key: string, since: Date) => run(() => find.call(port, targetId, key, since)));
+    },
+    get setChampionRole() {
+      const set = port.setChampionRole;
+      return (
+        set &&
+        ((channelId: string, roleId: string, add: string[], remove: string[]) => run(() => set.call(port, channelId, roleId, add, remove)))
+      );
     },
     post: (channelId, message, key) => run(() => port.post(channelId, message, key)),
     reply: (threadId, message, key) => run(() => port.reply(threadId, message, key)),

@@ -4,9 +4,11 @@ import type { BankStore } from './repository/bank-store.ts';
 import type { ChannelStore } from './repository/channel-store.ts';
 import type { DigestStore } from './repository/digest-store.ts';
 import type { PairsStore } from './repository/pairs-store.ts';
+import type { PrivacyStore } from './repository/privacy-store.ts';
 import type { ReviewStore } from './repository/review-store.ts';
 import type { RoundStore } from './repository/round-store.ts';
 import type { ScoreStore } from './repository/score-store.ts';
+import type { SeasonStore } from './repository/season-store.ts';
 import type { SuggestionStore } from './repository/suggestion-store.ts';
 import type { WorkClaims } from './repository/work-claims.ts';
 
@@ -26,6 +28,7 @@ export type {
   PairsStore,
   PairTurnRow,
 } from './repository/pairs-store.ts';
+export type { ErasureReport, PrivacyStore } from './repository/privacy-store.ts';
 export type {
   Grade,
   GradeInput,
@@ -40,6 +43,7 @@ export type {
 } from './repository/review-store.ts';
 export type { NewRound, RoundStore } from './repository/round-store.ts';
 export type { Award, MemberStats, ScoreStore } from './repository/score-store.ts';
+export type { SeasonData, SeasonDue, SeasonResultRow, SeasonStore } from './repository/season-store.ts';
 export type {
   Decision,
   NewSuggestion,
@@ -62,4 +66,6 @@ export interface Repository
     ReviewStore,
     ArchiveStore,
     PairsStore,
-    SuggestionStore {}
+    SuggestionStore,
+    SeasonStore,
+    PrivacyStore {}

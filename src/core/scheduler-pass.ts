@@ -8,6 +8,7 @@ import type { ChannelRelease, DigestRow } from './repository.ts';
 import { sendReminders } from './review-queue.ts';
 import { dueRound, finishReveal, LEASE_MS, pauseUnavailable, postRound, type QuestionCache, startRound } from './rounds.ts';
 import { addDays, localDate, nextDigestAt, nextPlannedRound, weekStart } from './schedule.ts';
+import { runSeasons } from './season-results.ts';
 import type { Channel } from './types.ts';
 
 /** A digest overdue by more than this is skipped rather than sent late. */
@@ -31,6 +32,8 @@ export interface PassReport {
   /** Pairing cycles made, and pairs or trios whose shared space was posted. */
   pairCycles?: number;
   pairPosts?: number;
+  /** Season results posted. */
+  seasons: number;
   failed: number;
 }
 
@@ -73,7 +76,7 @@ async function runPass(deps: CoreDeps, options: PassOptions, watch: { elapsed():
   const candidates = () => (cached ??= deps.repo.questionCandidates());
   const questions: QuestionCache = new Map();
   const limit = pLimit(concurrency);
-  const report: PassReport = { posted: 0, recovered: 0, revealed: 0, digests: 0, reminders: 0, failed: 0 };
+  const report: PassReport = { posted: 0, recovered: 0, revealed: 0, digests: 0, reminders: 0, seasons: 0, failed: 0 };
   const now = deps.clock.now();
   const guard = (what: string, work: () => Promise<void>) =>
     limit(() =>
@@ -159,6 +162,7 @@ async function runPass(deps: CoreDeps, options: PassOptions, watch: { elapsed():
       }),
     ),
   ]);
+  report.seasons = await runSeasons(deps, now, batch, leaseMs, guard);
   await guard('sending review reminders', async () => {
     report.reminders += await sendReminders(deps, batch, leaseMs, concurrency);
   });

@@ -106,6 +106,10 @@ export interface ChannelSettings {
   pairsTime?: string;
   /** A cycle every week (1) or every two weeks (2). */
   pairsEveryWeeks?: 1 | 2;
+  /** How long a season (and its board) runs; a quarter when unset. */
+  seasonLength?: 'month' | 'quarter';
+  /** A platform role given to each season's champion (Discord), or null for none. */
+  championRoleId?: string | null;
 }
 
 export interface Channel extends ChannelSettings {
@@ -169,4 +173,4 @@ export interface LeaderboardRow {
   rank: number;
 }
 
-export type Period = 'week' | 'all';
+export type Period = 'week' | 'all' | 'month' | 'season';

@@ -1,4 +1,5 @@
 import { type Kysely, sql } from 'kysely';
+import { shownName } from '../core/privacy.ts';
 import type { Channel, Member } from '../core/types.ts';
 import { toChannel } from './mappers.ts';
 import type { Database } from './schema.ts';
@@ -26,14 +27,14 @@ export function channelsRepo(db: Kysely<Database>) {
     },
 
     async memberName(id: string): Promise<string | null> {
-      const row = await db.selectFrom('members').select('name').where('id', '=', id).executeTakeFirst();
-      return row?.name ?? null;
+      const row = await db.selectFrom('members').select(['name', 'hidden']).where('id', '=', id).executeTakeFirst();
+      return row ? shownName(row) : null;
     },
 
     async memberNames(ids: string[]): Promise<Map<string, string>> {
       if (ids.length === 0) return new Map();
-      const rows = await db.selectFrom('members').select(['id', 'name']).where('id', 'in', ids).execute();
-      return new Map(rows.map((r) => [r.id, r.name]));
+      const rows = await db.selectFrom('members').select(['id', 'name', 'hidden']).where('id', 'in', ids).execute();
+      return new Map(rows.map((r) => [r.id, shownName(r)]));
     },
 
     async getChannel(id: string): Promise<Channel | null> {
@@ -69,12 +70,21 @@ export function channelsRepo(db: Kysely<Database>) {
         ...(channel.pairsTime === undefined ? {} : { pairs_time: channel.pairsTime }),
         ...(channel.pairsEveryWeeks === undefined ? {} : { pairs_every_weeks: channel.pairsEveryWeeks }),
         ...(channel.nextPairsAt === undefined ? {} : { next_pairs_at: channel.nextPairsAt }),
+        ...(channel.seasonLength === undefined ? {} : { season_length: channel.seasonLength }),
+        ...(channel.championRoleId === undefined ? {} : { champion_role_id: channel.championRoleId }),
         updated_at: new Date(),
       };
       await db
         .insertInto('channels')
         .values({ id: channel.id, ...values })
-        .onConflict((oc) => oc.column('id').doUpdateSet(values))
+        .onConflict((oc) =>
+          oc.column('id').doUpdateSet({
+            ...values,
+            // the season's end moves with its length and the time zone: the scheduler sets it again from now
+            next_season_at: sql`case when channels.season_length = excluded.season_length and channels.timezone = excluded.timezone
+              then channels.next_season_at end`,
+          }),
+        )
         .execute();
     },
 

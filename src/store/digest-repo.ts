@@ -1,4 +1,5 @@
 import { type Kysely, type Selectable, sql } from 'kysely';
+import { shownName } from '../core/privacy.ts';
 import type { DigestData, DigestRow } from '../core/repository.ts';
 import { addDays } from '../core/schedule.ts';
 import { CATEGORIES, type Category, type Channel } from '../core/types.ts';
@@ -77,7 +78,7 @@ export function digestRepo(db: Kysely<Database>) {
       const streaks = await db
         .selectFrom('streaks')
         .leftJoin('members', 'members.id', 'streaks.member_id')
-        .select(['streaks.member_id', 'members.name', 'streaks.current'])
+        .select(['streaks.member_id', 'members.name', 'members.hidden', 'streaks.current'])
         .where('streaks.channel_id', '=', channelId)
         .where('streaks.last_seq', '>=', latest?.last_seq ?? 0)
         .where('streaks.current', '>', 1)
@@ -122,7 +123,7 @@ export function digestRepo(db: Kysely<Database>) {
       const least = counts.length ? counts.reduce((a, b) => (b.answers < a.answers ? b : a)) : null;
       return {
         top,
-        streaks: streaks.map((s) => ({ name: s.name ?? s.member_id, current: s.current })),
+        streaks: streaks.map((s) => ({ name: shownName(s, s.member_id), current: s.current })),
         rounds: Number(rounds.rounds),
         answers: Number(rounds.answers),
         mostDiscussed: discussed && Number(discussed.replies) > 0 ? { prompt: discussed.prompt, replies: Number(discussed.replies) } : null,

@@ -26,6 +26,8 @@ export function toChannel(row: Selectable<ChannelsTable>): Channel {
     pairsTime: row.pairs_time,
     pairsEveryWeeks: row.pairs_every_weeks === 2 ? 2 : 1,
     nextPairsAt: row.next_pairs_at,
+    seasonLength: row.season_length,
+    championRoleId: row.champion_role_id,
   };
 }
 

@@ -12,6 +12,7 @@ import * as gradesReviews from '../../migrations/0007-grades-reviews.ts';
 import * as archiveSearch from '../../migrations/0008-archive-search.ts';
 import * as pairs from '../../migrations/0010-pairs.ts';
 import * as suggestions from '../../migrations/0011-suggestions.ts';
+import * as privacySeasons from '../../migrations/0012-privacy-seasons.ts';
 import { installDir } from '../cache-dir.ts';
 
 const migrations: Record<string, Migration> = {
@@ -25,6 +26,7 @@ const migrations: Record<string, Migration> = {
   '0008-archive-search': archiveSearch,
   '0010-pairs': pairs,
   '0011-suggestions': suggestions,
+  '0012-privacy-seasons': privacySeasons,
 };
 
 const provider: MigrationProvider = { getMigrations: async () => migrations };

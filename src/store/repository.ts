@@ -6,10 +6,12 @@ import type {
   ChannelStore,
   DigestStore,
   PairsStore,
+  PrivacyStore,
   Repository,
   ReviewStore,
   RoundStore,
   ScoreStore,
+  SeasonStore,
   SuggestionStore,
   WorkClaims,
 } from '../core/repository.ts';
@@ -20,11 +22,13 @@ import { channelsRepo } from './channels-repo.ts';
 import { claimsRepo } from './claims-repo.ts';
 import { digestRepo } from './digest-repo.ts';
 import { pairsRepo } from './pairs-repo.ts';
+import { privacyRepo } from './privacy-repo.ts';
 import { remindersRepo } from './reminders-repo.ts';
 import { reviewsRepo } from './reviews-repo.ts';
 import { roundsRepo } from './rounds-repo.ts';
 import type { Database } from './schema.ts';
 import { scoresRepo } from './scores-repo.ts';
+import { seasonsRepo } from './seasons-repo.ts';
 import { suggestionsRepo } from './suggestions-repo.ts';
 
 /** The Kysely implementation of the core's repository, one part per role port, plus the bank sync that start-up uses. */
@@ -41,6 +45,8 @@ export function createRepository(db: Kysely<Database>) {
     ...(archiveRepo(db) satisfies ArchiveStore),
     ...(pairsRepo(db) satisfies PairsStore),
     ...(suggestionsRepo(db) satisfies SuggestionStore),
+    ...(seasonsRepo(db) satisfies SeasonStore),
+    ...(privacyRepo(db) satisfies PrivacyStore),
   };
   return repository satisfies Repository;
 }

@@ -37,6 +37,9 @@ export interface ChannelsTable {
   pairs_every_weeks: Generated<number>;
   next_pairs_at: Timestamp | null;
   pairs_lease_until: Timestamp | null;
+  season_length: Generated<'month' | 'quarter'>;
+  champion_role_id: string | null;
+  next_season_at: Timestamp | null;
   created_at: CreatedAt;
   updated_at: ColumnType<Date, Date | string | undefined, Date | string>;
 }
@@ -45,6 +48,7 @@ export interface MembersTable {
   id: string;
   community_id: string;
   name: string;
+  hidden: Generated<boolean>;
   created_at: CreatedAt;
 }
 
@@ -147,6 +151,19 @@ export interface DigestsTable {
   lease_until: Timestamp | null;
   attempts: Generated<number>;
   message_id: string | null;
+  created_at: CreatedAt;
+}
+
+export interface SeasonResultsTable {
+  id: Generated<number>;
+  channel_id: string;
+  season: string;
+  status: 'sending' | 'sent' | 'skipped';
+  due_at: Timestamp;
+  lease_until: Timestamp | null;
+  attempts: Generated<number>;
+  message_id: string | null;
+  champion_ids: Generated<string[]>;
   created_at: CreatedAt;
 }
 
@@ -338,4 +355,5 @@ export interface Database {
   suggestions: SuggestionsTable;
   suggestion_drafts: SuggestionDraftsTable;
   next_questions: NextQuestionsTable;
+  season_results: SeasonResultsTable;
 }

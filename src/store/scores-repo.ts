@@ -1,14 +1,19 @@
 import { type Kysely, sql } from 'kysely';
+import { shownName } from '../core/privacy.ts';
 import type { Award, MemberStats } from '../core/repository.ts';
+import { seasonPeriods } from '../core/seasons.ts';
 import type { Category, LeaderboardRow, StreakState } from '../core/types.ts';
 import type { Database } from './schema.ts';
 
 /** Competition ranking (1, 2, 2, 4) over rows already ordered by points. */
-function ranked(rows: { member_id: string; name: string | null; points: number }[], first = 1): LeaderboardRow[] {
+export function ranked(
+  rows: { member_id: string; name: string | null; hidden: boolean | null; points: number }[],
+  first = 1,
+): LeaderboardRow[] {
   let rank = first;
   return rows.map((row, i) => {
     if (i > 0 && row.points < rows[i - 1]!.points) rank = first + i;
-    return { memberId: row.member_id, name: row.name ?? row.member_id, points: row.points, rank };
+    return { memberId: row.member_id, name: shownName(row, row.member_id), points: row.points, rank };
   });
 }
 
@@ -32,11 +37,22 @@ export function scoresRepo(db: Kysely<Database>) {
             })),
           )
           .onConflict((oc) => oc.column('key').doNothing())
-          .returning(['channel_id', 'member_id', 'points', 'week'])
+          .returning(['key', 'channel_id', 'member_id', 'points', 'week', 'round_id'])
           .execute();
+        const roundIds = [...new Set(inserted.flatMap((row) => (row.round_id === null ? [] : [row.round_id])))];
+        const outsideRounds = new Map(entries.flatMap((e) => (e.localDate ? [[e.key, e.localDate] as const] : [])));
+        const dates = new Map(
+          roundIds.length
+            ? (await trx.selectFrom('rounds').select(['id', 'local_date']).where('id', 'in', roundIds).execute()).map((r) => [
+                r.id,
+                r.local_date,
+              ])
+            : [],
+        );
         const totals = new Map<string, { channel_id: string; period: string; member_id: string; points: number }>();
         for (const row of inserted) {
-          for (const period of ['all', `w:${row.week}`]) {
+          const date = row.round_id === null ? outsideRounds.get(row.key) : dates.get(row.round_id);
+          for (const period of ['all', `w:${row.week}`, ...(date ? seasonPeriods(date) : [])]) {
             const key = `${row.channel_id}\u0000${period}\u0000${row.member_id}`;
             const total = totals.get(key) ?? { channel_id: row.channel_id, period, member_id: row.member_id, points: 0 };
             total.points += row.points;
@@ -127,7 +143,7 @@ export function scoresRepo(db: Kysely<Database>) {
       const rows = await db
         .selectFrom('scores')
         .leftJoin('members', 'members.id', 'scores.member_id')
-        .select(['scores.member_id', 'members.name', 'scores.points'])
+        .select(['scores.member_id', 'members.name', 'members.hidden', 'scores.points'])
         .where('scores.channel_id', '=', channelId)
         .where('scores.period', '=', period)
         .where('scores.points', '>', 0)
@@ -142,7 +158,7 @@ export function scoresRepo(db: Kysely<Database>) {
       const mine = await db
         .selectFrom('scores')
         .leftJoin('members', 'members.id', 'scores.member_id')
-        .select(['scores.member_id', 'members.name', 'scores.points'])
+        .select(['scores.member_id', 'members.name', 'members.hidden', 'scores.points'])
         .where('scores.channel_id', '=', channelId)
         .where('scores.period', '=', period)
         .where('scores.member_id', '=', memberId)

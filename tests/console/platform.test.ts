@@ -142,7 +142,7 @@ describe('piped input', () => {
     expect(shown).not.toMatch(/console:/);
     expect(shown).toContain('That member has not taken part here yet');
     expect(shown).toContain('  • 🥇 tester · 10 pts');
-    expect(shown).toContain("/mlq leaderboard [week|all]: This week's or all-time leaderboard\n");
+    expect(flat(shown)).toContain("/mlq leaderboard [week|month|season|all]: This week's, month's, season's or all-time leaderboard ");
     expect(shown).not.toContain('public');
     expect(shown).not.toContain('reaction');
     expect(flat(shown)).toContain('shows the details of one command. Type quit (or press Ctrl-D) to leave the terminal.');

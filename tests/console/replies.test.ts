@@ -161,14 +161,16 @@ describe('the private recap at the reveal', () => {
 describe('help leaves out what the platform cannot do', () => {
   it('keeps `public` and peer votes where members can react and post publicly', async () => {
     const help = await text(CHAT, ada, '/mlq help');
-    expect(help).toContain("/mlq leaderboard [week|all] [public]`: This week's or all-time leaderboard (add `public` to post it)");
+    expect(help).toContain(
+      "/mlq leaderboard [week|month|season|all] [public]`: This week's, month's, season's or all-time leaderboard (add `public` to post it)",
+    );
     expect(help).toContain('for each reaction a peer puts on your answer');
     expect(help).not.toContain('quit');
   });
 
   it('drops them where the port says it has no reactions and no public replies, and adds its own note', async () => {
     const help = await text(TERM, ada, '/mlq help');
-    expect(help).toContain("/mlq leaderboard [week|all]`: This week's or all-time leaderboard");
+    expect(help).toContain("/mlq leaderboard [week|month|season|all]`: This week's, month's, season's or all-time leaderboard");
     expect(help).not.toContain('public');
     expect(help).not.toContain('reaction');
     expect(help).toContain('Type `quit` to leave.');
@@ -179,7 +181,7 @@ describe('help leaves out what the platform cannot do', () => {
     const one = await command(h, TERM, ada, '/mlq help leaderboard');
     expect(one.card.title).toBe('/mlq leaderboard');
     expect(JSON.stringify(one.card)).not.toContain('public');
-    expect(JSON.stringify(one.card)).toContain('Usage: `/mlq leaderboard [week|all]`');
+    expect(JSON.stringify(one.card)).toContain('Usage: `/mlq leaderboard [week|month|season|all]`');
   });
 });
 

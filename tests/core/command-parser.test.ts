@@ -84,7 +84,9 @@ describe('the /mlq command parser', () => {
 
   it('explains a bad argument with the usage line', () => {
     const result = parseCommand('/mlq leaderboard monthly', COMMANDS);
-    expect(!result.ok && result.message).toBe("I don't understand `monthly` here. Usage: `/mlq leaderboard [week|all] [public]`.");
+    expect(!result.ok && result.message).toBe(
+      "I don't understand `monthly` here. Usage: `/mlq leaderboard [week|month|season|all] [public]`.",
+    );
     const time = parseCommand('/mlq config time 7 oclock', COMMANDS);
     expect(!time.ok && time.message).toMatch(/not a time; write it like 09:30/);
     const zone = parseCommand('/mlq config timezone Berlin', COMMANDS);

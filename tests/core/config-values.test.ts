@@ -257,7 +257,7 @@ describe('/mlq config with a value', () => {
     const tz = parseCommand('/mlq config tz local', COMMANDS);
     expect(!tz.ok && tz.message).toBe(
       '`local` is not a time zone; use an IANA name such as Europe/Berlin or America/New_York. Usage: ' +
-        '`/mlq config [time|timezone|days|reveal|digest|pairs|ramp|min-words|categories|levels <value>]`.',
+        '`/mlq config [<setting> <value>]`.',
     );
   });
 });

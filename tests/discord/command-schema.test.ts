@@ -44,6 +44,8 @@ describe("Discord's /mlq schema, generated from the core's command specs", () =>
       'leaderboard',
       'stats',
       'pairs',
+      'privacy',
+      'forget',
       'topics',
       'archive',
       'suggest',
@@ -69,10 +71,12 @@ describe("Discord's /mlq schema, generated from the core's command specs", () =>
       {
         type: 3,
         name: 'period',
-        description: 'week or all',
+        description: 'week, month, season or all',
         required: false,
         choices: [
           { name: 'week', value: 'week' },
+          { name: 'month', value: 'month' },
+          { name: 'season', value: 'season' },
           { name: 'all', value: 'all' },
         ],
       },
@@ -119,7 +123,7 @@ describe("Discord's /mlq schema, generated from the core's command specs", () =>
       }
     }
     expect(sub('reveal').description).toBe("Organisers: reveal the open round's strong answer now");
-    expect(sub('leaderboard').description).toBe("This week's or all-time leaderboard (add public to post it)");
+    expect(sub('leaderboard').description).toBe("This week's, month's, season's or all-time leaderboard (add public to post it)");
   });
 
   it('turns every option and every choice into a command line the core accepts', () => {

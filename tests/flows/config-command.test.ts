@@ -47,6 +47,8 @@ describe('/mlq config shows the settings', () => {
       pairs: 'off',
       ramp: 'off',
       'min-words': '12 words',
+      season: 'quarter',
+      'champion-role': 'off',
       categories: 'all',
       levels: 'all',
     });
@@ -57,7 +59,7 @@ describe('/mlq config shows the settings', () => {
 
   it('is for organisers only', async () => {
     expect(sentence(await config('time 10:00', ada))).toBe(
-      "`/mlq config [time|timezone|days|reveal|digest|pairs|ramp|min-words|categories|levels <value>]` is for the channel's organisers " +
+      "`/mlq config [<setting> <value>]` is for the channel's organisers " +
         '(workspace admins, whoever ran `/mlq start`, and MLQ_ADMINS).',
     );
     expect((await channelRow()).post_time).toBe('09:00');
@@ -129,8 +131,8 @@ describe('/mlq config changes a setting', () => {
 describe('/mlq config refuses what it cannot read, with a hint and nothing saved', () => {
   it('names an unknown setting and guesses the meant one', async () => {
     expect(sentence(await config('tme 10:00'))).toBe(
-      '`tme` is not a setting (did you mean `time`?); the settings are time, timezone, days, reveal, digest, pairs, ramp, min-words, categories, levels. ' +
-        'Usage: `/mlq config [time|timezone|days|reveal|digest|pairs|ramp|min-words|categories|levels <value>]`.',
+      '`tme` is not a setting (did you mean `time`?); the settings are time, timezone, days, reveal, digest, pairs, ramp, min-words, season, champion-role, categories, levels. ' +
+        'Usage: `/mlq config [<setting> <value>]`.',
     );
     expect(sentence(await config('colour blue'))).toMatch(/^`colour` is not a setting; the settings are time, /);
   });

@@ -154,6 +154,8 @@ describe('a whole round', () => {
       .execute();
     expect(score).toEqual([
       { period: 'all', points: 14 },
+      { period: 'm:2026-11', points: 14 },
+      { period: 'q:2026-Q4', points: 14 },
       { period: 'w:2026-11-23', points: 14 },
     ]);
   });
@@ -206,7 +208,7 @@ describe('the week of the leaderboard follows the channel time zone', () => {
     await reply(h, CH, ada, answer('sunday evening answer'));
     await command(h, CH, { id: 'test:admin', name: 'admin' }, '/mlq reveal');
     const periods = await h.database.store.db.selectFrom('scores').select('period').where('member_id', '=', ada.id).execute();
-    expect(periods.map((p) => p.period).sort()).toEqual(['all', 'w:2026-11-23']);
+    expect(periods.map((p) => p.period).sort()).toEqual(['all', 'm:2026-11', 'q:2026-Q4', 'w:2026-11-23']);
     expect(cardText((await command(h, CH, ada, '/mlq leaderboard')).card)).toMatch(/week of 2026-11-23[\s\S]*ada · 10 pts/);
     h.clock.set(new Date('2026-11-30T05:30:00Z'));
     expect(cardText((await command(h, CH, ada, '/mlq leaderboard')).card)).toMatch(/week of 2026-11-30[\s\S]*No points yet this week/);

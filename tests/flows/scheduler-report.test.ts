@@ -7,7 +7,7 @@ import type { RecordingPort } from '../helpers/recording-port.ts';
 
 let h: Harness;
 let port: RecordingPort;
-const NONE = { posted: 0, recovered: 0, revealed: 0, digests: 0, reminders: 0, failed: 0 };
+const NONE = { posted: 0, recovered: 0, revealed: 0, digests: 0, reminders: 0, seasons: 0, failed: 0 };
 
 beforeEach(async () => {
   h = await createHarness(new Date('2026-11-23T08:00:00Z'));

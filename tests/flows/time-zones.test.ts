@@ -84,7 +84,7 @@ describe('a channel in Auckland, a day ahead of UTC', () => {
     await at('2026-11-29T20:00:30Z');
     expect(await answer(c.id, 1)).toBe('answer');
     await at('2026-11-29T21:00:30Z');
-    expect(await periods()).toEqual(['all', 'w:2026-11-30']);
+    expect(await periods()).toEqual(['all', 'm:2026-11', 'q:2026-Q4', 'w:2026-11-30']);
     h.clock.set(new Date('2026-11-29T21:30:00Z'));
     expect(await say(c.id, '/mlq leaderboard')).toMatch(/week of 2026-11-30[\s\S]*ada · 10 pts/);
     expect(await say(c.id, '/mlq away 2')).toContain('Away until 2026-12-01 (Pacific/Auckland)');
@@ -120,7 +120,7 @@ describe('a channel in Los Angeles, a day behind UTC', () => {
     expect(await at('2026-11-28T01:30:30Z')).toMatchObject({ posted: 1 });
     expect(await answer(c.id, 1)).toBe('answer');
     await at('2026-11-28T07:30:30Z');
-    expect(await periods()).toEqual(['all', 'w:2026-11-23']);
+    expect(await periods()).toEqual(['all', 'm:2026-11', 'q:2026-Q4', 'w:2026-11-23']);
     h.clock.set(new Date('2026-11-30T05:00:00Z'));
     expect(await say(c.id, '/mlq leaderboard')).toMatch(/week of 2026-11-23[\s\S]*ada · 10 pts/);
     expect(await say(c.id, '/mlq away 1')).toContain('Away until 2026-11-29 (America/Los_Angeles)');

@@ -14,7 +14,7 @@ export const TOKEN = 'MTEwMDAwMDAwMDAwMDAwMDAw.GfAkEt.abcdefghijklmnopqrstuvwxyz
 
 /** The real core and store and the real discord.js client, wired as main.ts does, against a fake Discord. */
 export async function createDiscordHarness(
-  options: { messageContent?: boolean; deferAfterMs?: number; start?: Date; refuse?: boolean } = {},
+  options: { messageContent?: boolean; deferAfterMs?: number; componentDeferAfterMs?: number; start?: Date; refuse?: boolean } = {},
 ): Promise<DiscordHarness> {
   const h = await createHarness(options.start ?? new Date());
   const discord = await new FakeDiscord().start();
@@ -26,6 +26,7 @@ export async function createDiscordHarness(
     logger,
     {
       deferAfterMs: options.deferAfterMs,
+      componentDeferAfterMs: options.componentDeferAfterMs,
     },
   );
   h.deps.ports.register(platform.port);

@@ -15,6 +15,16 @@ export const APP = '900000000000000003';
 export const BOT = '900000000000000004';
 const MESSAGE_CONTENT = 1 << 15;
 const MANAGE_CHANNELS = 1n << 4n;
+const ADMINISTRATOR = 1n << 3n;
+export const MANAGE_ROLES = 1n << 28n;
+
+/** A guild role as the fake keeps it. */
+export interface FakeRole {
+  id: string;
+  name: string;
+  permissions: string;
+  position: number;
+}
 
 function readBody(req: IncomingMessage): Promise<string> {
   return new Promise((resolve) => {
@@ -36,6 +46,10 @@ export class FakeDiscord {
   readonly messages: Record<string, unknown>[] = [];
   /** The DM channel of each user, the same one each time it is opened (as Discord does). */
   readonly dms = new Map<string, string>();
+  /** The guild's roles, @everyone first (without Manage Roles, like the bot's invite). */
+  readonly roles: FakeRole[] = [{ id: GUILD, name: '@everyone', permissions: '2248473465835073', position: 0 }];
+  /** The roles of each guild member by user id (the bot's too); @everyone is implied. */
+  readonly memberRoles = new Map<string, Set<string>>();
   private readonly nonces = new Map<string, Record<string, unknown>>();
   private readonly threads = new Set<string>();
   /** Private threads created in a channel (type 12), with the members added to each. */
@@ -106,6 +120,23 @@ export class FakeDiscord {
 
   inject(key: string, ...answers: { status: number; body: Record<string, unknown>; headers?: Record<string, string> }[]): void {
     this.injected.set(key, [...(this.injected.get(key) ?? []), ...answers]);
+  }
+
+  /** Adds a guild role; `bot` gives it to the bot as well. */
+  addRole(role: FakeRole, bot = false): void {
+    this.roles.push(role);
+    if (bot) this.memberRoles.set(BOT, new Set([...(this.memberRoles.get(BOT) ?? []), role.id]));
+  }
+
+  /** As Discord decides it: Manage Roles (or Administrator) on one of the bot's roles, and a bot role above `role`. */
+  private botMayGive(role: FakeRole): boolean {
+    const mine = this.roles.filter((r) => r.id === GUILD || this.memberRoles.get(BOT)?.has(r.id));
+    const bits = mine.reduce((all, r) => all | BigInt(r.permissions), 0n);
+    return (bits & (MANAGE_ROLES | ADMINISTRATOR)) !== 0n && Math.max(...mine.map((r) => r.position)) > role.position;
+  }
+
+  private roleBody(r: FakeRole) {
+    return { ...r, color: 0, hoist: false, managed: false, mentionable: false, flags: 0, icon: null, unicode_emoji: null };
   }
 
   private message(channelId: string, body: Record<string, unknown> | undefined, author = user(BOT, 'mlq', true)) {
@@ -210,6 +241,33 @@ export class FakeDiscord {
       const id = this.dms.get(recipient) ?? this.next();
       this.dms.set(recipient, id);
       return send(200, { id, type: 1, recipients: [user(recipient, `user${recipient.slice(-2)}`)] });
+    }
+    if (method === 'GET' && path === '/users/@me') return send(200, user(BOT, 'mlq', true));
+    if (method === 'GET' && path === `/guilds/${GUILD}/roles`)
+      return send(
+        200,
+        this.roles.map((r) => ({ ...this.roleBody(r) })),
+      );
+    if (method === 'GET' && (m = new RegExp(`^/guilds/${GUILD}/members/(\\d+)$`).exec(path))) {
+      const roles = [...(this.memberRoles.get(m[1]!) ?? [])];
+      return send(200, {
+        user: user(m[1]!, `user${m[1]!.slice(-2)}`, m[1] === BOT),
+        roles,
+        nick: null,
+        joined_at: new Date().toISOString(),
+        deaf: false,
+        mute: false,
+      });
+    }
+    if ((method === 'PUT' || method === 'DELETE') && (m = new RegExp(`^/guilds/${GUILD}/members/(\\d+)/roles/(\\d+)$`).exec(path))) {
+      const role = this.roles.find((r) => r.id === m![2]);
+      if (!role) return send(404, { message: 'Unknown Role', code: 10011 });
+      if (!this.botMayGive(role)) return send(403, { message: 'Missing Permissions', code: 50013 });
+      const held = this.memberRoles.get(m[1]!) ?? new Set<string>();
+      if (method === 'PUT') held.add(role.id);
+      else held.delete(role.id);
+      this.memberRoles.set(m[1]!, held);
+      return send(204);
     }
     send(404, { message: `fake discord has no route for ${method} ${path}`, code: 0 });
   }

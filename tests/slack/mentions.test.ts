@@ -120,8 +120,7 @@ describe('replies to members in Slack echo what they typed without pinging anyon
   it('answers `/mlq config time <!channel>` with the form escaped in text and blocks', async () => {
     const { reply } = await h.command('UADMIN', 'config time <!channel>');
     expect(reply?.text).toBe(
-      '&lt;!channel&gt; is not a time; ' +
-        'write it like 09:30 or 9am. Usage: /mlq config [time|timezone|days|reveal|digest|pairs|ramp|min-words|categories|levels &lt;value&gt;].',
+      '&lt;!channel&gt; is not a time; ' + 'write it like 09:30 or 9am. Usage: /mlq config [&lt;setting&gt; &lt;value&gt;].',
     );
     expect(JSON.stringify(reply?.blocks)).toContain('&lt;!channel&gt;');
     expect(JSON.stringify(reply)).not.toContain('<!channel>');

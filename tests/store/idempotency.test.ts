@@ -155,6 +155,8 @@ describe(`the schema keeps every write idempotent (${TEST_DB})`, () => {
     expect(Number(ledger.total)).toBe(12);
     expect(scores).toEqual([
       { period: 'all', points: 12 },
+      { period: 'm:2026-11', points: 12 },
+      { period: 'q:2026-Q4', points: 12 },
       { period: 'w:2026-11-23', points: 12 },
     ]);
     expect(await repo.rankOf('test:T:ledger', 'all', 'test:a')).toMatchObject({ rank: 1, points: 12 });

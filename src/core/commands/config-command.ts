@@ -65,11 +65,13 @@ export const config = defineCommand({
   name: 'config',
   aliases: ['settings'],
   summary: "Show or change the channel's schedule and question mix",
-  usage: '[time|timezone|days|reveal|digest|pairs|ramp|min-words|categories|levels <value>]',
+  usage: '[<setting> <value>]',
   details:
+    `Settings: ${settingNames}. ` +
     'Examples: `time 09:30`, `timezone Europe/Berlin`, `days mon-fri`, `reveal 6h` or `reveal at 17:00`, `digest fri 16:00`, ' +
     '`pairs mon 09:00` (add `biweekly` for every two weeks; `off` stops them), `ramp on`, ' +
-    '`min-words 12` (words a reply needs to count as an answer, 0 to 200; 0 or off turns the bar off), `categories statistics,evaluation`, `levels all`.',
+    '`min-words 12` (words a reply needs to count as an answer, 0 to 200; 0 or off turns the bar off), `season month` (or quarter, the default), ' +
+    '`champion-role @Champion` (Discord: the role the season’s champion gets; off to stop), `categories statistics,evaluation`, `levels all`.',
   organiserOnly: true,
   needsChannel: true,
   args: configArgs,

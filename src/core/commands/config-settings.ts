@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { isValidTimezone } from '../schedule.ts';
+import { DEFAULT_SEASON } from '../seasons.ts';
 import { DEFAULT_MIN_WORDS, MIN_WORDS_RANGE } from '../substance.ts';
 import { CATEGORIES, type ChannelSettings, LEVELS } from '../types.ts';
 import { formatWeekdays, resolveCategory, resolveLevel, resolveWeekdays } from '../vocab.ts';
@@ -186,6 +187,31 @@ export const SETTINGS: SettingSpec[] = [
     value: z.string().transform((v, ctx) => {
       const n = parseMinWords(v);
       return n === null ? fail(ctx, `\`${v.slice(0, 20)}\` is not a word count; ${MIN_WORDS_HINT}`) : { minWords: n };
+    }),
+  },
+  {
+    name: 'season',
+    aliases: ['seasons', 'season-length'],
+    example: 'month',
+    show: (s) => s.seasonLength ?? DEFAULT_SEASON,
+    value: z.string().transform((v, ctx) => {
+      const length = v.trim().toLowerCase();
+      if (length === 'month' || length === 'quarter') return { seasonLength: length };
+      return fail(ctx, `\`${v.slice(0, 20)}\` is not a season length; write month or quarter`);
+    }),
+  },
+  {
+    name: 'champion-role',
+    aliases: ['champion', 'role'],
+    example: '<@&123456789012345678>',
+    show: (s) => (s.championRoleId ? `role ${s.championRoleId}` : 'off'),
+    value: z.string().transform((v, ctx) => {
+      const value = v.trim();
+      if (/^(off|none|no)$/i.test(value)) return { championRoleId: null };
+      const id = /^(?:<@&)?(\d{5,25})>?$/.exec(value)?.[1];
+      return id
+        ? { championRoleId: id }
+        : fail(ctx, `\`${value.slice(0, 30)}\` is not a role; mention it (@Champion) or give its id, or off`);
     }),
   },
   {

@@ -5,8 +5,9 @@ import { learningBlocks } from '../grade-cards.ts';
 import { memberZone } from '../grading.ts';
 import type { AnswerStore, ChannelStore, RoundStore, ScoreStore } from '../repository.ts';
 import { addDays, localDate, weekStart } from '../schedule.ts';
+import { DEFAULT_SEASON, monthKey, type SeasonLength, seasonKey, seasonLabel } from '../seasons.ts';
 import { MAX_AWAY_DAYS, visibleStreak } from '../streaks.ts';
-import type { Channel } from '../types.ts';
+import type { Channel, Period } from '../types.ts';
 import { literal, mention, words } from './args.ts';
 import { privately, publicly, say } from './reply.ts';
 import { defineCommand, type OptionSpec } from './spec.ts';
@@ -87,32 +88,45 @@ export const streak = defineCommand({
   },
 });
 
+/** The score period and title label of a board on a channel-local date. */
+export function boardPeriod(period: Period, today: string, length: SeasonLength): { key: string; label: string } {
+  if (period === 'week') return { key: `w:${weekStart(today)}`, label: weekStart(today) };
+  if (period === 'all') return { key: 'all', label: '' };
+  const key = period === 'month' ? monthKey(today) : seasonKey(length, today);
+  return { key, label: seasonLabel(key) };
+}
+
 const boardIsPublic = (args: { visibility?: 'public' }) => args.visibility !== undefined;
 
 export const leaderboard = defineCommand({
   name: 'leaderboard',
   aliases: ['lb', 'board', 'top'],
-  summary: "This week's or all-time leaderboard (add `public` to post it)",
-  usage: '[week|all] [public]',
-  without: { publicReplies: { usage: '[week|all]', summary: "This week's or all-time leaderboard" } },
+  summary: "This week's, month's, season's or all-time leaderboard (add `public` to post it)",
+  usage: '[week|month|season|all] [public]',
+  without: { publicReplies: { usage: '[week|month|season|all]', summary: "This week's, month's, season's or all-time leaderboard" } },
+  details: 'Months and seasons follow the channel’s time zone; a season is a quarter unless organisers set `/mlq config season month`.',
   organiserOnly: false,
   needsChannel: true,
-  args: words({ period: literal('week', 'all'), visibility: literal('public') }),
+  args: words({ period: literal('week', 'month', 'season', 'all'), visibility: literal('public') }),
   options: [
-    { name: 'period', description: 'week or all', kind: 'text', choices: [{ value: 'week' }, { value: 'all' }] },
+    {
+      name: 'period',
+      description: 'week, month, season or all',
+      kind: 'text',
+      choices: [{ value: 'week' }, { value: 'month' }, { value: 'season' }, { value: 'all' }],
+    },
     { name: 'public', description: 'Post it for everyone', kind: 'flag' },
   ],
   publicReply: boardIsPublic,
   async run(ctx, args) {
     const channel = ctx.channel!;
     const period = args.period ?? 'week';
-    const week = weekStart(localDate(ctx.now, channel.timezone));
-    const key = period === 'week' ? `w:${week}` : 'all';
+    const { key, label } = boardPeriod(period, localDate(ctx.now, channel.timezone), channel.seasonLength ?? DEFAULT_SEASON);
     const [rows, me] = await Promise.all([
       ctx.deps.repo.leaderboard(channel.id, key, 10),
       ctx.deps.repo.rankOf(channel.id, key, ctx.event.actor.id),
     ]);
-    const board = leaderboardCard(period, rows, me, week);
+    const board = leaderboardCard(period, rows, me, label);
     return boardIsPublic(args) ? publicly(board) : privately(board);
   },
 });

@@ -4,6 +4,7 @@ import { config } from './config-command.ts';
 import { helpCommand } from './help-command.ts';
 import { away, leaderboard, stats, streak } from './member-commands.ts';
 import { pairs } from './pairs-command.ts';
+import { forget, privacy } from './privacy-commands.ts';
 import { grade, guidance, review } from './review-commands.ts';
 import { reveal, skip, start, stop, today } from './round-commands.ts';
 import type { AnyCommand } from './spec.ts';
@@ -24,6 +25,8 @@ COMMANDS.push(
   leaderboard,
   stats,
   pairs,
+  privacy,
+  forget,
   topics,
   archive,
   suggest,

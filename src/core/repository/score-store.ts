@@ -10,6 +10,8 @@ export interface Award {
   reason: PointsReason;
   points: number;
   week: string;
+  /** The channel's local date of points earned outside a round, whose month and quarter boards they join. */
+  localDate?: string;
   at: Date;
 }
 

@@ -34,6 +34,8 @@ function networkCode(error: unknown): string | null {
 export interface DiscordOptions {
   /** How long a command may run before its interaction is deferred (Discord allows 3 s); 0 defers every command. */
   deferAfterMs?: number;
+  /** The same for a button or menu; 0 defers every one (then a button can no longer open a form). */
+  componentDeferAfterMs?: number;
 }
 
 /** Discord through discord.js v14: login, sharding and REST by the client; message events read from raw dispatches. */
@@ -79,6 +81,7 @@ export class DiscordPlatform implements Platform {
       botUserId: () => this.client.user?.id,
       messageContent: config.messageContent,
       deferAfterMs: options.deferAfterMs ?? 1500,
+      componentDeferAfterMs: options.componentDeferAfterMs ?? 1500,
     });
   }
 

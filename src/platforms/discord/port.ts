@@ -3,7 +3,8 @@ import { ChannelType, DiscordAPIError, type REST, Routes } from 'discord.js';
 import { LRUCache } from 'lru-cache';
 import type { Logger } from '../../core/log.ts';
 import type { Card } from '../../core/message.ts';
-import { type Ack, ChannelUnavailableError, type ChatPort, type PostedMessage } from '../../core/port.ts';
+import { type Ack, type ChampionRoleResult, ChannelUnavailableError, type ChatPort, type PostedMessage } from '../../core/port.ts';
+import { moveChampionRole } from './champion-role.ts';
 import { ids } from './parse.ts';
 import { ACK_EMOJI, renderMessage, renderMessages } from './render.ts';
 
@@ -118,6 +119,12 @@ export class DiscordPort implements ChatPort {
   async link(messageId: string): Promise<string | null> {
     const ref = ids.decode(messageId);
     return ref?.message ? `https://discord.com/channels/${ref.community}/${ref.channel}/${ref.message}` : null;
+  }
+
+  /** Gives the season's champion role, and takes it from the previous champions, where the bot may manage roles. */
+  setChampionRole(channel: string, roleId: string, add: string[], remove: string[]): Promise<ChampionRoleResult> {
+    const guild = ids.decode(channel)!.community;
+    return moveChampionRole(this.rest, guild, roleId, add.map(ids.userOf), remove.map(ids.userOf));
   }
 
   /** Manage Channels on the channel, as the member's last interaction there reported it. */

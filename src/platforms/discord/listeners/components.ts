@@ -1,7 +1,7 @@
-import type { ButtonInteraction, ModalSubmitInteraction, StringSelectMenuInteraction } from 'discord.js';
+import { type ButtonInteraction, MessageFlags, type ModalSubmitInteraction, type StringSelectMenuInteraction } from 'discord.js';
 import type { InteractionReply } from '../../../core/interactions.ts';
 import { customId, ids } from '../parse.ts';
-import { interactionReply, renderForm, renderMessage } from '../render.ts';
+import { interactionReply, NO_MENTIONS, renderForm, renderMessage } from '../render.ts';
 import { actor, type DiscordListenerContext } from './index.ts';
 
 /** Shows the core's answer to the member who acted: a modal, a private message, or a silent acknowledgement. */
@@ -15,13 +15,33 @@ export async function replyPrivately(
   else await interaction.deferUpdate();
 }
 
-/** Every button and select menu: routed by the action in its custom id (`action:value`) to the core. */
+/** Finishes an interaction deferred because the core took long (an erasure on a large store); a modal can no longer open. */
+async function finishDeferred(interaction: ButtonInteraction | StringSelectMenuInteraction, reply: InteractionReply): Promise<void> {
+  if (reply.kind === 'card') {
+    const message = renderMessage(reply.card);
+    await interaction.editReply({ embeds: message.embeds, components: message.components as never, allowedMentions: NO_MENTIONS });
+  } else if (reply.kind === 'none') await interaction.deleteReply();
+  else {
+    const content = reply.kind === 'form' ? 'That took too long to open here; press the button again.' : reply.text;
+    await interaction.editReply({ content, allowedMentions: NO_MENTIONS });
+  }
+}
+
+/**
+ * Every button and select menu: routed by the action in its custom id (`action:value`) to the core; deferred (privately)
+ * when the core takes longer than `componentDeferAfterMs` (0: at once), so Discord's 3-second limit is met.
+ */
 export async function handleComponent(
   ctx: DiscordListenerContext,
   interaction: ButtonInteraction | StringSelectMenuInteraction,
 ): Promise<void> {
   const { action, value } = customId(interaction.customId);
   const guild = interaction.guildId!;
+  let deferred: Promise<unknown> | null = null;
+  const defer = () => (deferred = interaction.deferReply({ flags: MessageFlags.Ephemeral }));
+  let timer: NodeJS.Timeout | undefined;
+  if (ctx.componentDeferAfterMs > 0) timer = setTimeout(defer, ctx.componentDeferAfterMs);
+  else defer();
   const reply = await ctx.core().action({
     channelId: ids.channel(guild, interaction.channelId),
     communityId: ids.community(guild),
@@ -29,5 +49,10 @@ export async function handleComponent(
     action,
     value: interaction.isStringSelectMenu() ? (interaction.values[0] ?? value) : value,
   });
+  clearTimeout(timer);
+  if (deferred) {
+    await deferred;
+    return finishDeferred(interaction, reply);
+  }
   await replyPrivately(interaction, reply);
 }

@@ -20,6 +20,8 @@ export interface DiscordListenerContext {
   messageContent: boolean;
   /** How long a command may run before its interaction is deferred (Discord allows 3 s); 0 defers every command. */
   deferAfterMs: number;
+  /** The same for a button or menu (a deferred one can no longer open a form). */
+  componentDeferAfterMs: number;
 }
 
 type MemberInteraction = Extract<Interaction, { memberPermissions: unknown }>;
