@@ -1,9 +1,11 @@
+import { restartPressed, resumePressed } from './commands/mock-command.ts';
 import { runCommand } from './commands/run.ts';
 import type { CoreDeps } from './deps.ts';
 import type { ActionEvent, FormEvent } from './events.ts';
 import { GRADE_FORM } from './grade-cards.ts';
 import { openGrade, showGuidance, submitGrade } from './grading.ts';
 import type { Card } from './message.ts';
+import { pressDone } from './mock.ts';
 import { nextReviewCard, showReviewPoints } from './review-queue.ts';
 import { openSealedAnswer, SEALED_FORM, submitSealedAnswer } from './sealed-answer-form.ts';
 
@@ -48,6 +50,9 @@ export const ACTIONS: Record<string, Handler<ActionEvent>> = {
   'guidance.show': showGuidance,
   'review.show': showReviewPoints,
   'review.next': nextReviewCard,
+  'mock.done': pressDone,
+  'mock.resume': resumePressed,
+  'mock.restart': restartPressed,
   'practice.reveal': async (deps, event) => ({ kind: 'card', card: (await runCommand(deps, { ...event, text: 'solution' })).card }),
 };
 

@@ -25,6 +25,15 @@ export interface PortCapabilities {
 /** The capabilities of a port that declares none: a chat platform with reactions and public replies. */
 export const DEFAULT_CAPABILITIES: PortCapabilities = { reactions: true, publicReplies: true, revealRecap: false, privateButtons: true };
 
+/**
+ * A private conversation with one member: a direct message (`direct`, only the member and the bot in it) or a private
+ * thread in the channel; `buttons` when buttons pressed in it reach mlq. `refused`: the member does not accept direct
+ * messages (Discord's 50007); `unsupported`: the platform has no such conversation.
+ */
+export type Conversation =
+  | { ok: true; conversationId: string; direct: boolean; buttons: boolean }
+  | { ok: false; reason: 'refused' | 'unsupported' };
+
 export interface PostedMessage {
   messageId: string;
   threadId: string;
@@ -46,6 +55,11 @@ export interface ChatPort {
   react(messageId: string, ack: Ack): Promise<void>;
   sendPrivate(memberId: string, channelId: string, message: Card): Promise<void>;
   isAdmin(channelId: string, memberId: string): Promise<boolean>;
+  /**
+   * Opens a private conversation with a member who ran a command in `channelId` (`direct`: a direct message; `thread`: a
+   * private thread in the channel) and sends `greeting` as its first message; later messages go to it with `reply`.
+   */
+  openConversation?(memberId: string, channelId: string, how: 'direct' | 'thread', greeting: Card): Promise<Conversation>;
 }
 
 /** Thrown by a port when the platform says the channel is gone or the bot lost access; the core pauses the channel. */
@@ -108,6 +122,14 @@ function observed(port: ChatPort, metrics: Metrics): ChatPort {
     get findPosted() {
       const find = port.findPosted;
       return find && ((targetId: string, key: string, since: Date) => run(() => find.call(port, targetId, key, since)));
+    },
+    get openConversation() {
+      const open = port.openConversation;
+      return (
+        open &&
+        ((memberId: string, channelId: string, how: 'direct' | 'thread', greeting: Card) =>
+          run(() => open.call(port, memberId, channelId, how, greeting)))
+      );
     },
     post: (channelId, message, key) => run(() => port.post(channelId, message, key)),
     reply: (threadId, message, key) => run(() => port.reply(threadId, message, key)),

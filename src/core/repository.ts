@@ -3,6 +3,7 @@ import type { ArchiveStore } from './repository/archive-store.ts';
 import type { BankStore } from './repository/bank-store.ts';
 import type { ChannelStore } from './repository/channel-store.ts';
 import type { DigestStore } from './repository/digest-store.ts';
+import type { MockStore } from './repository/mock-store.ts';
 import type { ReviewStore } from './repository/review-store.ts';
 import type { RoundStore } from './repository/round-store.ts';
 import type { ScoreStore } from './repository/score-store.ts';
@@ -14,6 +15,7 @@ export { ARCHIVE_LIMITS } from './repository/archive-store.ts';
 export type { BankStore, Practice, QuestionSearch } from './repository/bank-store.ts';
 export type { ChannelStore } from './repository/channel-store.ts';
 export type { DigestData, DigestRow, DigestStore } from './repository/digest-store.ts';
+export type { MockStore, NewMockSession } from './repository/mock-store.ts';
 export type {
   Grade,
   GradeInput,
@@ -40,4 +42,5 @@ export interface Repository
     DigestStore,
     BankStore,
     ReviewStore,
-    ArchiveStore {}
+    ArchiveStore,
+    MockStore {}

@@ -1,6 +1,7 @@
 import pLimit from 'p-limit';
 import { type CoreDeps, stopwatch } from './deps.ts';
 import { digestCard } from './digest.ts';
+import { mockUpkeep } from './mock.ts';
 import type { PickCandidate } from './picker.ts';
 import { ChannelUnavailableError } from './port.ts';
 import type { ChannelRelease, DigestRow } from './repository.ts';
@@ -158,6 +159,7 @@ async function runPass(deps: CoreDeps, options: PassOptions, watch: { elapsed():
   await guard('sending review reminders', async () => {
     report.reminders += await sendReminders(deps, batch, leaseMs, concurrency);
   });
+  await guard('mock interview upkeep', async () => void (await mockUpkeep(deps, batch, leaseMs)));
   return report;
 }
 

@@ -10,6 +10,7 @@ import * as minWords from '../../migrations/0005-min-words.ts';
 import * as answerRule from '../../migrations/0006-answer-rule.ts';
 import * as gradesReviews from '../../migrations/0007-grades-reviews.ts';
 import * as archiveSearch from '../../migrations/0008-archive-search.ts';
+import * as mockSessions from '../../migrations/0009-mock-sessions.ts';
 import { installDir } from '../cache-dir.ts';
 
 const migrations: Record<string, Migration> = {
@@ -21,6 +22,7 @@ const migrations: Record<string, Migration> = {
   '0006-answer-rule': answerRule,
   '0007-grades-reviews': gradesReviews,
   '0008-archive-search': archiveSearch,
+  '0009-mock-sessions': mockSessions,
 };
 
 const provider: MigrationProvider = { getMigrations: async () => migrations };

@@ -5,6 +5,7 @@ import type {
   BankStore,
   ChannelStore,
   DigestStore,
+  MockStore,
   Repository,
   ReviewStore,
   RoundStore,
@@ -17,6 +18,7 @@ import { bankRepo } from './bank-repo.ts';
 import { channelsRepo } from './channels-repo.ts';
 import { claimsRepo } from './claims-repo.ts';
 import { digestRepo } from './digest-repo.ts';
+import { mockRepo } from './mock-repo.ts';
 import { remindersRepo } from './reminders-repo.ts';
 import { reviewsRepo } from './reviews-repo.ts';
 import { roundsRepo } from './rounds-repo.ts';
@@ -35,6 +37,7 @@ export function createRepository(db: Kysely<Database>) {
     ...(bankRepo(db) satisfies BankStore),
     ...({ ...reviewsRepo(db), ...remindersRepo(db) } satisfies ReviewStore),
     ...(archiveRepo(db) satisfies ArchiveStore),
+    ...(mockRepo(db) satisfies MockStore),
   };
   return repository satisfies Repository;
 }

@@ -21,6 +21,7 @@ function sample(command: string, option: { type: number; name: string; choices?:
     'config.value': '09:30',
     'grade.points': '1 3',
     'review.value': '08:00',
+    'mock.level': 'senior',
   };
   return { name: option.name, type: 3, value: choice ?? option.choices?.[0]?.value ?? examples[`${command}.${option.name}`]! };
 }
@@ -35,6 +36,7 @@ describe("Discord's /mlq schema, generated from the core's command specs", () =>
       'solution',
       'grade',
       'review',
+      'mock',
       'guidance',
       'streak',
       'away',

@@ -2,6 +2,7 @@ import { ask, solution, topics } from './bank-commands.ts';
 import { config } from './config-command.ts';
 import { helpCommand } from './help-command.ts';
 import { away, leaderboard, stats, streak } from './member-commands.ts';
+import { mock } from './mock-command.ts';
 import { grade, guidance, review } from './review-commands.ts';
 import { reveal, skip, start, stop, today } from './round-commands.ts';
 import type { AnyCommand } from './spec.ts';
@@ -15,6 +16,7 @@ COMMANDS.push(
   solution,
   grade,
   review,
+  mock,
   guidance,
   streak,
   away,
