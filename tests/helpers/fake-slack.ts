@@ -223,6 +223,11 @@ export class FakeSlack {
         return this.replies(params);
       case 'chat.postEphemeral':
         return { ok: true, message_ts: this.nextTs() };
+      case 'conversations.open': {
+        const users = String(params.users ?? '');
+        if (!/^[UW][A-Z0-9]+$/.test(users)) return { ok: false, error: users.includes(',') ? 'not_allowed' : 'user_not_found' };
+        return { ok: true, channel: { id: `D${users}` } };
+      }
       case 'reactions.add':
         return { ok: true };
       case 'views.open':

@@ -46,4 +46,11 @@ describe('the fake Slack', () => {
     expect((await client.conversations.history({ channel: 'C1' })).messages!.map((m) => m.text)).toEqual(['root']);
     await expect(client.conversations.replies({ channel: 'C1', ts: '1.000000' })).rejects.toThrow(/thread_not_found/);
   });
+
+  it('opens a direct message channel per user with conversations.open, and refuses a group or a bad id', async () => {
+    expect((await client.conversations.open({ users: 'U1' })).channel?.id).toBe('DU1');
+    expect((await client.conversations.open({ users: 'U1' })).channel?.id).toBe('DU1');
+    await expect(client.conversations.open({ users: 'U1,U2' })).rejects.toThrow(/not_allowed/);
+    await expect(client.conversations.open({ users: 'nobody' })).rejects.toThrow(/user_not_found/);
+  });
 });
