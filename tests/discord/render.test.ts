@@ -64,13 +64,25 @@ describe('Discord input', () => {
     expect(commandLine([], guild)).toBe('/mlq help');
   });
 
-  it('ignores bots, webhooks, system messages and DMs', () => {
+  it('ignores bots, webhooks and system messages, and reads a DM as a direct message (for mock interviews)', () => {
     const base = { id: '1', channel_id: '2', guild_id: '3', content: 'hi', type: 0 };
     expect(classifyDispatch('MESSAGE_CREATE', { ...base, author: { id: '9' } }).kind).toBe('reply');
     expect(classifyDispatch('MESSAGE_CREATE', { ...base, author: { id: '9', bot: true } }).kind).toBe('ignore');
     expect(classifyDispatch('MESSAGE_CREATE', { ...base, author: { id: '9' }, webhook_id: 'w' }).kind).toBe('ignore');
     expect(classifyDispatch('MESSAGE_CREATE', { ...base, author: { id: '9' }, type: 7 }).kind).toBe('ignore');
-    expect(classifyDispatch('MESSAGE_CREATE', { ...base, guild_id: undefined, author: { id: '9' } }).kind).toBe('ignore');
+    const dm = { ...base, guild_id: undefined };
+    expect(classifyDispatch('MESSAGE_CREATE', { ...dm, author: { id: '9' } })).toEqual({
+      kind: 'direct',
+      channel: '2',
+      message: '1',
+      user: '9',
+      text: 'hi',
+    });
+    expect(classifyDispatch('MESSAGE_CREATE', { ...dm, author: { id: 'BOT' } }, 'BOT').kind).toBe('ignore');
+    expect(classifyDispatch('MESSAGE_CREATE', { ...dm, author: { id: '9', bot: true } }).kind).toBe('ignore');
+    expect(classifyDispatch('MESSAGE_CREATE', { ...dm, author: { id: '9' }, type: 7 }).kind).toBe('ignore');
+    expect(classifyDispatch('MESSAGE_CREATE', { ...dm, author: { id: '9' }, content: '' }).kind).toBe('ignore');
+    expect(classifyDispatch('MESSAGE_UPDATE', { ...dm, author: { id: '9' } }).kind).toBe('ignore');
     expect(classifyDispatch('MESSAGE_REACTION_ADD', { user_id: 'BOT', channel_id: '2', message_id: '1', guild_id: '3' }, 'BOT').kind).toBe(
       'ignore',
     );

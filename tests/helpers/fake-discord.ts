@@ -36,6 +36,12 @@ export class FakeDiscord {
   readonly messages: Record<string, unknown>[] = [];
   private readonly nonces = new Map<string, Record<string, unknown>>();
   private readonly threads = new Set<string>();
+  /** Members who do not accept direct messages: a message to their DM channel fails with 50007. */
+  readonly refuseDms = new Set<string>();
+  /** Each member's direct-message channel id, created on first use as Discord does. */
+  readonly dmChannels = new Map<string, string>();
+  /** Threads created without a message (private threads), with their settings and the members added. */
+  readonly standaloneThreads = new Map<string, { type: number; invitable: boolean; parent: string; members: Set<string> }>();
   private readonly held = new Map<string, ((release: () => void) => void)[]>();
   private readonly waiting = new Set<() => void>();
   private readonly injected = new Map<string, { status: number; body: Record<string, unknown>; headers?: Record<string, string> }[]>();
@@ -108,7 +114,7 @@ export class FakeDiscord {
     return {
       id: this.next(),
       channel_id: channelId,
-      guild_id: GUILD,
+      ...(this.dmUser(channelId) ? {} : { guild_id: GUILD }),
       author,
       content: body?.content ?? '',
       embeds: body?.embeds ?? [],
@@ -148,6 +154,8 @@ export class FakeDiscord {
       );
     }
     if (method === 'POST' && (m = /^\/channels\/(\d+)\/messages$/.exec(path))) {
+      const recipient = this.dmUser(m[1]!);
+      if (recipient && this.refuseDms.has(recipient)) return send(403, { message: 'Cannot send messages to this user', code: 50007 });
       const invalid = this.invalidMessage(body);
       if (invalid) return send(400, { message: `Invalid Form Body: ${invalid}`, code: 50035 });
       return send(200, this.create(m[1]!, body));
@@ -167,6 +175,18 @@ export class FakeDiscord {
         thread_metadata: { archived: false, auto_archive_duration: 1440, locked: false, archive_timestamp: new Date().toISOString() },
       });
     }
+    if (method === 'POST' && (m = /^\/channels\/(\d+)\/threads$/.exec(path))) {
+      const id = this.next();
+      const type = Number(body?.type ?? 11);
+      this.standaloneThreads.set(id, { type, invitable: body?.invitable !== false, parent: m[1]!, members: new Set() });
+      return send(201, { id, type, guild_id: GUILD, parent_id: m[1], name: body?.name, owner_id: BOT });
+    }
+    if (method === 'PUT' && (m = /^\/channels\/(\d+)\/thread-members\/(\d+)$/.exec(path))) {
+      const thread = this.standaloneThreads.get(m[1]!);
+      if (!thread) return send(404, { message: 'Unknown Channel', code: 10003 });
+      thread.members.add(m[2]!);
+      return send(204);
+    }
     if (method === 'PUT' && /^\/channels\/\d+\/messages\/\d+\/reactions\/[^/]+\/@me$/.test(path)) return send(204);
     if (method === 'POST' && /^\/interactions\/\d+\/[^/]+\/callback$/.test(path)) {
       return url.searchParams.get('with_response') === 'true'
@@ -175,7 +195,11 @@ export class FakeDiscord {
     }
     if (method === 'PATCH' && /^\/webhooks\/\d+\/[^/]+\/messages\/@original$/.test(path)) return send(200, this.message(CHANNEL, body));
     if (method === 'POST' && /^\/webhooks\/\d+\/[^/]+$/.test(path)) return send(200, this.message(CHANNEL, body));
-    if (method === 'POST' && path === '/users/@me/channels') return send(200, { id: this.next(), type: 1, recipients: [] });
+    if (method === 'POST' && path === '/users/@me/channels') {
+      const recipient = String(body?.recipient_id ?? '');
+      if (!this.dmChannels.has(recipient)) this.dmChannels.set(recipient, this.next());
+      return send(200, { id: this.dmChannels.get(recipient), type: 1, recipients: [user(recipient, `user${recipient.slice(-2)}`)] });
+    }
     send(404, { message: `fake discord has no route for ${method} ${path}`, code: 0 });
   }
 
@@ -191,6 +215,48 @@ export class FakeDiscord {
     this.messages.push(message);
     if (nonce) this.nonces.set(nonce, message);
     return message;
+  }
+
+  /** The member whose direct-message channel `channelId` is, if it is one. */
+  private dmUser(channelId: string): string | undefined {
+    for (const [member, channel] of this.dmChannels) if (channel === channelId) return member;
+    return undefined;
+  }
+
+  /** A member writes to the bot in their direct messages (opened by the bot before): a MESSAGE_CREATE outside any server. */
+  directMessage(userId: string, content: string, id = this.next()): string {
+    const channel = this.dmChannels.get(userId);
+    if (!channel) throw new Error(`no direct-message channel with ${userId}`);
+    this.dispatch('MESSAGE_CREATE', {
+      id,
+      channel_id: channel,
+      author: user(userId, `user${userId.slice(-2)}`),
+      content,
+      type: 0,
+      timestamp: new Date().toISOString(),
+      attachments: [],
+      embeds: [],
+      mentions: [],
+    });
+    return id;
+  }
+
+  /** A member writes in a thread of the server. */
+  threadMessage(userId: string, threadId: string, content: string, id = this.next()): string {
+    this.dispatch('MESSAGE_CREATE', {
+      id,
+      channel_id: threadId,
+      guild_id: GUILD,
+      author: user(userId, `user${userId.slice(-2)}`),
+      member: { nick: null, roles: [] },
+      content,
+      type: 0,
+      timestamp: new Date().toISOString(),
+      attachments: [],
+      embeds: [],
+      mentions: [],
+    });
+    return id;
   }
 
   /** The messages created in a channel or thread. */
@@ -318,13 +384,17 @@ export class FakeDiscord {
     return id;
   }
 
-  button(userId: string, customId: string, messageId: string): string {
-    const id = this.next();
+  /** A button press in the channel (or in `channelId`, such as a thread); `id` repeats an interaction to replay it. */
+  button(userId: string, customId: string, messageId: string, channelId = CHANNEL, id = this.next()): string {
+    const base = this.interactionBase(id, userId, false);
     this.dispatch('INTERACTION_CREATE', {
-      ...this.interactionBase(id, userId, false),
+      ...base,
+      ...(channelId === CHANNEL
+        ? {}
+        : { channel_id: channelId, channel: { id: channelId, type: 12, guild_id: GUILD, parent_id: CHANNEL } }),
       type: 3,
       data: { custom_id: customId, component_type: 2 },
-      message: { ...this.message(CHANNEL, {}), id: messageId },
+      message: { ...this.message(channelId, {}), id: messageId },
     });
     return id;
   }

@@ -1,4 +1,4 @@
-import { Client, GatewayIntentBits, OAuth2Scopes, Options, Routes } from 'discord.js';
+import { Client, GatewayIntentBits, OAuth2Scopes, Options, Partials, Routes } from 'discord.js';
 import type { Mlq } from '../../core/app.ts';
 import type { Logger } from '../../core/log.ts';
 import type { Platform, StartedPlatform } from '../lifecycle.ts';
@@ -49,10 +49,17 @@ export class DiscordPlatform implements Platform {
     logger: Logger,
     options: DiscordOptions = {},
   ) {
-    const intents = [GatewayIntentBits.Guilds, GatewayIntentBits.GuildMessages, GatewayIntentBits.GuildMessageReactions];
+    const intents = [
+      GatewayIntentBits.Guilds,
+      GatewayIntentBits.GuildMessages,
+      GatewayIntentBits.GuildMessageReactions,
+      GatewayIntentBits.DirectMessages,
+    ];
     if (config.messageContent) intents.push(GatewayIntentBits.MessageContent);
     this.client = new Client({
       intents,
+      /** Direct-message channels are not cached before their first message (mock interviews run in them). */
+      partials: [Partials.Channel],
       ...(config.shards === 'auto' ? { shards: 'auto' as const } : { shards: config.shards.ids, shardCount: config.shards.count }),
       rest: config.apiUrl ? { api: config.apiUrl } : {},
       allowedMentions: { parse: [] },

@@ -167,6 +167,7 @@ export const INVITE_PERMISSIONS = [
   PermissionFlagsBits.SendMessages,
   PermissionFlagsBits.EmbedLinks,
   PermissionFlagsBits.CreatePublicThreads,
+  PermissionFlagsBits.CreatePrivateThreads,
   PermissionFlagsBits.SendMessagesInThreads,
   PermissionFlagsBits.AddReactions,
   PermissionFlagsBits.ReadMessageHistory,
