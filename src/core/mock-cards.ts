@@ -24,8 +24,8 @@ export function mockGreetingCard(q: Question, budgetMinutes: number | null): Car
     : 'No time budget (`/mlq mock budget 5` sets one).';
   return card(`Mock interview · ${label(q)}`, [
     text(
-      `I ask the question, then ${probeCount(q)}, one at a time. Answer in one or more messages here, then press **Done** ` +
-        '(or type `done`; `skip` passes a step). At the end you see your answers beside the strong answer.',
+      `I ask the question, then ${probeCount(q)}, one at a time. Answer in one or more messages here, then type \`done\` ` +
+        '(or press **Done** under the prompt where there is one; `skip` passes a step). At the end you see your answers beside the strong answer.',
     ),
     context(`${how} \`/mlq mock stop\` ends it; it expires after ${MOCK_IDLE_MINUTES} minutes without a message.`),
   ]);

@@ -231,7 +231,10 @@ export async function pressDone(deps: CoreDeps, event: ActionEvent): Promise<Int
 export async function mockMessage(deps: CoreDeps, event: DirectMessageEvent): Promise<MockOutcome> {
   const s = await deps.repo.mockSessionIn(event.conversationId);
   if (!s || !ownedBy(s, event.author?.id, event.conversationId)) return 'ignored';
-  if (s.status === 'finished') return gradeTyped(deps, s, event);
+  if (s.status === 'finished') {
+    const inPlace = s.conversationId === s.channelId;
+    return inPlace && !GRADE_LINE.test(event.text.trim()) ? 'ignored' : gradeTyped(deps, s, event);
+  }
   const typed = typedCommand(event.text);
   if (typed) {
     const reply = await done(deps, s, s.step, `msg:${event.messageId}`, typed === 'skip');
@@ -246,6 +249,9 @@ export async function mockMessage(deps: CoreDeps, event: DirectMessageEvent): Pr
   if (result.kind === 'full') await deps.ports.for(s.conversationId).reply(s.conversationId, card(undefined, [context(result.text)]));
   return result.kind === 'added' ? 'added' : result.kind === 'duplicate' ? 'duplicate' : 'refused';
 }
+
+/** A line that grades: key-point numbers, `none` or `all`, optionally after `grade`. */
+const GRADE_LINE = /^(grade\s+)?(none|all|\d{1,2}([\s,]+\d{1,2})*)$/i;
 
 /** After the summary: typed key-point numbers grade the mock through the same path as every grade (review card, no points). */
 async function gradeTyped(deps: CoreDeps, s: MockSession, event: DirectMessageEvent): Promise<MockOutcome> {
