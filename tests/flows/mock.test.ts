@@ -127,6 +127,9 @@ describe('a mock interview', () => {
   it('grades through the checklist form like every grade', async () => {
     await command(h, CH, ada, '/mlq mock');
     const s = await session();
+    expect(shown(await press(ada, 'grade.open', `m:${s.id}`))).toBe(
+      'Finish the mock interview first; the checklist comes with its summary.',
+    );
     for (let step = 0; step < s.state.steps; step++) {
       await say(`answer ${step}`);
       await say('done');
