@@ -29,7 +29,7 @@ const texts = (channel: string) => h!.discord.messagesIn(channel).map((m) => JSO
 const session = async () => (await h!.repo.openMockSession(`discord:${GUILD}:${U1}`))!;
 
 describe('a mock interview in Discord', () => {
-  it('runs in a direct message, where answers and `done` are typed, and grades into a review card', async () => {
+  it('runs in a direct message: typed answers, Done pressed there (a replay counted once), typed done, and the checklist form', async () => {
     h = await createDiscordHarness({ start: new Date('2026-11-23T08:00:00Z') });
     const started = await run(U1, 'mock', [{ name: 'category', type: 3, value: 'statistics' }]);
     expect(started.flags & EPHEMERAL).toBe(EPHEMERAL);
@@ -38,16 +38,19 @@ describe('a mock interview in Discord', () => {
     await waitFor(() => texts(dm).length === 2);
     expect(texts(dm)[0]).toContain('Mock interview');
     expect(texts(dm)[1]).toContain('The question');
-    expect(texts(dm)[1]).toContain('type `done`');
-    expect(h.discord.messagesIn(dm)[1]!.components).toEqual([]);
-    const conversation = `discord:@me:${dm}`;
-    expect((await session()).conversationId).toBe(conversation);
+    const question = h.discord.messagesIn(dm)[1]!;
+    expect(JSON.stringify(question.components)).toContain('"custom_id":"mock.done:1:0"');
+    expect((await session()).conversationId).toBe(`discord:@me:${dm}`);
 
     const answerId = h.discord.directMessage(U1, 'Bias is systematic error.');
     h.discord.directMessage(U1, 'Bias is systematic error.', answerId);
     await waitFor(async () => (await session()).state.answers[0]!.length === 1);
-    h.discord.directMessage(U1, 'done');
+    const press = h.discord.dmButton(U1, 'mock.done:1:0', String(question.id));
+    h.discord.dmButton(U1, 'mock.done:1:0', String(question.id), press);
     await waitFor(() => texts(dm).some((t) => t.includes('Probe 1 of')));
+    await waitFor(() => h!.discord.answers(press).length === 2);
+    expect(h.discord.answers(press).map((c) => (c.body as { type: number }).type)).toEqual([6, 6]);
+    expect(texts(dm).filter((t) => t.includes('Probe 1 of'))).toHaveLength(1);
     const steps = (await session()).state.steps;
     for (let step = 1; step < steps; step++) {
       h.discord.directMessage(U1, `Reply ${step}.`);
@@ -57,10 +60,19 @@ describe('a mock interview in Discord', () => {
     }
     await waitFor(() => texts(dm).some((t) => t.includes('Grade yourself')));
     expect(texts(dm).join('\n')).toContain('Bias is systematic error.');
-    h.discord.directMessage(U1, '1');
-    await waitFor(() => texts(dm).some((t) => t.includes('Saved: 1 of')));
+
+    const open = h.discord.dmButton(U1, 'grade.open:m:1', '1');
+    const modal = await waitFor(() => h!.discord.answers(open)[0]);
+    expect((modal.body as { type: number; data: { custom_id: string } }).data.custom_id).toBe('mlq.grade:m:1');
+    const submitted = h.discord.dmModal(U1, 'mlq.grade:m:1', [
+      { type: 18, id: 2, component: { type: 22, id: 3, custom_id: 'covered', values: ['0'] } },
+    ]);
+    const saved = await waitFor(() => h!.discord.answers(submitted)[0]);
+    expect(JSON.stringify(saved.body)).toContain('Saved: 1 of');
     const grades = await h.database.store.db.selectFrom('grades').select(['member_id', 'source', 'channel_id']).execute();
     expect(grades).toEqual([{ member_id: `discord:${GUILD}:${U1}`, source: 'mock', channel_id: `discord:${GUILD}:${CHANNEL}` }]);
+    h.discord.directMessage(U1, 'all');
+    await waitFor(() => texts(dm).some((t) => t.includes('Changed:')));
   });
 
   it('falls back to a private thread when the member refuses DMs (50007), where a replayed Done press counts once', async () => {

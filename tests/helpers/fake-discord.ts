@@ -399,6 +399,43 @@ export class FakeDiscord {
     return id;
   }
 
+  /** A button pressed in a member's direct messages with the bot: an interaction outside any server. */
+  dmButton(userId: string, customId: string, messageId: string, id = this.next()): string {
+    const channel = this.dmChannels.get(userId)!;
+    this.dispatch('INTERACTION_CREATE', {
+      ...this.directBase(id, userId, channel),
+      type: 3,
+      data: { custom_id: customId, component_type: 2 },
+      message: { ...this.message(channel, {}), id: messageId },
+    });
+    return id;
+  }
+
+  /** A modal submitted in a member's direct messages with the bot. */
+  dmModal(userId: string, customId: string, components: Record<string, unknown>[], id = this.next()): string {
+    const channel = this.dmChannels.get(userId)!;
+    this.dispatch('INTERACTION_CREATE', { ...this.directBase(id, userId, channel), type: 5, data: { custom_id: customId, components } });
+    return id;
+  }
+
+  private directBase(id: string, userId: string, channel: string) {
+    return {
+      id,
+      application_id: APP,
+      token: `token-${id}`,
+      version: 1,
+      channel_id: channel,
+      channel: { id: channel, type: 1 },
+      user: user(userId, `user${userId.slice(-2)}`),
+      app_permissions: '2248473465835073',
+      locale: 'en-US',
+      entitlements: [],
+      authorizing_integration_owners: { '0': GUILD },
+      context: 1,
+      attachment_size_limit: 10_000_000,
+    };
+  }
+
   modal(userId: string, customId: string, value: string): string {
     const id = this.next();
     this.dispatch('INTERACTION_CREATE', {

@@ -109,7 +109,7 @@ export class DiscordPort implements ChatPort {
         if (error instanceof DiscordAPIError && error.code === DMS_CLOSED) return { ok: false, reason: 'refused' };
         throw error;
       }
-      return { ok: true, conversationId: ids.channel(DIRECT, dm.id), direct: true, buttons: false };
+      return { ok: true, conversationId: ids.channel(DIRECT, dm.id), direct: true, buttons: true };
     }
     const thread = (await this.rest
       .post(Routes.threads(ref.channel), {
