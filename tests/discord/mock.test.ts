@@ -101,4 +101,19 @@ describe('a mock interview in Discord', () => {
     expect(texts(thread).filter((t) => t.includes('Probe 1 of'))).toHaveLength(1);
     expect((await session()).step).toBe(1);
   });
+
+  it('clips long answers and keeps the summary within embed limits', async () => {
+    h = await createDiscordHarness({ start: new Date('2026-11-23T08:00:00Z') });
+    await run(U1, 'mock');
+    const dm = h.discord.dmChannels.get(U1)!;
+    const steps = (await session()).state.steps;
+    for (let step = 0; step < steps; step++) {
+      for (let i = 0; i < 3; i++) h.discord.directMessage(U1, `${'**_x_** '.repeat(400)} step ${step}`);
+      await waitFor(async () => (await h!.repo.mockSession(1))!.state.answers[step]!.length === 3);
+      h.discord.directMessage(U1, 'done');
+      await waitFor(async () => (await h!.repo.mockSession(1))!.step === step + 1);
+    }
+    await waitFor(() => texts(dm).some((t) => t.includes('Grade yourself')));
+    expect(h.discord.calls.filter((c) => c.status >= 400)).toEqual([]);
+  });
 });

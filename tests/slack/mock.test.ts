@@ -121,4 +121,18 @@ describe('a mock interview in Slack', () => {
     expect(text).toContain('"action_id":"mock.restart","value":"1:"');
     expect(h.slack.of('conversations.open')).toHaveLength(1);
   });
+
+  it('clips long answers and keeps the summary within Block Kit limits, even with text that grows when escaped', async () => {
+    await h.command('U1', 'mock');
+    const steps = (await h.repo.openMockSession('slack:T1:U1'))!.state.steps;
+    for (let step = 0; step < steps; step++) {
+      for (let i = 0; i < 3; i++) await h.event(dmEvent(`${'<&>'.repeat(700)} step ${step}`));
+      await h.event(dmEvent('done'));
+    }
+    await waitFor(() => dmText().some((t) => t.includes('Grade yourself')));
+    const refused = h.slack.calls.filter((c) => c.method === 'chat.postMessage' && c.result?.ok !== true);
+    expect(refused).toEqual([]);
+    const kept = (await h.repo.mockSession(1))!.state.answers[0]!.map((m) => m.text.length);
+    expect(kept).toEqual([2000, 2000, 2000]);
+  });
 });
