@@ -17,6 +17,8 @@ const bob = member('bob');
 class PrivatePort extends RecordingPort {
   refuseDirect = false;
   failReplies = 0;
+  /** Conversations whose every message fails (a closed DM, a deleted thread). */
+  readonly broken = new Set<string>();
   readonly opened: { how: string; greeting: Card }[] = [];
 
   async openConversation(memberId: string, _channelId: string, how: 'direct' | 'thread', greeting: Card): Promise<Conversation> {
@@ -28,6 +30,7 @@ class PrivatePort extends RecordingPort {
   }
 
   override async reply(threadId: string, card: Card, key?: string): Promise<{ messageId: string }> {
+    if (this.broken.has(threadId)) throw new Error('that conversation is gone');
     if (this.failReplies > 0) {
       this.failReplies--;
       throw new Error('the platform is down');
@@ -292,5 +295,32 @@ describe('a mock interview', () => {
       }
     }
     expect(cardText(port.in(DM).at(-3)!)).toContain('Over the 5 min budget: probe 1 (6 min).');
+  });
+
+  it('keeps resending other members’ steps past a broken conversation, and gives up on one after the idle time', async () => {
+    await command(h, CH, ada, '/mlq mock');
+    await command(h, CH, bob, '/mlq mock');
+    const mine = await session();
+    const bobs = (await h.repo.openMockSession(bob.id))!;
+    for (let step = 0; step < mine.state.steps - 1; step++) {
+      await say(`answer ${step}`);
+      await say('done');
+    }
+    await say('last answer');
+    port.broken.add(DM);
+    expect(await say('done').catch(() => 'failed')).toBe('failed');
+    await h.mlq.directMessage({ conversationId: 'test:T1:D-bob', messageId: 'b-1', author: bob, text: 'bob answers' });
+    port.failReplies = 1;
+    expect(shown(await press(bob, 'mock.done', `${bobs.id}:0`, 'test:T1:D-bob'))).toContain('Something went wrong');
+    h.clock.advance(2 * 60_000 + 1);
+    await h.mlq.tick();
+    expect(titles('test:T1:D-bob').filter((t) => t.startsWith('Probe 1'))).toHaveLength(1);
+    const stuck = (await h.repo.mockSession(mine.id))!;
+    expect([stuck.status, stuck.step, stuck.sentStep]).toEqual(['finished', mine.state.steps, mine.state.steps - 1]);
+    h.clock.advance(60 * 60_000);
+    await h.mlq.tick();
+    const given = (await h.repo.mockSession(mine.id))!;
+    expect(given.sentStep).toBe(mine.state.steps);
+    expect((await h.repo.mockSession(bobs.id))!.status).toBe('expired');
   });
 });
