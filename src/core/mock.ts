@@ -3,25 +3,8 @@ import type { ActionEvent, DirectMessageEvent } from './events.ts';
 import { resolveTarget, saveGrade } from './grading.ts';
 import type { InteractionReply } from './interactions.ts';
 import { type Card, card, context } from './message.ts';
-import {
-  mockExpiredCard,
-  mockGreetingCard,
-  mockOpenCard,
-  mockStepCard,
-  mockStoppedCard,
-  mockSummaryCards,
-  overrunNote,
-} from './mock-cards.ts';
-import {
-  type AddOutcome,
-  addMessage,
-  type DoneOutcome,
-  finishStep,
-  MOCK_IDLE_MS,
-  type MockSession,
-  newMockState,
-  typedCommand,
-} from './mock-rules.ts';
+import { mockGreetingCard, mockOpenCard, mockStepCard, mockStoppedCard, mockSummaryCards, overrunNote } from './mock-cards.ts';
+import { type AddOutcome, addMessage, type DoneOutcome, finishStep, type MockSession, newMockState, typedCommand } from './mock-rules.ts';
 import type { Conversation } from './port.ts';
 import { platformOf } from './port.ts';
 import { parseTicks } from './review-rules.ts';
@@ -43,7 +26,7 @@ const lease = (deps: CoreDeps) => new Date(deps.clock.now().getTime() + LEASE_MS
  * Applies a pure change to a session and writes it compare-and-set, reading the session again and reapplying the
  * change when another write got there first (another replica, a double press); at most a few tries.
  */
-async function change<R>(
+export async function change<R>(
   deps: CoreDeps,
   first: MockSession,
   apply: (s: MockSession) => { session?: MockSession; result: R },
@@ -268,43 +251,4 @@ async function gradeTyped(deps: CoreDeps, s: MockSession, event: DirectMessageEv
   const graded = await saveGrade(deps, resolved.target, resolved.target.grader!, ticks.value);
   await port.reply(s.conversationId, graded, `mlq-mock-${s.id}-grade-${event.messageId}`);
   return 'graded';
-}
-
-/**
- * The scheduler's part: idle sessions expired with a note, and messages a dead replica never sent sent now; each once.
- * A message still unsent after the idle time is given up (logged); one failing conversation never holds up the rest.
- */
-export async function mockUpkeep(deps: CoreDeps, batch: number, leaseMs: number): Promise<{ expired: number; resent: number }> {
-  const now = deps.clock.now();
-  const idle = (s: MockSession) => now.getTime() - s.activeAt.getTime() > MOCK_IDLE_MS;
-  const report = { expired: 0, resent: 0 };
-  const each = async (s: MockSession, what: string, work: () => Promise<void>) => {
-    try {
-      await work();
-    } catch (error) {
-      deps.logger.warn({ err: error, session: s.id }, `${what} of a mock interview failed; its lease lapses and a later pass retries it`);
-    }
-  };
-  for (const s of await deps.repo.claimIdleMockSessions(new Date(now.getTime() - MOCK_IDLE_MS), now, batch, leaseMs)) {
-    await each(s, 'the expiry', async () => {
-      const { result } = await change(deps, s, (x) =>
-        x.status === 'open' && idle(x) ? { session: { ...x, status: 'expired' }, result: true } : { result: false },
-      );
-      if (!result) return;
-      report.expired++;
-      if (s.conversationId) await deps.ports.for(s.conversationId).reply(s.conversationId, mockExpiredCard(), `mlq-mock-${s.id}-expired`);
-    });
-  }
-  for (const s of await deps.repo.claimUnsentMockSessions(now, batch, leaseMs)) {
-    await each(s, 'a resent step', async () => {
-      if (idle(s)) {
-        deps.logger.warn({ session: s.id, step: s.step }, 'a mock step could not be sent within the idle time; given up');
-        await deps.repo.markMockSent(s.id, s.step);
-        return;
-      }
-      await deliver(deps, s);
-      report.resent++;
-    });
-  }
-  return report;
 }

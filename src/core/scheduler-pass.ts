@@ -1,7 +1,7 @@
 import pLimit from 'p-limit';
 import { type CoreDeps, stopwatch } from './deps.ts';
 import { digestCard } from './digest.ts';
-import { mockUpkeep } from './mock.ts';
+import { mockUpkeep } from './mock-upkeep.ts';
 import type { PickCandidate } from './picker.ts';
 import { ChannelUnavailableError } from './port.ts';
 import type { ChannelRelease, DigestRow } from './repository.ts';

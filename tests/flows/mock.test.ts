@@ -2,47 +2,16 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { Mlq } from '../../src/core/app.ts';
 import type { InteractionReply } from '../../src/core/interactions.ts';
 import type { Card } from '../../src/core/message.ts';
-import type { Conversation } from '../../src/core/port.ts';
 import { Ports } from '../../src/core/port.ts';
 import type { Member, Question } from '../../src/core/types.ts';
 import { cardText, command, createHarness, type Harness, member } from '../helpers/harness.ts';
+import { PrivatePort } from '../helpers/private-port.ts';
 import { RecordingPort } from '../helpers/recording-port.ts';
 
 const CH = 'test:T1:C1';
 const DM = 'test:T1:D-ada';
 const ada = member('ada');
 const bob = member('bob');
-
-/** The recording platform with private conversations: a direct message, or (when refused) a private thread. */
-class PrivatePort extends RecordingPort {
-  refuseDirect = false;
-  failReplies = 0;
-  /** Conversations whose every message fails (a closed DM, a deleted thread). */
-  readonly broken = new Set<string>();
-  readonly opened: { how: string; greeting: Card }[] = [];
-
-  async openConversation(memberId: string, _channelId: string, how: 'direct' | 'thread', greeting: Card): Promise<Conversation> {
-    this.opened.push({ how, greeting });
-    if (how === 'direct' && this.refuseDirect) return { ok: false, reason: 'refused' };
-    const conversationId = how === 'direct' ? `test:T1:D-${memberId.split(':')[1]}` : 'test:T1:thread-1';
-    this.sent.push({ kind: 'reply', target: conversationId, card: greeting });
-    return { ok: true, conversationId, direct: how === 'direct', buttons: true };
-  }
-
-  override async reply(threadId: string, card: Card, key?: string): Promise<{ messageId: string }> {
-    if (this.broken.has(threadId)) throw new Error('that conversation is gone');
-    if (this.failReplies > 0) {
-      this.failReplies--;
-      throw new Error('the platform is down');
-    }
-    return super.reply(threadId, card, key);
-  }
-
-  /** The cards sent into a conversation, in order. */
-  in(conversationId: string): Card[] {
-    return this.sent.filter((s) => s.kind === 'reply' && s.target === conversationId).map((s) => s.card!);
-  }
-}
 
 let h: Harness;
 let port: PrivatePort;
@@ -234,37 +203,6 @@ describe('a mock interview', () => {
     expect(await say('late answer')).toBe('ignored');
   });
 
-  it('expires after 60 idle minutes with a note, once across passes', async () => {
-    await command(h, CH, ada, '/mlq mock');
-    await say('An answer.');
-    h.clock.advance(60 * 60_000);
-    await h.mlq.tick();
-    expect((await session()).status).toBe('open');
-    h.clock.advance(1);
-    await Promise.all([h.mlq.tick(), h.mlq.tick()]);
-    expect(await h.repo.openMockSession(ada.id)).toBeNull();
-    const notes = titles().filter((t) => t.startsWith('This mock interview expired after 60 minutes'));
-    expect(notes).toHaveLength(1);
-    expect(await say('hello?')).toBe('ignored');
-    expect(cardText((await command(h, CH, ada, '/mlq mock')).card)).toContain('waiting in your direct messages');
-  });
-
-  it('sends a step again after its sending failed, once the lease lapses', async () => {
-    await command(h, CH, ada, '/mlq mock');
-    const s = await session();
-    await say('An answer.');
-    port.failReplies = 1;
-    expect(shown(await press(ada, 'mock.done', `${s.id}:0`))).toContain('Something went wrong');
-    expect((await session()).step).toBe(1);
-    await h.mlq.tick();
-    expect(titles().filter((t) => t.startsWith('Probe 1'))).toHaveLength(0);
-    h.clock.advance(2 * 60_000 + 1);
-    await h.mlq.tick();
-    await h.mlq.tick();
-    expect(titles().filter((t) => t.startsWith('Probe 1'))).toHaveLength(1);
-    expect((await session()).sentStep).toBe(1);
-  });
-
   it('notes steps over a soft budget without refusing them', async () => {
     const cases: [string, string][] = [
       ['0', '`0` is not a budget.'],
@@ -295,32 +233,5 @@ describe('a mock interview', () => {
       }
     }
     expect(cardText(port.in(DM).at(-3)!)).toContain('Over the 5 min budget: probe 1 (6 min).');
-  });
-
-  it('keeps resending other members’ steps past a broken conversation, and gives up on one after the idle time', async () => {
-    await command(h, CH, ada, '/mlq mock');
-    await command(h, CH, bob, '/mlq mock');
-    const mine = await session();
-    const bobs = (await h.repo.openMockSession(bob.id))!;
-    for (let step = 0; step < mine.state.steps - 1; step++) {
-      await say(`answer ${step}`);
-      await say('done');
-    }
-    await say('last answer');
-    port.broken.add(DM);
-    expect(await say('done').catch(() => 'failed')).toBe('failed');
-    await h.mlq.directMessage({ conversationId: 'test:T1:D-bob', messageId: 'b-1', author: bob, text: 'bob answers' });
-    port.failReplies = 1;
-    expect(shown(await press(bob, 'mock.done', `${bobs.id}:0`, 'test:T1:D-bob'))).toContain('Something went wrong');
-    h.clock.advance(2 * 60_000 + 1);
-    await h.mlq.tick();
-    expect(titles('test:T1:D-bob').filter((t) => t.startsWith('Probe 1'))).toHaveLength(1);
-    const stuck = (await h.repo.mockSession(mine.id))!;
-    expect([stuck.status, stuck.step, stuck.sentStep]).toEqual(['finished', mine.state.steps, mine.state.steps - 1]);
-    h.clock.advance(60 * 60_000);
-    await h.mlq.tick();
-    const given = (await h.repo.mockSession(mine.id))!;
-    expect(given.sentStep).toBe(mine.state.steps);
-    expect((await h.repo.mockSession(bobs.id))!.status).toBe('expired');
   });
 });
