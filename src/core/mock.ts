@@ -104,7 +104,7 @@ export async function startMock(deps: CoreDeps, who: MockStarter, question: Ques
       context(
         opened.reason === 'refused'
           ? 'I could not message you privately: allow direct messages from this server’s members, then try `/mlq mock` again.'
-          : 'I could not open a private conversation here; please try again in a moment.',
+          : 'I could not open a private conversation with you here; please try again later, and tell an organiser if it persists (the bot may lack a permission).',
       ),
     ]);
   }

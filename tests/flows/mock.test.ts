@@ -170,7 +170,7 @@ describe('a mock interview', () => {
     const bare = new RecordingPort();
     h.deps.ports.register(bare);
     const started = await command(h, CH, ada, '/mlq mock');
-    expect(cardText(started.card)).toContain('I could not open a private conversation here');
+    expect(cardText(started.card)).toContain('I could not open a private conversation with you here');
     expect(await h.repo.openMockSession(ada.id)).toBeNull();
   });
 

@@ -135,4 +135,12 @@ describe('a mock interview in Slack', () => {
     const kept = (await h.repo.mockSession(1))!.state.answers[0]!.map((m) => m.text.length);
     expect(kept).toEqual([2000, 2000, 2000]);
   });
+
+  it('explains, and keeps nothing open, when the app lacks im:write', async () => {
+    h.slack.inject('conversations.open', { status: 200, body: { ok: false, error: 'missing_scope', needed: 'im:write' } });
+    const started = await h.command('U1', 'mock');
+    expect(blockText(started.reply?.blocks)).toContain('I could not open a private conversation with you here');
+    expect(h.logs.some((l) => String(l.msg).includes('im:write'))).toBe(true);
+    expect(await h.repo.openMockSession('slack:T1:U1')).toBeNull();
+  });
 });

@@ -118,8 +118,15 @@ export class SlackPort implements ChatPort {
   async openConversation(member: string, channel: string, how: 'direct' | 'thread', greeting: Card): Promise<Conversation> {
     const ref = ids.decode(channel);
     if (how !== 'direct' || !ref) return { ok: false, reason: 'unsupported' };
-    const opened = await this.client.conversations.open({ users: ids.userOf(member) });
-    const dm = opened.channel?.id;
+    const opened = await this.client.conversations.open({ users: ids.userOf(member) }).catch((error) => {
+      if (slackError(error) !== 'missing_scope') throw error;
+      this.logger.warn(
+        { platform: 'slack' },
+        'conversations.open needs the im:write scope: update the app from the manifest and reinstall it',
+      );
+      return null;
+    });
+    const dm = opened?.channel?.id;
     if (!dm) return { ok: false, reason: 'unsupported' };
     await this.client.chat.postMessage({ channel: dm, unfurl_links: false, ...renderMessage(greeting) });
     return { ok: true, conversationId: ids.channel(ref.community, dm), direct: true, buttons: true };
