@@ -143,4 +143,19 @@ describe('a mock interview in Slack', () => {
     expect(h.logs.some((l) => String(l.msg).includes('im:write'))).toBe(true);
     expect(await h.repo.openMockSession('slack:T1:U1')).toBeNull();
   });
+
+  it('expires an idle session with a note in the DM, by the fixed clock', async () => {
+    await h.command('U1', 'mock');
+    await h.event(dmEvent('An answer.'));
+    h.clock.advance(60 * 60_000);
+    await h.mlq.tick();
+    expect(dmText().join()).not.toContain('expired');
+    h.clock.advance(1);
+    await h.mlq.tick();
+    await h.mlq.tick();
+    expect(dmText().filter((t) => t.includes('This mock interview expired after 60 minutes without a message.'))).toHaveLength(1);
+    await h.event(dmEvent('Too late.'));
+    expect((await h.repo.mockSession(1))!.status).toBe('expired');
+    expect((await h.repo.mockSession(1))!.state.answers[0]!.map((m) => m.text)).toEqual(['An answer.']);
+  });
 });
