@@ -3,7 +3,8 @@ import { defineConfig } from 'vitest/config';
 const CORE_ONLY = process.env.MLQ_MUTATION_SUITE === 'core';
 
 /**
- * The suite Stryker runs against each mutant: the core's own tests and the flows through a real embedded store.
+ * The suite Stryker runs against each mutant: the core's own tests, the flows through a real embedded store and the
+ * terminal's in-process replies.
  * MLQ_MUTATION leaves out the two long scheduling simulations (about 30 s), which would otherwise run for every mutant
  * in the scheduler; the shorter scheduling, DST and limit tests cover the same rules. MLQ_MUTATION_SUITE=core runs
  * only the pure tests in tests/core (not interactions, which opens a store): a quick lower bound for the pure rule
@@ -11,7 +12,15 @@ const CORE_ONLY = process.env.MLQ_MUTATION_SUITE === 'core';
  */
 export default defineConfig({
   test: {
-    include: CORE_ONLY ? ['tests/core/**/*.test.ts'] : ['tests/core/**/*.test.ts', 'tests/flows/**/*.test.ts'],
+    include: CORE_ONLY
+      ? ['tests/core/**/*.test.ts']
+      : [
+          'tests/core/**/*.test.ts',
+          'tests/flows/**/*.test.ts',
+          'tests/console/replies.test.ts',
+          'tests/console/grading.test.ts',
+          'tests/metrics.test.ts',
+        ],
     exclude: CORE_ONLY ? ['tests/core/interactions.test.ts', '**/node_modules/**'] : ['**/node_modules/**'],
     testTimeout: 60_000,
     hookTimeout: 60_000,
