@@ -119,4 +119,28 @@ describe('mock interview rules', () => {
     ]);
     for (const bad of ['0', '121', '1.5', '-1', 'soon', undefined]) expect(parseBudget(bad).ok, String(bad)).toBe(false);
   });
+
+  it('starts with an empty answer per step, no presses, and trims what a member typed', () => {
+    expect(newMockState({ memberName: 'ada', probes: 3, at: AT, budgetMinutes: 5, direct: false, buttons: true })).toEqual({
+      memberName: 'ada',
+      answers: [[], [], [], []],
+      doneKeys: [],
+      stepStartedAt: '2026-11-23T08:00:00.000Z',
+      budgetMinutes: 5,
+      overruns: [],
+      steps: 4,
+      direct: false,
+      buttons: true,
+    });
+    expect(added(session(), 'a', '  padded answer \n').state.answers[0]).toEqual([{ key: 'a', text: 'padded answer' }]);
+  });
+
+  it('reads only a whole word as done, and explains a bad budget naming the word (clipped)', () => {
+    expect(['done..', 'done!!', 'do.ne', 'd.one', 'xoff'].map(typedCommand)).toEqual(['done', 'done', null, null, null]);
+    for (const bad of ['xoff', 'offx', 'off5']) expect(parseBudget(bad).ok, bad).toBe(false);
+    const hint = 'Give minutes from 1 to 120, such as `/mlq mock budget 5`, or `off`.';
+    expect(parseBudget(undefined)).toEqual({ ok: false, text: hint });
+    expect(parseBudget('0')).toEqual({ ok: false, text: `\`0\` is not a budget. ${hint}` });
+    expect(parseBudget('x'.repeat(30))).toEqual({ ok: false, text: `\`${'x'.repeat(20)}\` is not a budget. ${hint}` });
+  });
 });
