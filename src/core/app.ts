@@ -5,6 +5,7 @@ import type { CoreDeps } from './deps.ts';
 import type {
   ActionEvent,
   CommandEvent,
+  DirectMessageEvent,
   FormEvent,
   MessageDeletedEvent,
   MessageEditedEvent,
@@ -13,6 +14,7 @@ import type {
 } from './events.ts';
 import { type InteractionReply, runAction, submitForm } from './interactions.ts';
 import { answerTally } from './metrics.ts';
+import { type MockOutcome, mockMessage } from './mock.ts';
 import { platformOf } from './port.ts';
 import { startToday } from './rounds.ts';
 import { type PassOptions, type PassReport, schedulerPass } from './scheduler-pass.ts';
@@ -41,8 +43,19 @@ export class Mlq {
     return submitForm(this.deps, event);
   }
 
+  /** A thread reply: an answer or discussion in a round's thread, else maybe a message in a mock's private thread. */
   async threadMessage(event: ThreadMessageEvent): Promise<ThreadOutcome> {
-    return this.tally(await recordThreadMessage(this.deps, event), 'thread');
+    const outcome = this.tally(await recordThreadMessage(this.deps, event), 'thread');
+    if (outcome === 'ignored') {
+      const { threadId: conversationId, messageId, author, text } = event;
+      await mockMessage(this.deps, { conversationId, messageId, author, text });
+    }
+    return outcome;
+  }
+
+  /** A member's message in a private conversation mlq opened (a mock interview). */
+  directMessage(event: DirectMessageEvent): Promise<MockOutcome> {
+    return mockMessage(this.deps, event);
   }
 
   messageEdited(event: MessageEditedEvent): Promise<boolean> {

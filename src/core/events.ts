@@ -64,3 +64,13 @@ export interface FormEvent {
   /** The platform's id for this submission, so a resubmitted form counts once. */
   submissionId: string;
 }
+
+/** A member's message in a private conversation that mlq opened (a mock interview): a direct message or a private thread. */
+export interface DirectMessageEvent {
+  /** The conversation's opaque id, as the port's openConversation returned it. */
+  conversationId: string;
+  messageId: string;
+  /** The author as a member of the community; absent where the platform cannot say (Discord's direct messages, outside any server). */
+  author?: Member;
+  text: string;
+}

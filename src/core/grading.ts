@@ -16,6 +16,8 @@ export interface GradeTarget {
   question: Question;
   channelId: string;
   round: Round | null;
+  /** Who the grade is of when the event's actor is not the member as the community knows them (a mock's conversation). */
+  grader?: Grader;
 }
 
 export type Resolved = { ok: true; target: GradeTarget } | { ok: false; text: string };
@@ -46,6 +48,7 @@ export async function resolveTarget(deps: CoreDeps, ref: GradeRef, memberId: str
     const question = await deps.repo.getQuestion(practice.questionId);
     return question ? { ok: true, target: { ref, question, channelId, round: null } } : closed('That question is no longer in the bank.');
   }
+  if (ref.source === 'mock') return resolveMock(deps, ref, memberId, channelId);
   const card = await deps.repo.reviewCard(ref.cardId);
   if (!card || card.memberId !== memberId) return closed('That review card is not yours.');
   if (card.reps !== ref.reps) {
@@ -56,6 +59,22 @@ export async function resolveTarget(deps: CoreDeps, ref: GradeRef, memberId: str
   return question
     ? { ok: true, target: { ref, question, channelId: card.channelId, round: null } }
     : closed('That question is no longer in the bank.');
+}
+
+/** A mock's grade: by its member (or in its one-to-one conversation) once the session is finished. */
+async function resolveMock(deps: CoreDeps, ref: GradeRef & { source: 'mock' }, memberId: string, channelId: string): Promise<Resolved> {
+  const session = await deps.repo.mockSession(ref.sessionId);
+  const mine = session && (session.memberId === memberId || (session.state.direct && session.conversationId === channelId));
+  if (!session || !mine) return closed('That mock interview is not yours.');
+  if (session.status !== 'finished') return closed('Finish the mock interview first; the checklist comes with its summary.');
+  const question = await deps.repo.getQuestion(session.questionId);
+  if (!question) return closed('That question is no longer in the bank.');
+  const grader = {
+    member: { id: session.memberId, name: session.state.memberName },
+    communityId: session.communityId,
+    channelId: session.channelId,
+  };
+  return { ok: true, target: { ref, question, channelId: session.channelId, round: null, grader } };
 }
 
 /** The time zone a member's dates are shown in: their reminder's, else the channel's, else the default. */
@@ -130,7 +149,7 @@ export async function openGrade(deps: CoreDeps, event: ActionEvent): Promise<Int
   if (!ref) return { kind: 'none' };
   const resolved = await resolveTarget(deps, ref, event.actor.id, event.channelId);
   if (!resolved.ok) return { kind: 'notice', text: resolved.text };
-  const earlier = await deps.repo.gradeOf(event.actor.id, ref.source, sourceId(ref));
+  const earlier = await deps.repo.gradeOf(resolved.target.grader?.member.id ?? event.actor.id, ref.source, sourceId(ref));
   return { kind: 'form', form: gradeForm(resolved.target.question, ref, earlier?.ticked ?? []) };
 }
 
@@ -142,7 +161,7 @@ export async function submitGrade(deps: CoreDeps, event: FormEvent): Promise<Int
   if (!resolved.ok) return { kind: 'notice', text: resolved.text };
   const ticked = formTicks(event.fields.covered ?? '', resolved.target.question.key_points.length);
   const after = ref.source === 'review' ? () => reviewNext(deps, event.actor.id, event.channelId) : undefined;
-  const who = { member: event.actor, communityId: event.communityId, channelId: event.channelId };
+  const who = resolved.target.grader ?? { member: event.actor, communityId: event.communityId, channelId: event.channelId };
   return { kind: 'card', card: await saveGrade(deps, resolved.target, who, ticked, after) };
 }
 

@@ -1,4 +1,5 @@
 import { ARCHIVE_PAGE_ACTION, ARCHIVE_REVIEW_ACTION, openArchivePage, reviewFromArchive } from './archive.ts';
+import { restartPressed, resumePressed } from './commands/mock-command.ts';
 import { runCommand } from './commands/run.ts';
 import type { CoreDeps } from './deps.ts';
 import { confirmForget, FORGET_ACTION } from './erasure.ts';
@@ -6,6 +7,7 @@ import type { ActionEvent, FormEvent } from './events.ts';
 import { GRADE_FORM } from './grade-cards.ts';
 import { openGrade, showGuidance, submitGrade } from './grading.ts';
 import type { Card } from './message.ts';
+import { pressDone } from './mock.ts';
 import { PAIR_ACTION_HANDLERS, submitFeedback } from './pairs-actions.ts';
 import { PAIR_FEEDBACK_FORM } from './pairs-cards.ts';
 import { nextReviewCard, showReviewPoints } from './review-queue.ts';
@@ -67,6 +69,9 @@ export const ACTIONS: Record<string, Handler<ActionEvent>> = {
   [APPROVE_ACTION]: approveButton,
   [REJECT_ACTION]: rejectButton,
   [FORGET_ACTION]: confirmForget,
+  'mock.done': pressDone,
+  'mock.resume': resumePressed,
+  'mock.restart': restartPressed,
   'practice.reveal': async (deps, event) => ({ kind: 'card', card: (await runCommand(deps, { ...event, text: 'solution' })).card }),
   ...PAIR_ACTION_HANDLERS,
 };

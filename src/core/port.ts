@@ -30,6 +30,15 @@ export const DEFAULT_CAPABILITIES: PortCapabilities = { reactions: true, publicR
 /** What a platform did with the champion role: moved it, lacked the permission, or found no such role. */
 export type ChampionRoleResult = 'done' | 'no-permission' | 'no-role';
 
+/**
+ * A private conversation with one member: a direct message (`direct`, only the member and the bot in it) or a private
+ * thread in the channel; `buttons` when buttons pressed in it reach mlq. `refused`: the member does not accept direct
+ * messages (Discord's 50007); `unsupported`: the platform has no such conversation.
+ */
+export type Conversation =
+  | { ok: true; conversationId: string; direct: boolean; buttons: boolean }
+  | { ok: false; reason: 'refused' | 'unsupported' };
+
 export interface PostedMessage {
   messageId: string;
   threadId: string;
@@ -61,6 +70,11 @@ export interface ChatPort {
   link?(messageId: string): Promise<string | null>;
   /** Gives a role to `add` and takes it from `remove` (members of the channel's community); absent where there are no roles. */
   setChampionRole?(channelId: string, roleId: string, add: string[], remove: string[]): Promise<ChampionRoleResult>;
+  /**
+   * Opens a private conversation with a member who ran a command in `channelId` (`direct`: a direct message; `thread`: a
+   * private thread in the channel) and sends `greeting` as its first message; later messages go to it with `reply`.
+   */
+  openConversation?(memberId: string, channelId: string, how: 'direct' | 'thread', greeting: Card): Promise<Conversation>;
 }
 
 /** Thrown by a port when the platform says the channel is gone or the bot lost access; the core pauses the channel. */
@@ -129,6 +143,14 @@ function observed(port: ChatPort, metrics: Metrics): ChatPort {
       return (
         set &&
         ((channelId: string, roleId: string, add: string[], remove: string[]) => run(() => set.call(port, channelId, roleId, add, remove)))
+      );
+    },
+    get openConversation() {
+      const open = port.openConversation;
+      return (
+        open &&
+        ((memberId: string, channelId: string, how: 'direct' | 'thread', greeting: Card) =>
+          run(() => open.call(port, memberId, channelId, how, greeting)))
       );
     },
     post: (channelId, message, key) => run(() => port.post(channelId, message, key)),

@@ -3,6 +3,7 @@ import type { ArchiveStore } from './repository/archive-store.ts';
 import type { BankStore } from './repository/bank-store.ts';
 import type { ChannelStore } from './repository/channel-store.ts';
 import type { DigestStore } from './repository/digest-store.ts';
+import type { MockStore } from './repository/mock-store.ts';
 import type { PairsStore } from './repository/pairs-store.ts';
 import type { PrivacyStore } from './repository/privacy-store.ts';
 import type { ReviewStore } from './repository/review-store.ts';
@@ -18,6 +19,7 @@ export { ARCHIVE_LIMITS } from './repository/archive-store.ts';
 export type { BankStore, Practice, QuestionSearch } from './repository/bank-store.ts';
 export type { ChannelStore } from './repository/channel-store.ts';
 export type { DigestData, DigestRow, DigestStore } from './repository/digest-store.ts';
+export type { MockStore, NewMockSession } from './repository/mock-store.ts';
 export type {
   CheckinAnswer,
   NewPairCycle,
@@ -68,4 +70,5 @@ export interface Repository
     PairsStore,
     SuggestionStore,
     SeasonStore,
-    PrivacyStore {}
+    PrivacyStore,
+    MockStore {}

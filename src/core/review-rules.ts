@@ -76,21 +76,24 @@ export function scheduleCard(before: CardState | null, rating: Rating, at: Date)
 export type GradeRef =
   | { source: 'round'; roundId: number }
   | { source: 'practice'; practiceId: number }
-  | { source: 'review'; cardId: number; reps: number };
+  | { source: 'review'; cardId: number; reps: number }
+  | { source: 'mock'; sessionId: number };
 
 export type GradeSource = GradeRef['source'];
 
-/** The ref as a button or form value: `r:12`, `p:3`, `c:7:2`. */
+/** The ref as a button or form value: `r:12`, `p:3`, `c:7:2`, `m:5`. */
 export function refValue(ref: GradeRef): string {
   if (ref.source === 'round') return `r:${ref.roundId}`;
   if (ref.source === 'practice') return `p:${ref.practiceId}`;
+  if (ref.source === 'mock') return `m:${ref.sessionId}`;
   return `c:${ref.cardId}:${ref.reps}`;
 }
 
 export function parseRef(value: string): GradeRef | null {
-  const m = /^(?:([rp]):(\d{1,9})|c:(\d{1,9}):(\d{1,6}))$/.exec(value);
+  const m = /^(?:([rpm]):(\d{1,9})|c:(\d{1,9}):(\d{1,6}))$/.exec(value);
   if (!m) return null;
   if (m[1] === 'r') return { source: 'round', roundId: Number(m[2]) };
+  if (m[1] === 'm') return { source: 'mock', sessionId: Number(m[2]) };
   if (m[1] === 'p') return { source: 'practice', practiceId: Number(m[2]) };
   return { source: 'review', cardId: Number(m[3]), reps: Number(m[4]) };
 }
@@ -99,6 +102,7 @@ export function parseRef(value: string): GradeRef | null {
 export function sourceId(ref: GradeRef): string {
   if (ref.source === 'round') return String(ref.roundId);
   if (ref.source === 'practice') return String(ref.practiceId);
+  if (ref.source === 'mock') return String(ref.sessionId);
   return `${ref.cardId}:${ref.reps}`;
 }
 

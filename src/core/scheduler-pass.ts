@@ -1,6 +1,7 @@
 import pLimit from 'p-limit';
 import { type CoreDeps, stopwatch } from './deps.ts';
 import { digestCard } from './digest.ts';
+import { mockUpkeep } from './mock-upkeep.ts';
 import { runPairsWork } from './pairs-cycle.ts';
 import type { PickCandidate } from './picker.ts';
 import { ChannelUnavailableError } from './port.ts';
@@ -173,6 +174,7 @@ async function runPass(deps: CoreDeps, options: PassOptions, watch: { elapsed():
     report.failed++;
     deps.logger.error({ err: error }, 'claiming pairs work failed; the next pass retries it');
   }
+  await guard('mock interview upkeep', async () => void (await mockUpkeep(deps, batch, leaseMs)));
   return report;
 }
 

@@ -13,6 +13,7 @@ import * as archiveSearch from '../../migrations/0008-archive-search.ts';
 import * as pairs from '../../migrations/0010-pairs.ts';
 import * as suggestions from '../../migrations/0011-suggestions.ts';
 import * as privacySeasons from '../../migrations/0012-privacy-seasons.ts';
+import * as mockSessions from '../../migrations/0013-mock-sessions.ts';
 import { installDir } from '../cache-dir.ts';
 
 const migrations: Record<string, Migration> = {
@@ -27,6 +28,7 @@ const migrations: Record<string, Migration> = {
   '0010-pairs': pairs,
   '0011-suggestions': suggestions,
   '0012-privacy-seasons': privacySeasons,
+  '0013-mock-sessions': mockSessions,
 };
 
 const provider: MigrationProvider = { getMigrations: async () => migrations };

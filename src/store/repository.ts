@@ -5,6 +5,7 @@ import type {
   BankStore,
   ChannelStore,
   DigestStore,
+  MockStore,
   PairsStore,
   PrivacyStore,
   Repository,
@@ -21,6 +22,7 @@ import { bankRepo } from './bank-repo.ts';
 import { channelsRepo } from './channels-repo.ts';
 import { claimsRepo } from './claims-repo.ts';
 import { digestRepo } from './digest-repo.ts';
+import { mockRepo } from './mock-repo.ts';
 import { pairsRepo } from './pairs-repo.ts';
 import { privacyRepo } from './privacy-repo.ts';
 import { remindersRepo } from './reminders-repo.ts';
@@ -47,6 +49,7 @@ export function createRepository(db: Kysely<Database>) {
     ...(suggestionsRepo(db) satisfies SuggestionStore),
     ...(seasonsRepo(db) satisfies SeasonStore),
     ...(privacyRepo(db) satisfies PrivacyStore),
+    ...(mockRepo(db) satisfies MockStore),
   };
   return repository satisfies Repository;
 }

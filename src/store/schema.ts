@@ -180,7 +180,7 @@ export interface GradesTable {
   id: Generated<number>;
   member_id: string;
   question_id: string;
-  source: 'round' | 'practice' | 'review';
+  source: 'round' | 'practice' | 'review' | 'mock';
   source_id: string;
   channel_id: string;
   round_id: number | null;
@@ -223,6 +223,28 @@ export interface ReviewLogTable {
   difficulty: number;
   scheduled_days: number;
   reviewed_at: Timestamp;
+}
+
+export interface MockSessionsTable {
+  id: Generated<number>;
+  member_id: string;
+  community_id: string;
+  channel_id: string;
+  conversation_id: string;
+  question_id: string;
+  status: 'open' | 'finished' | 'stopped' | 'expired';
+  step: number;
+  sent_step: number;
+  state: ColumnType<unknown, string, string>;
+  version: number;
+  started_at: Timestamp;
+  active_at: Timestamp;
+  lease_until: Timestamp | null;
+}
+
+export interface MockBudgetsTable {
+  member_id: string;
+  minutes: number;
 }
 
 export interface ReviewRemindersTable {
@@ -356,4 +378,6 @@ export interface Database {
   suggestion_drafts: SuggestionDraftsTable;
   next_questions: NextQuestionsTable;
   season_results: SeasonResultsTable;
+  mock_sessions: MockSessionsTable;
+  mock_budgets: MockBudgetsTable;
 }

@@ -3,11 +3,15 @@ import { SETTINGS } from '../../src/core/commands/config-settings.ts';
 import { parseCommand } from '../../src/core/commands/parse.ts';
 import { COMMANDS } from '../../src/core/commands/registry.ts';
 import { commandLine, type RawOption } from '../../src/platforms/discord/parse.ts';
-import { mlqCommand } from '../../src/platforms/discord/render.ts';
+import { applicationCommands, mlqCommand, splitCommands } from '../../src/platforms/discord/render.ts';
 
 const GUILD = '900000000000000001';
+type Split = ReturnType<typeof splitCommands>;
 const schema = mlqCommand();
-const sub = (name: string) => schema.options.find((o) => o.name === name)!;
+/** A spec as Discord offers it: a subcommand of `/mlq`, or a command of its own past the limit. */
+const sub = (name: string): (typeof schema.options)[number] =>
+  schema.options.find((o) => o.name === name) ??
+  ({ type: 1, ...applicationCommands().find((c) => c.name === `mlq-${name}`)! } as unknown as (typeof schema.options)[number]);
 const optionOf = (command: string, name: string) => sub(command).options.find((o) => o.name === name)!;
 
 /** A value Discord would send for an option: a choice, a member, a switched-on flag or an example word. */
@@ -24,13 +28,13 @@ function sample(command: string, option: { type: number; name: string; choices?:
     'archive.words': 'overfitting',
     'queue.suggestion': '3',
     'next.question': 'bias-variance-tradeoff',
+    'mock.level': 'senior',
   };
   return { name: option.name, type: 3, value: choice ?? option.choices?.[0]?.value ?? examples[`${command}.${option.name}`]! };
 }
 
 describe("Discord's /mlq schema, generated from the core's command specs", () => {
-  it('has one subcommand per spec, in the order help lists them', () => {
-    expect(schema.options.map((o) => o.name)).toEqual(COMMANDS.map((c) => c.name));
+  it('has one subcommand per spec, in the order help lists them, up to the 25 Discord allows', () => {
     expect(schema.options.map((o) => o.name)).toEqual([
       'help',
       'today',
@@ -38,6 +42,7 @@ describe("Discord's /mlq schema, generated from the core's command specs", () =>
       'solution',
       'grade',
       'review',
+      'mock',
       'guidance',
       'streak',
       'away',
@@ -51,13 +56,28 @@ describe("Discord's /mlq schema, generated from the core's command specs", () =>
       'suggest',
       'reveal',
       'skip',
+      'start',
+      'stop',
       'config',
       'queue',
       'next',
-      'export',
-      'start',
-      'stop',
     ]);
+  });
+
+  it('registers the organiser commands past the limit as commands of their own, the last in help first', () => {
+    const all = applicationCommands();
+    expect(all.map((c) => c.name)).toEqual(['mlq', 'mlq-export']);
+    expect(all[1]).toEqual({ name: 'mlq-export', description: expect.stringMatching(/^Organisers: /), dm_permission: false, options: [] });
+    const names = [...schema.options.map((o) => o.name), ...all.slice(1).map((c) => c.name.replace(/^mlq-/, ''))];
+    expect(names.sort()).toEqual(COMMANDS.map((c) => c.name).sort());
+    expect(commandLine([], GUILD, 'mlq-export')).toBe('/mlq export');
+    const [at, under, above] = [25, 24, 26].map((n) => splitCommands(COMMANDS.slice(0, n))) as [Split, Split, Split];
+    expect([at.own, under.own].map((o) => o.length)).toEqual([0, 0]);
+    expect(above.own.map((c) => c.name)).toEqual(['export']);
+    expect(above.under).toHaveLength(25);
+    const more = splitCommands([...COMMANDS, { ...COMMANDS[1]!, name: 'extra' }]);
+    expect(more.own.map((c) => c.name)).toEqual(['next', 'export']);
+    expect(more.under.at(-1)?.name).toBe('extra');
   });
 
   it('gives every spec option its Discord type, choices and limits', () => {

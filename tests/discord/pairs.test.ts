@@ -35,7 +35,7 @@ async function run(user: string, sub: string, options: Record<string, unknown>[]
 
 /** Presses a button and returns the body of the interaction's answer; `id` replays an earlier press. */
 async function press(user: string, customId: string, id?: string) {
-  const sent = h!.discord.button(user, customId, '1', id);
+  const sent = h!.discord.button(user, customId, '1', undefined, id);
   const before = id ? h!.discord.answers(sent).length : 0;
   const answer = await waitFor(() => h!.discord.answers(sent)[before]);
   return { id: sent, text: JSON.stringify(answer.body), body: answer.body as { type: number; data: { custom_id?: string } } };
@@ -65,7 +65,7 @@ describe('mock-interview pairs in Discord', () => {
     await h.mlq.tick();
     await h.mlq.tick();
 
-    const threads = [...h.discord.privateThreads.entries()];
+    const threads = [...h.discord.standaloneThreads.entries()];
     expect(threads).toHaveLength(1);
     const [thread, info] = threads[0]!;
     expect(info.parent).toBe(CHANNEL);
@@ -73,7 +73,7 @@ describe('mock-interview pairs in Discord', () => {
     expect(h.discord.messagesIn(thread)).toHaveLength(1);
     expect(JSON.stringify(h.discord.messagesIn(thread)[0])).toContain('Mock-interview trio · week of 2026-11-23');
     for (const user of [U1, U2, U3]) {
-      const dm = h.discord.messagesIn(h.discord.dms.get(user)!);
+      const dm = h.discord.messagesIn(h.discord.dmChannels.get(user)!);
       expect(dm).toHaveLength(1);
       expect(JSON.stringify(dm[0])).toContain('Interviewer pack');
     }
@@ -117,7 +117,7 @@ describe('mock-interview pairs in Discord', () => {
     expect(replay).toBe(sent);
     await waitFor(() => h!.discord.answers(sent)[1]);
     const feedback = h.discord
-      .messagesIn(h.discord.dms.get(candidate)!)
+      .messagesIn(h.discord.dmChannels.get(candidate)!)
       .filter((m) => JSON.stringify(m).includes('Feedback from your mock interview'));
     expect(feedback).toHaveLength(1);
     expect(JSON.stringify(feedback[0])).toContain('Name the trade-off first.');
@@ -136,7 +136,7 @@ describe('the fake Discord private threads', () => {
       expect(thread.type).toBe(12);
       await rest.put(Routes.threadMembers(thread.id, U1));
       await rest.put(Routes.threadMembers(thread.id, U2));
-      expect([...discord.privateThreads.get(thread.id)!.members]).toEqual([U1, U2]);
+      expect([...discord.standaloneThreads.get(thread.id)!.members]).toEqual([U1, U2]);
       await expect(rest.put(Routes.threadMembers('900000000000000777', U1))).rejects.toMatchObject({ code: 10003 });
       await expect(rest.post(Routes.threads(CHANNEL), { body: { name: 'Public', type: 11 } })).rejects.toMatchObject({ code: 50035 });
       const dm = (await rest.post(Routes.userChannels(), { body: { recipient_id: U1 } })) as { id: string };

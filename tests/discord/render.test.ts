@@ -3,7 +3,7 @@ import { COMMANDS } from '../../src/core/commands/registry.ts';
 import { card, fields, list, text } from '../../src/core/message.ts';
 import { discordConfig } from '../../src/platforms/discord/config.ts';
 import { classifyDispatch, commandLine } from '../../src/platforms/discord/parse.ts';
-import { LIMITS, mlqCommand, renderMessages } from '../../src/platforms/discord/render.ts';
+import { applicationCommands, LIMITS, renderMessages } from '../../src/platforms/discord/render.ts';
 
 describe('Discord rendering', () => {
   it('keeps every message within the embed limits', () => {
@@ -33,10 +33,9 @@ describe('Discord rendering', () => {
   });
 
   it('offers every core command as a /mlq subcommand', () => {
-    const subcommands = mlqCommand()
-      .options.map((o) => o.name)
-      .sort();
-    expect(subcommands).toEqual(COMMANDS.map((c) => c.name).sort());
+    const [mlq, ...own] = applicationCommands();
+    const offered = [...mlq!.options.map((o) => o.name), ...own.map((c) => c.name.replace(/^mlq-/, ''))].sort();
+    expect(offered).toEqual(COMMANDS.map((c) => c.name).sort());
   });
 });
 
@@ -64,13 +63,25 @@ describe('Discord input', () => {
     expect(commandLine([], guild)).toBe('/mlq help');
   });
 
-  it('ignores bots, webhooks, system messages and DMs', () => {
+  it('ignores bots, webhooks and system messages, and reads a DM as a direct message (for mock interviews)', () => {
     const base = { id: '1', channel_id: '2', guild_id: '3', content: 'hi', type: 0 };
     expect(classifyDispatch('MESSAGE_CREATE', { ...base, author: { id: '9' } }).kind).toBe('reply');
     expect(classifyDispatch('MESSAGE_CREATE', { ...base, author: { id: '9', bot: true } }).kind).toBe('ignore');
     expect(classifyDispatch('MESSAGE_CREATE', { ...base, author: { id: '9' }, webhook_id: 'w' }).kind).toBe('ignore');
     expect(classifyDispatch('MESSAGE_CREATE', { ...base, author: { id: '9' }, type: 7 }).kind).toBe('ignore');
-    expect(classifyDispatch('MESSAGE_CREATE', { ...base, guild_id: undefined, author: { id: '9' } }).kind).toBe('ignore');
+    const dm = { ...base, guild_id: undefined };
+    expect(classifyDispatch('MESSAGE_CREATE', { ...dm, author: { id: '9' } })).toEqual({
+      kind: 'direct',
+      channel: '2',
+      message: '1',
+      user: '9',
+      text: 'hi',
+    });
+    expect(classifyDispatch('MESSAGE_CREATE', { ...dm, author: { id: 'BOT' } }, 'BOT').kind).toBe('ignore');
+    expect(classifyDispatch('MESSAGE_CREATE', { ...dm, author: { id: '9', bot: true } }).kind).toBe('ignore');
+    expect(classifyDispatch('MESSAGE_CREATE', { ...dm, author: { id: '9' }, type: 7 }).kind).toBe('ignore');
+    expect(classifyDispatch('MESSAGE_CREATE', { ...dm, author: { id: '9' }, content: '' }).kind).toBe('ignore');
+    expect(classifyDispatch('MESSAGE_UPDATE', { ...dm, author: { id: '9' } }).kind).toBe('ignore');
     expect(classifyDispatch('MESSAGE_REACTION_ADD', { user_id: 'BOT', channel_id: '2', message_id: '1', guild_id: '3' }, 'BOT').kind).toBe(
       'ignore',
     );

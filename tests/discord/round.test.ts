@@ -62,7 +62,10 @@ describe('a whole round in Discord through discord.js', () => {
   it('start, post and thread, two answers, an edit, a sealed answer, a peer vote, reveal, probe reply, leaderboard', async () => {
     h = await createDiscordHarness();
     expect(h.discord.identifiedIntents & (1 << 15)).toBeTruthy();
-    expect(h.discord.of('PUT', /\/applications\/\d+\/guilds\/\d+\/commands$/)[0]!.body).toMatchObject([{ name: 'mlq' }]);
+    expect(h.discord.of('PUT', /\/applications\/\d+\/guilds\/\d+\/commands$/)[0]!.body).toMatchObject([
+      { name: 'mlq' },
+      { name: 'mlq-export' },
+    ]);
     const { post, root, thread } = await startRound();
     const embed = (post.body as { embeds: { title: string; description: string }[] }).embeds[0]!;
     expect(embed.title).toMatch(/^Question of the day · /);

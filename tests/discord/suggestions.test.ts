@@ -112,4 +112,13 @@ describe('suggestions in Discord', () => {
     expect(modal.type).toBe(MODAL);
     expect(modal.data.title).toBe('Suggest a question 1/2');
   });
+
+  it('runs /mlq-export, registered as a command of its own past the 25 subcommands, as `/mlq export`', async () => {
+    h = await createDiscordHarness({ start: new Date('2026-11-23T08:00:00Z') });
+    expect(h.discord.registered).toEqual(new Set(['mlq', 'mlq-export']));
+    await answer(h.discord.command(ADMIN, 'start', [], true));
+    const id = h.discord.command(ADMIN, 'export', [], true);
+    expect(shown(await answer(id))).toContain('No suggested question has been approved here yet.');
+    expect(shown(await answer(h.discord.command(U1, 'export')))).toContain("is for the channel's organisers");
+  });
 });

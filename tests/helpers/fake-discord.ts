@@ -42,18 +42,22 @@ export class FakeDiscord {
   readonly goneChannels = new Set<string>();
   refuseMessageContent = false;
   identifiedIntents = 0;
+  /** The names of the application commands the bot registered (`mlq`, and any `mlq-<name>` past the subcommand limit). */
+  readonly registered = new Set<string>();
   /** Every message created in a channel or thread, in order. */
   readonly messages: Record<string, unknown>[] = [];
-  /** The DM channel of each user, the same one each time it is opened (as Discord does). */
-  readonly dms = new Map<string, string>();
   /** The guild's roles, @everyone first (without Manage Roles, like the bot's invite). */
   readonly roles: FakeRole[] = [{ id: GUILD, name: '@everyone', permissions: '2248473465835073', position: 0 }];
   /** The roles of each guild member by user id (the bot's too); @everyone is implied. */
   readonly memberRoles = new Map<string, Set<string>>();
   private readonly nonces = new Map<string, Record<string, unknown>>();
   private readonly threads = new Set<string>();
-  /** Private threads created in a channel (type 12), with the members added to each. */
-  readonly privateThreads = new Map<string, { parent: string; name: string; members: Set<string> }>();
+  /** Members who do not accept direct messages: a message to their DM channel fails with 50007. */
+  readonly refuseDms = new Set<string>();
+  /** Each member's direct-message channel id, created on first use as Discord does. */
+  readonly dmChannels = new Map<string, string>();
+  /** Threads created without a message (private threads), with their settings and the members added. */
+  readonly standaloneThreads = new Map<string, { type: number; invitable: boolean; parent: string; name: string; members: Set<string> }>();
   private readonly held = new Map<string, ((release: () => void) => void)[]>();
   private readonly waiting = new Set<() => void>();
   private readonly injected = new Map<string, { status: number; body: Record<string, unknown>; headers?: Record<string, string> }[]>();
@@ -143,7 +147,7 @@ export class FakeDiscord {
     return {
       id: this.next(),
       channel_id: channelId,
-      guild_id: GUILD,
+      ...(this.dmUser(channelId) ? {} : { guild_id: GUILD }),
       author,
       content: body?.content ?? '',
       embeds: body?.embeds ?? [],
@@ -177,12 +181,15 @@ export class FakeDiscord {
       });
     }
     if (method === 'PUT' && /^\/applications\/\d+(\/guilds\/\d+)?\/commands$/.test(path)) {
+      for (const c of body as unknown as { name: string }[]) this.registered.add(c.name);
       return send(
         200,
         (body as unknown as Record<string, unknown>[]).map((c) => ({ ...c, id: this.next(), application_id: APP, version: '1' })),
       );
     }
     if (method === 'POST' && (m = /^\/channels\/(\d+)\/messages$/.exec(path))) {
+      const recipient = this.dmUser(m[1]!);
+      if (recipient && this.refuseDms.has(recipient)) return send(403, { message: 'Cannot send messages to this user', code: 50007 });
       const invalid = this.invalidMessage(body);
       if (invalid) return send(400, { message: `Invalid Form Body: ${invalid}`, code: 50035 });
       return send(200, this.create(m[1]!, body));
@@ -205,25 +212,18 @@ export class FakeDiscord {
     if (method === 'POST' && (m = /^\/channels\/(\d+)\/threads$/.exec(path))) {
       if (body?.type !== 12) return send(400, { message: 'Invalid Form Body: only private threads start without a message', code: 50035 });
       const id = this.next();
-      this.privateThreads.set(id, { parent: m[1]!, name: String(body.name ?? ''), members: new Set() });
-      return send(201, {
-        id,
-        type: 12,
-        guild_id: GUILD,
-        parent_id: m[1],
-        name: body.name,
-        owner_id: BOT,
-        thread_metadata: {
-          archived: false,
-          auto_archive_duration: 10080,
-          locked: false,
-          invitable: false,
-          archive_timestamp: new Date().toISOString(),
-        },
+      const type = Number(body?.type ?? 11);
+      this.standaloneThreads.set(id, {
+        type,
+        invitable: body?.invitable !== false,
+        parent: m[1]!,
+        name: String(body?.name ?? ''),
+        members: new Set(),
       });
+      return send(201, { id, type, guild_id: GUILD, parent_id: m[1], name: body?.name, owner_id: BOT });
     }
     if (method === 'PUT' && (m = /^\/channels\/(\d+)\/thread-members\/(\d+)$/.exec(path))) {
-      const thread = this.privateThreads.get(m[1]!);
+      const thread = this.standaloneThreads.get(m[1]!);
       if (!thread) return send(404, { message: 'Unknown Channel', code: 10003 });
       thread.members.add(m[2]!);
       return send(204);
@@ -238,9 +238,8 @@ export class FakeDiscord {
     if (method === 'POST' && /^\/webhooks\/\d+\/[^/]+$/.test(path)) return send(200, this.message(CHANNEL, body));
     if (method === 'POST' && path === '/users/@me/channels') {
       const recipient = String(body?.recipient_id ?? '');
-      const id = this.dms.get(recipient) ?? this.next();
-      this.dms.set(recipient, id);
-      return send(200, { id, type: 1, recipients: [user(recipient, `user${recipient.slice(-2)}`)] });
+      if (!this.dmChannels.has(recipient)) this.dmChannels.set(recipient, this.next());
+      return send(200, { id: this.dmChannels.get(recipient), type: 1, recipients: [user(recipient, `user${recipient.slice(-2)}`)] });
     }
     if (method === 'GET' && path === '/users/@me') return send(200, user(BOT, 'mlq', true));
     if (method === 'GET' && path === `/guilds/${GUILD}/roles`)
@@ -284,6 +283,48 @@ export class FakeDiscord {
     this.messages.push(message);
     if (nonce) this.nonces.set(nonce, message);
     return message;
+  }
+
+  /** The member whose direct-message channel `channelId` is, if it is one. */
+  private dmUser(channelId: string): string | undefined {
+    for (const [member, channel] of this.dmChannels) if (channel === channelId) return member;
+    return undefined;
+  }
+
+  /** A member writes to the bot in their direct messages (opened by the bot before): a MESSAGE_CREATE outside any server. */
+  directMessage(userId: string, content: string, id = this.next()): string {
+    const channel = this.dmChannels.get(userId);
+    if (!channel) throw new Error(`no direct-message channel with ${userId}`);
+    this.dispatch('MESSAGE_CREATE', {
+      id,
+      channel_id: channel,
+      author: user(userId, `user${userId.slice(-2)}`),
+      content,
+      type: 0,
+      timestamp: new Date().toISOString(),
+      attachments: [],
+      embeds: [],
+      mentions: [],
+    });
+    return id;
+  }
+
+  /** A member writes in a thread of the server. */
+  threadMessage(userId: string, threadId: string, content: string, id = this.next()): string {
+    this.dispatch('MESSAGE_CREATE', {
+      id,
+      channel_id: threadId,
+      guild_id: GUILD,
+      author: user(userId, `user${userId.slice(-2)}`),
+      member: { nick: null, roles: [] },
+      content,
+      type: 0,
+      timestamp: new Date().toISOString(),
+      attachments: [],
+      embeds: [],
+      mentions: [],
+    });
+    return id;
   }
 
   /** The messages created in a channel or thread. */
@@ -400,26 +441,70 @@ export class FakeDiscord {
     return this.socket?.readyState === 1;
   }
 
-  /** Dispatches a slash-command interaction, as Discord does when a member runs `/mlq <sub> …`. */
+  /** Dispatches a slash-command interaction, as Discord does when a member runs `/mlq <sub> …` (or `/mlq-<sub>` where registered so). */
   command(userId: string, sub: string, options: Record<string, unknown>[] = [], manager = false): string {
     const id = this.next();
+    const own = `mlq-${sub}`;
     this.dispatch('INTERACTION_CREATE', {
       ...this.interactionBase(id, userId, manager),
       type: 2,
-      data: { id: '900000000000000010', name: 'mlq', type: 1, options: [{ type: 1, name: sub, options }] },
+      data: this.registered.has(own)
+        ? { id: '900000000000000011', name: own, type: 1, options }
+        : { id: '900000000000000010', name: 'mlq', type: 1, options: [{ type: 1, name: sub, options }] },
     });
     return id;
   }
 
-  /** Dispatches a button press; `id` repeats an earlier interaction to replay it. */
-  button(userId: string, customId: string, messageId: string, id = this.next()): string {
+  /** A button press in the channel (or in `channelId`, such as a thread); `id` repeats an interaction to replay it. */
+  button(userId: string, customId: string, messageId: string, channelId = CHANNEL, id = this.next()): string {
+    const base = this.interactionBase(id, userId, false);
     this.dispatch('INTERACTION_CREATE', {
-      ...this.interactionBase(id, userId, false),
+      ...base,
+      ...(channelId === CHANNEL
+        ? {}
+        : { channel_id: channelId, channel: { id: channelId, type: 12, guild_id: GUILD, parent_id: CHANNEL } }),
       type: 3,
       data: { custom_id: customId, component_type: 2 },
-      message: { ...this.message(CHANNEL, {}), id: messageId },
+      message: { ...this.message(channelId, {}), id: messageId },
     });
     return id;
+  }
+
+  /** A button pressed in a member's direct messages with the bot: an interaction outside any server. */
+  dmButton(userId: string, customId: string, messageId: string, id = this.next()): string {
+    const channel = this.dmChannels.get(userId)!;
+    this.dispatch('INTERACTION_CREATE', {
+      ...this.directBase(id, userId, channel),
+      type: 3,
+      data: { custom_id: customId, component_type: 2 },
+      message: { ...this.message(channel, {}), id: messageId },
+    });
+    return id;
+  }
+
+  /** A modal submitted in a member's direct messages with the bot. */
+  dmModal(userId: string, customId: string, components: Record<string, unknown>[], id = this.next()): string {
+    const channel = this.dmChannels.get(userId)!;
+    this.dispatch('INTERACTION_CREATE', { ...this.directBase(id, userId, channel), type: 5, data: { custom_id: customId, components } });
+    return id;
+  }
+
+  private directBase(id: string, userId: string, channel: string) {
+    return {
+      id,
+      application_id: APP,
+      token: `token-${id}`,
+      version: 1,
+      channel_id: channel,
+      channel: { id: channel, type: 1 },
+      user: user(userId, `user${userId.slice(-2)}`),
+      app_permissions: '2248473465835073',
+      locale: 'en-US',
+      entitlements: [],
+      authorizing_integration_owners: { '0': GUILD },
+      context: 1,
+      attachment_size_limit: 10_000_000,
+    };
   }
 
   modal(userId: string, customId: string, value: string): string {

@@ -254,7 +254,7 @@ export class FakeSlack {
   }
 
   /**
-   * conversations.open with `users`: the same DM or group DM for the same people (as Slack returns), at most 8 users,
+   * conversations.open with `users`: the same DM (`D<user>`) or group DM for the same people (as Slack returns), at most 8 users,
    * `users_not_found` without any.
    */
   private open(params: Record<string, unknown>): Record<string, unknown> {
@@ -270,7 +270,7 @@ export class FakeSlack {
     const key = users.join(',');
     let id = this.opened.get(key);
     if (!id) {
-      id = `${users.length === 1 ? 'D' : 'G'}${String(this.opened.size + 1).padStart(8, '0')}`;
+      id = users.length === 1 ? `D${users[0]}` : `G${String(this.opened.size + 1).padStart(8, '0')}`;
       this.opened.set(key, id);
     }
     return { ok: true, channel: { id, is_im: users.length === 1, is_mpim: users.length > 1 } };

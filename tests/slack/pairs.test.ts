@@ -131,7 +131,7 @@ describe('the fake Slack conversations.open', () => {
       const dm = await client.conversations.open({ users: 'U1' });
       const group = await client.conversations.open({ users: 'U2,U1' });
       const again = await client.conversations.open({ users: 'U1,U2' });
-      expect([dm.channel?.id, group.channel?.id, again.channel?.id]).toEqual(['D00000001', 'G00000002', 'G00000002']);
+      expect([dm.channel?.id, group.channel?.id, again.channel?.id]).toEqual(['DU1', 'G00000002', 'G00000002']);
       await expect(client.conversations.open({ users: '' })).rejects.toMatchObject({ data: { error: 'users_not_found' } });
       const nine = Array.from({ length: 9 }, (_, i) => `U${i}`).join(',');
       await expect(client.conversations.open({ users: nine })).rejects.toMatchObject({ data: { error: 'too_many_users' } });

@@ -45,6 +45,18 @@ describe('Slack events and commands', () => {
     const base = { type: 'message' as const, channel: 'C1', ts: '2.0' };
     expect(classifyMessage({ ...base, user: 'U1', text: 'hi', thread_ts: '1.0' }).kind).toBe('reply');
     expect(classifyMessage({ ...base, user: 'U1', text: 'root' }).kind).toBe('ignore');
+    const im = { ...base, channel: 'D1', channel_type: 'im' };
+    expect(classifyMessage({ ...im, user: 'U1', text: 'in a DM' })).toEqual({
+      kind: 'direct',
+      channel: 'D1',
+      user: 'U1',
+      text: 'in a DM',
+      ts: '2.0',
+    });
+    expect(classifyMessage({ ...im, user: 'U1', text: 'in a DM thread', thread_ts: '1.0' }).kind).toBe('direct');
+    expect(classifyMessage({ ...im, user: 'UBOT', text: 'me' }, 'UBOT').kind).toBe('ignore');
+    expect(classifyMessage({ ...im, bot_id: 'B1', text: 'bot' }).kind).toBe('ignore');
+    expect(classifyMessage({ ...im, subtype: 'channel_join', user: 'U1' }).kind).toBe('ignore');
     expect(classifyMessage({ ...base, bot_id: 'B1', text: 'bot', thread_ts: '1.0' }).kind).toBe('ignore');
     expect(classifyMessage({ ...base, user: 'UBOT', text: 'me', thread_ts: '1.0' }, 'UBOT').kind).toBe('ignore');
     expect(classifyMessage({ ...base, subtype: 'channel_join', user: 'U1', thread_ts: '1.0' }).kind).toBe('ignore');

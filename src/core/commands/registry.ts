@@ -3,6 +3,7 @@ import { ask, solution, topics } from './bank-commands.ts';
 import { config } from './config-command.ts';
 import { helpCommand } from './help-command.ts';
 import { away, leaderboard, stats, streak } from './member-commands.ts';
+import { mock } from './mock-command.ts';
 import { pairs } from './pairs-command.ts';
 import { forget, privacy } from './privacy-commands.ts';
 import { grade, guidance, review } from './review-commands.ts';
@@ -19,6 +20,7 @@ COMMANDS.push(
   solution,
   grade,
   review,
+  mock,
   guidance,
   streak,
   away,
@@ -32,10 +34,10 @@ COMMANDS.push(
   suggest,
   reveal,
   skip,
+  start,
+  stop,
   config,
   queue,
   next,
   exportCommand,
-  start,
-  stop,
 );

@@ -21,7 +21,8 @@ const PRACTICE_HINT =
   "It earns no points and is not today's question; any other command returns you to today's question.";
 
 /**
- * Inbound: each line the local member types becomes a core call. `/mlq …` is a command; after `/mlq ask` the lines
+ * Inbound: each line the local member types becomes a core call. `/mlq …` is a command; during `/mlq mock` the lines
+ * are the interview's answers (and `done`); after `/mlq ask` the lines
  * are a practice answer until `/mlq solution` (which shows it beside the strong answer) or another command; any other
  * line is a reply in the thread of the channel's latest round.
  */
@@ -130,6 +131,15 @@ export class ConsoleListeners {
   }
 
   private async reply(line: string): Promise<void> {
+    const { channelId } = this.config;
+    const mock = await this.mlq.directMessage({
+      conversationId: channelId,
+      messageId: this.port.nextId('m'),
+      author: this.actor,
+      text: line,
+    });
+    if (mock === 'added') this.screen.note('Noted. Add more lines, or type `done` when this answer is complete.', '  ✓ ');
+    if (mock !== 'ignored') return;
     if (this.practice?.taking) {
       this.practice.answer.push(line.trim());
       const words = wordCount(this.practice.answer.join(' '));
@@ -137,7 +147,7 @@ export class ConsoleListeners {
       this.screen.note(`${noted} Add more lines, or \`/mlq solution\` to see the strong answer.`, '  ✓ ');
       return;
     }
-    const { channelId, communityId } = this.config;
+    const { communityId } = this.config;
     const round = await this.mlq.currentRound(channelId);
     if (!round?.threadId) {
       this.screen.note('There is no question to answer yet. Type `/mlq start`, or `/mlq help`.');

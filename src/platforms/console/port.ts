@@ -1,6 +1,6 @@
 import { clearLine, cursorTo, type Interface } from 'node:readline';
 import type { Card } from '../../core/message.ts';
-import type { Ack, ChatPort, PortCapabilities, PostedMessage } from '../../core/port.ts';
+import type { Ack, ChatPort, Conversation, PortCapabilities, PostedMessage } from '../../core/port.ts';
 import { ansiStyle, plainStyle, renderAck, renderCard, renderNote, renderThreadReply, type Style } from './render.ts';
 
 /** The width used when the output is not a terminal (a pipe, a file). */
@@ -118,5 +118,11 @@ export class ConsolePort implements ChatPort {
 
   async isAdmin(): Promise<boolean> {
     return true;
+  }
+
+  /** The terminal has one member and one conversation: a mock interview runs in place, typed lines its answers. */
+  async openConversation(_memberId: string, channelId: string, _how: 'direct' | 'thread', greeting: Card): Promise<Conversation> {
+    this.screen.card(greeting);
+    return { ok: true, conversationId: channelId, direct: true, buttons: false };
   }
 }

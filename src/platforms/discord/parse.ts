@@ -1,7 +1,13 @@
 import { idCodec } from '../ids.ts';
 
-/** mlq's opaque ids for Discord: `discord:GUILD:CHANNEL[:message]` (a thread is a channel), members `discord:GUILD:USER`. */
+/**
+ * mlq's opaque ids for Discord: `discord:GUILD:CHANNEL[:message]` (a thread is a channel), members `discord:GUILD:USER`;
+ * a direct-message channel, which belongs to no server, is `discord:@me:CHANNEL`.
+ */
 export const ids = idCodec('discord');
+
+/** The community part of a direct-message channel's id (Discord's own `@me` in its links). */
+export const DIRECT = '@me';
 
 /** A component's or modal's custom id, `action:value`, split at its first colon. */
 export function customId(id: string): { action: string; value: string } {
@@ -20,9 +26,12 @@ export interface RawOption {
 const USER_OPTION = 6;
 const BOOLEAN_OPTION = 5;
 
-/** The `/mlq` interaction's subcommand and options as the core's command line, e.g. `/mlq leaderboard all public`; a flag adds its name. */
-export function commandLine(options: RawOption[], guild: string): string {
-  const sub = options[0];
+/**
+ * The `/mlq` interaction's subcommand and options as the core's command line, e.g. `/mlq leaderboard all public`; a
+ * flag adds its name. A command of its own (`mlq-export`, past Discord's subcommand limit) names the subcommand.
+ */
+export function commandLine(options: RawOption[], guild: string, command = 'mlq'): string {
+  const sub = command === 'mlq' ? options[0] : { name: command.slice('mlq-'.length), type: 1, options };
   if (!sub) return '/mlq help';
   const words = [sub.name];
   for (const option of sub.options ?? []) {
@@ -54,6 +63,7 @@ export interface RawMessage {
 
 export type MessageAction =
   | { kind: 'reply'; guild: string; thread: string; message: string; user: string; name: string; text: string }
+  | { kind: 'direct'; channel: string; message: string; user: string; text: string }
   | { kind: 'edit'; guild: string; channel: string; message: string; text: string; user?: string; name?: string }
   | { kind: 'delete'; guild: string; channel: string; message: string }
   | { kind: 'reaction'; guild: string; channel: string; message: string; user: string; name: string }
@@ -63,10 +73,15 @@ const displayName = (author: RawAuthor, nick?: string | null) => nick || author.
 
 /**
  * What a raw gateway dispatch means for mlq. Message ids of thread replies are read against the rounds' threads by
- * the core, so any guild message may be a reply; bots, webhooks, system messages and empty content are ignored.
+ * the core, so any guild message may be a reply; a message outside any server is a direct message (a mock interview);
+ * bots, webhooks, system messages and empty content are ignored.
  */
 export function classifyDispatch(type: string, data: unknown, botUserId?: string): MessageAction {
   const d = data as RawMessage & { user_id?: string; message_id?: string; emoji?: unknown; edited_timestamp?: string };
+  if (d && !d.guild_id && type === 'MESSAGE_CREATE' && d.author && !d.author.bot && d.author.id !== botUserId && d.content) {
+    if (d.type !== undefined && d.type !== 0 && d.type !== 19) return { kind: 'ignore' };
+    return { kind: 'direct', channel: d.channel_id, message: d.id, user: d.author.id, text: d.content };
+  }
   if (!d?.guild_id) return { kind: 'ignore' };
   if (type === 'MESSAGE_CREATE') {
     if (!d.author || d.author.bot || d.webhook_id || d.author.id === botUserId || (d.type !== undefined && d.type !== 0 && d.type !== 19))

@@ -1,11 +1,11 @@
-import { Client, GatewayIntentBits, OAuth2Scopes, Options, Routes } from 'discord.js';
+import { Client, GatewayIntentBits, OAuth2Scopes, Options, Partials, Routes } from 'discord.js';
 import type { Mlq } from '../../core/app.ts';
 import type { Logger } from '../../core/log.ts';
 import type { Platform, StartedPlatform } from '../lifecycle.ts';
 import type { DiscordConfig } from './config.ts';
 import { registerListeners } from './listeners/index.ts';
 import { DiscordPort } from './port.ts';
-import { INVITE_PERMISSIONS, mlqCommand } from './render.ts';
+import { applicationCommands, INVITE_PERMISSIONS } from './render.ts';
 
 /** Thrown when the gateway refuses the Message Content intent (close code 4014). */
 export class MessageContentRefusedError extends Error {
@@ -51,10 +51,17 @@ export class DiscordPlatform implements Platform {
     logger: Logger,
     options: DiscordOptions = {},
   ) {
-    const intents = [GatewayIntentBits.Guilds, GatewayIntentBits.GuildMessages, GatewayIntentBits.GuildMessageReactions];
+    const intents = [
+      GatewayIntentBits.Guilds,
+      GatewayIntentBits.GuildMessages,
+      GatewayIntentBits.GuildMessageReactions,
+      GatewayIntentBits.DirectMessages,
+    ];
     if (config.messageContent) intents.push(GatewayIntentBits.MessageContent);
     this.client = new Client({
       intents,
+      /** Direct-message channels are not cached before their first message (mock interviews run in them). */
+      partials: [Partials.Channel],
       ...(config.shards === 'auto' ? { shards: 'auto' as const } : { shards: config.shards.ids, shardCount: config.shards.count }),
       rest: config.apiUrl ? { api: config.apiUrl } : {},
       allowedMentions: { parse: [] },
@@ -114,7 +121,7 @@ export class DiscordPlatform implements Platform {
     const route = this.config.guildId
       ? Routes.applicationGuildCommands(application, this.config.guildId)
       : Routes.applicationCommands(application);
-    await this.client.rest.put(route, { body: [mlqCommand()] });
+    await this.client.rest.put(route, { body: applicationCommands() });
     const invite = this.client.generateInvite({
       scopes: [OAuth2Scopes.Bot, OAuth2Scopes.ApplicationsCommands],
       permissions: INVITE_PERMISSIONS,

@@ -3,13 +3,22 @@ import { ChannelType, DiscordAPIError, type REST, Routes } from 'discord.js';
 import { LRUCache } from 'lru-cache';
 import type { Logger } from '../../core/log.ts';
 import type { Card } from '../../core/message.ts';
-import { type Ack, type ChampionRoleResult, ChannelUnavailableError, type ChatPort, type PostedMessage } from '../../core/port.ts';
+import {
+  type Ack,
+  type ChampionRoleResult,
+  ChannelUnavailableError,
+  type ChatPort,
+  type Conversation,
+  type PostedMessage,
+} from '../../core/port.ts';
 import { moveChampionRole } from './champion-role.ts';
-import { ids } from './parse.ts';
+import { DIRECT, ids } from './parse.ts';
 import { ACK_EMOJI, renderMessage, renderMessages } from './render.ts';
 
 /** Discord REST errors that mean the channel is gone or closed to the bot (Unknown Channel, Missing Access, Missing Permissions). */
 const CHANNEL_GONE = new Set([10003, 50001, 50013]);
+/** "Cannot send messages to this user": the member does not accept direct messages from the server's members. */
+const DMS_CLOSED = 50007;
 /** "A thread has already been created for this message": a repeated post after a crash; the thread shares the message id. */
 const THREAD_EXISTS = 160004;
 
@@ -125,6 +134,33 @@ export class DiscordPort implements ChatPort {
   setChampionRole(channel: string, roleId: string, add: string[], remove: string[]): Promise<ChampionRoleResult> {
     const guild = ids.decode(channel)!.community;
     return moveChampionRole(this.rest, guild, roleId, add.map(ids.userOf), remove.map(ids.userOf));
+  }
+
+  /**
+   * A direct message (greeted; `refused` on 50007, as Discord only refuses when a message is sent), or a private thread
+   * in the channel with only the member added (`invitable: false`), greeted there.
+   */
+  async openConversation(member: string, channel: string, how: 'direct' | 'thread', greeting: Card): Promise<Conversation> {
+    const ref = ids.decode(channel);
+    if (!ref) return { ok: false, reason: 'unsupported' };
+    if (how === 'direct') {
+      const dm = (await this.rest.post(Routes.userChannels(), { body: { recipient_id: ids.userOf(member) } })) as { id: string };
+      try {
+        await this.rest.post(Routes.channelMessages(dm.id), { body: renderMessage(greeting) });
+      } catch (error) {
+        if (error instanceof DiscordAPIError && error.code === DMS_CLOSED) return { ok: false, reason: 'refused' };
+        throw error;
+      }
+      return { ok: true, conversationId: ids.channel(DIRECT, dm.id), direct: true, buttons: true };
+    }
+    const thread = (await this.rest
+      .post(Routes.threads(ref.channel), {
+        body: { name: 'Mock interview', type: ChannelType.PrivateThread, invitable: false, auto_archive_duration: 1440 },
+      })
+      .catch((error) => this.gone(error, channel))) as { id: string };
+    await this.rest.put(Routes.threadMembers(thread.id, ids.userOf(member)));
+    await this.rest.post(Routes.channelMessages(thread.id), { body: renderMessage(greeting) });
+    return { ok: true, conversationId: ids.channel(ref.community, thread.id), direct: false, buttons: true };
   }
 
   /** Manage Channels on the channel, as the member's last interaction there reported it. */

@@ -146,8 +146,24 @@ function subcommandDescription(spec: AnyCommand): string {
   return clip(spec.organiserOnly ? `Organisers: ${summary.charAt(0).toLowerCase()}${summary.slice(1)}` : summary, 100);
 }
 
+/** The most subcommands Discord allows under one command. */
+export const MAX_SUBCOMMANDS = 25;
+
+/**
+ * The specs offered under `/mlq`, and those past Discord's 25 subcommands: organiser commands, the last in help's
+ * order first, each registered as a command of its own named `mlq-<name>`.
+ */
+export function splitCommands(commands: AnyCommand[] = COMMANDS): { under: AnyCommand[]; own: AnyCommand[] } {
+  const under = [...commands];
+  const own: AnyCommand[] = [];
+  for (let i = under.length - 1; i >= 0 && under.length > MAX_SUBCOMMANDS; i--) {
+    if (under[i]!.organiserOnly) own.unshift(...under.splice(i, 1));
+  }
+  return { under, own };
+}
+
 /** `/mlq` as a Discord application command, generated from the core's command specs and their option metadata. */
-export function mlqCommand(commands: AnyCommand[] = COMMANDS) {
+export function mlqCommand(commands: AnyCommand[] = splitCommands().under) {
   return {
     name: 'mlq',
     description: 'Daily machine-learning interview practice',
@@ -159,6 +175,20 @@ export function mlqCommand(commands: AnyCommand[] = COMMANDS) {
       options: (spec.options ?? []).map(commandOption),
     })),
   };
+}
+
+/** Every application command mlq registers: `/mlq`, then an `mlq-<name>` for each spec past the subcommand limit. */
+export function applicationCommands(commands: AnyCommand[] = COMMANDS) {
+  const { under, own } = splitCommands(commands);
+  return [
+    mlqCommand(under),
+    ...own.map((spec) => ({
+      name: `mlq-${spec.name}`,
+      description: subcommandDescription(spec),
+      dm_permission: false,
+      options: (spec.options ?? []).map(commandOption),
+    })),
+  ];
 }
 
 /** The permissions mlq asks for in its invite link, each explained in the README. */

@@ -24,6 +24,8 @@ export interface SlackMessageEvent {
   type: 'message';
   subtype?: string;
   channel: string;
+  /** `im` in a direct message with the bot (the `message.im` event). */
+  channel_type?: string;
   user?: string;
   bot_id?: string;
   text?: string;
@@ -36,11 +38,12 @@ export interface SlackMessageEvent {
 
 export type SlackMessageAction =
   | { kind: 'reply'; channel: string; user: string; text: string; ts: string; threadTs: string }
+  | { kind: 'direct'; channel: string; user: string; text: string; ts: string }
   | { kind: 'edit'; channel: string; ts: string; text: string; user?: string; threadTs: string }
   | { kind: 'delete'; channel: string; ts: string }
   | { kind: 'ignore' };
 
-/** What a message event means for mlq: a thread reply, an edit, a deletion, or nothing (bots, roots, joins). */
+/** What a message event means for mlq: a thread reply, a direct message, an edit, a deletion, or nothing (bots, roots, joins). */
 export function classifyMessage(event: SlackMessageEvent, botUserId?: string): SlackMessageAction {
   if (event.subtype === 'message_changed' && event.message) {
     const m = event.message;
@@ -53,6 +56,8 @@ export function classifyMessage(event: SlackMessageEvent, botUserId?: string): S
   }
   if (event.subtype && event.subtype !== 'thread_broadcast' && event.subtype !== 'file_share') return { kind: 'ignore' };
   if (event.bot_id || !event.user || (botUserId && event.user === botUserId)) return { kind: 'ignore' };
+  if (event.channel_type === 'im')
+    return { kind: 'direct', channel: event.channel, user: event.user, text: event.text ?? '', ts: event.ts };
   if (!event.thread_ts || event.thread_ts === event.ts) return { kind: 'ignore' };
   return { kind: 'reply', channel: event.channel, user: event.user, text: event.text ?? '', ts: event.ts, threadTs: event.thread_ts };
 }

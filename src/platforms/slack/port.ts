@@ -2,7 +2,7 @@ import type { webApi } from '@slack/bolt';
 import { LRUCache } from 'lru-cache';
 import type { Logger } from '../../core/log.ts';
 import type { Card } from '../../core/message.ts';
-import { type Ack, ChannelUnavailableError, type ChatPort, type PostedMessage } from '../../core/port.ts';
+import { type Ack, ChannelUnavailableError, type ChatPort, type Conversation, type PostedMessage } from '../../core/port.ts';
 import { ids } from './parse.ts';
 import { ACK_EMOJI, renderMessage, renderMessages } from './render.ts';
 
@@ -127,6 +127,24 @@ export class SlackPort implements ChatPort {
     if (!ref?.message) return null;
     const result = await this.client.chat.getPermalink({ channel: ref.channel, message_ts: ref.message });
     return result.permalink ?? null;
+  }
+
+  /** A direct message with the member (conversations.open, `im:write`), greeted; Slack has no private threads to fall back to. */
+  async openConversation(member: string, channel: string, how: 'direct' | 'thread', greeting: Card): Promise<Conversation> {
+    const ref = ids.decode(channel);
+    if (how !== 'direct' || !ref) return { ok: false, reason: 'unsupported' };
+    const opened = await this.client.conversations.open({ users: ids.userOf(member) }).catch((error) => {
+      if (slackError(error) !== 'missing_scope') throw error;
+      this.logger.warn(
+        { platform: 'slack' },
+        'conversations.open needs the im:write scope: update the app from the manifest and reinstall it',
+      );
+      return null;
+    });
+    const dm = opened?.channel?.id;
+    if (!dm) return { ok: false, reason: 'unsupported' };
+    await this.client.chat.postMessage({ channel: dm, unfurl_links: false, ...renderMessage(greeting) });
+    return { ok: true, conversationId: ids.channel(ref.community, dm), direct: true, buttons: true };
   }
 
   async isAdmin(channel: string, member: string): Promise<boolean> {

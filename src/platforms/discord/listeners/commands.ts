@@ -9,7 +9,7 @@ import { actor, type DiscordListenerContext } from './index.ts';
  */
 export async function handleCommand(ctx: DiscordListenerContext, interaction: ChatInputCommandInteraction): Promise<void> {
   const guild = interaction.guildId!;
-  const text = commandLine((interaction.options.data as unknown as RawOption[]) ?? [], guild);
+  const text = commandLine((interaction.options.data as unknown as RawOption[]) ?? [], guild, interaction.commandName);
   const guessPublic = ctx.core().expectsPublicReply(text);
   let deferred: Promise<unknown> | null = null;
   const defer = () => (deferred = interaction.deferReply(guessPublic ? {} : { flags: MessageFlags.Ephemeral }));

@@ -1,7 +1,7 @@
-import { classifyDispatch, ids } from '../parse.ts';
+import { classifyDispatch, DIRECT, ids } from '../parse.ts';
 import type { DiscordListenerContext } from './index.ts';
 
-/** Raw gateway dispatches (thread replies, edits, deletions, reactions) as the core's events. */
+/** Raw gateway dispatches (thread replies, direct messages, edits, deletions, reactions) as the core's events. */
 export async function handleDispatch(ctx: DiscordListenerContext, packet: { t?: string; d?: unknown }): Promise<void> {
   if (!packet.t || !ctx.attached()) return;
   const action = classifyDispatch(packet.t, packet.d, ctx.botUserId());
@@ -15,6 +15,12 @@ export async function handleDispatch(ctx: DiscordListenerContext, packet: { t?: 
         threadId: ids.channel(action.guild, action.thread),
         messageId: ids.message(action.guild, action.thread, action.message),
         author: { id: ids.member(action.guild, action.user), name: action.name },
+        text: action.text,
+      });
+    } else if (action.kind === 'direct') {
+      await core.directMessage({
+        conversationId: ids.channel(DIRECT, action.channel),
+        messageId: ids.message(DIRECT, action.channel, action.message),
         text: action.text,
       });
     } else if (action.kind === 'edit') {

@@ -6,6 +6,7 @@ import { ids } from '../parse.ts';
 import type { DiscordPort } from '../port.ts';
 import { handleCommand } from './commands.ts';
 import { handleComponent } from './components.ts';
+import { handleDirect } from './direct.ts';
 import { handleDispatch } from './events.ts';
 import { handleModal } from './modals.ts';
 
@@ -45,8 +46,11 @@ export function registerListeners(client: Client, ctx: DiscordListenerContext): 
   client.on('raw', (packet: { t?: string; d?: unknown }) => void handleDispatch(ctx, packet));
   client.on('interactionCreate', async (interaction) => {
     try {
-      if (!interaction.guildId) return;
-      if (interaction.isChatInputCommand() && interaction.commandName === 'mlq') await handleCommand(ctx, interaction);
+      if (!interaction.guildId) {
+        if (interaction.isButton() || interaction.isModalSubmit()) await handleDirect(ctx, interaction);
+        return;
+      }
+      if (interaction.isChatInputCommand() && /^mlq(-|$)/.test(interaction.commandName)) await handleCommand(ctx, interaction);
       else if (interaction.isButton() || interaction.isStringSelectMenu()) await handleComponent(ctx, interaction);
       else if (interaction.isModalSubmit()) await handleModal(ctx, interaction);
     } catch (error) {

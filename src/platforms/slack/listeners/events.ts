@@ -2,7 +2,7 @@ import type { App } from '@slack/bolt';
 import { classifyMessage, ids, plainMessageText, type SlackMessageEvent } from '../parse.ts';
 import { actor, type SlackListenerContext } from './index.ts';
 
-/** Thread replies, edits and deletions (`message`), and reactions (`reaction_added`) as the core's events. */
+/** Thread replies, direct messages (`message.im`, a mock interview), edits and deletions (`message`), and reactions (`reaction_added`) as the core's events. */
 export function registerEvents(app: App, ctx: SlackListenerContext): void {
   app.event('message', async ({ event, body }) => {
     const team = (body as { team_id?: string }).team_id ?? '';
@@ -12,6 +12,13 @@ export function registerEvents(app: App, ctx: SlackListenerContext): void {
         channelId: ids.channel(team, action.channel),
         communityId: ids.community(team),
         threadId: ids.message(team, action.channel, action.threadTs),
+        messageId: ids.message(team, action.channel, action.ts),
+        author: await actor(ctx, team, action.user),
+        text: plainMessageText(action.text),
+      });
+    } else if (action.kind === 'direct') {
+      await ctx.core().directMessage({
+        conversationId: ids.channel(team, action.channel),
         messageId: ids.message(team, action.channel, action.ts),
         author: await actor(ctx, team, action.user),
         text: plainMessageText(action.text),
