@@ -167,5 +167,8 @@ describe('/mlq reveal and skip', () => {
     expect(posts).toHaveLength(2);
     const rounds = await h.database.store.db.selectFrom('rounds').select(['status']).where('channel_id', '=', CH).orderBy('id').execute();
     expect(rounds.map((r) => r.status)).toEqual(['skipped', 'posted']);
+    const root = h.port.of('update').find((u) => u.target === posts[0]!.messageId);
+    expect(root?.card?.title).toBe('Question of the day · skipped');
+    expect(root?.card?.blocks[1]).toEqual({ type: 'context', markdown: 'An organiser skipped this question; a new one follows.' });
   });
 });
