@@ -22,7 +22,7 @@ describe('the built migration command', () => {
       await client.connect();
       const { rows } = await client.query<{ n: number }>('select count(*)::int as n from kysely_migration');
       await client.end();
-      expect(rows[0]!.n).toBe(8);
+      expect(rows[0]!.n).toBe(12);
     } finally {
       await database.drop();
     }
