@@ -1,7 +1,6 @@
-import { PassThrough } from 'node:stream';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { ConsolePlatform } from '../../src/platforms/console/platform.ts';
 import { createHarness, type Harness } from '../helpers/harness.ts';
+import { pipedTerminal } from '../helpers/terminal.ts';
 
 const ANSWER = 'Bias is the error from wrong assumptions in the model, variance is sensitivity to the particular training sample.';
 
@@ -15,23 +14,7 @@ afterAll(async () => {
 });
 
 /** Pipes lines into the terminal channel and returns what it printed, its wrapping undone. */
-async function piped(lines: string[]): Promise<string> {
-  const input = new PassThrough();
-  const out = new PassThrough();
-  let printed = '';
-  out.on('data', (d: Buffer) => (printed += d.toString()));
-  const platform = new ConsolePlatform(
-    { channelId: 'console:terminal', communityId: 'console', memberId: 'console:tester', memberName: 'tester', timezone: 'Asia/Tokyo' },
-    'a test store',
-    { input, output: out, colour: false, interactive: false },
-  );
-  h.deps.ports.register(platform.port);
-  platform.attach(h.mlq);
-  await platform.start();
-  input.end(lines.map((l) => `${l}\n`).join(''));
-  await platform.finished;
-  return printed.replace(/\s+/g, ' ');
-}
+const piped = async (lines: string[]) => (await pipedTerminal(h, lines, { timezone: 'Asia/Tokyo' })).replace(/\s+/g, ' ');
 
 describe('grading and reviewing in the terminal', () => {
   it('numbers the key points at the reveal, takes the numbers, and brings the question back when due', async () => {

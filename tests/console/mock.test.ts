@@ -1,7 +1,6 @@
-import { PassThrough } from 'node:stream';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { ConsolePlatform } from '../../src/platforms/console/platform.ts';
 import { createHarness, type Harness } from '../helpers/harness.ts';
+import { pipedTerminal } from '../helpers/terminal.ts';
 
 let h: Harness;
 
@@ -13,23 +12,7 @@ afterEach(async () => {
 });
 
 /** Pipes lines into the terminal channel and returns what it printed, its wrapping undone. */
-async function piped(lines: string[]): Promise<string> {
-  const input = new PassThrough();
-  const out = new PassThrough();
-  let printed = '';
-  out.on('data', (d: Buffer) => (printed += d.toString()));
-  const platform = new ConsolePlatform(
-    { channelId: 'console:terminal', communityId: 'console', memberId: 'console:tester', memberName: 'tester', timezone: 'UTC' },
-    'a test store',
-    { input, output: out, colour: false, interactive: false },
-  );
-  h.deps.ports.register(platform.port);
-  platform.attach(h.mlq);
-  await platform.start();
-  input.end(lines.map((l) => `${l}\n`).join(''));
-  await platform.finished;
-  return printed.replace(/\s+/g, ' ');
-}
+const piped = async (lines: string[]) => (await pipedTerminal(h, lines)).replace(/\s+/g, ' ');
 
 describe('a mock interview in the terminal', () => {
   it('runs in place: typed answers, `done` for each step, the summary, and typed key points as the grade', async () => {

@@ -1,9 +1,8 @@
-import { PassThrough } from 'node:stream';
-import { stripVTControlCharacters } from 'node:util';
 import stringWidth from 'string-width';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import { ConsolePlatform, PROMPT } from '../../src/platforms/console/platform.ts';
+import { PROMPT } from '../../src/platforms/console/platform.ts';
 import { createHarness, type Harness } from '../helpers/harness.ts';
+import { openTerminal, type TerminalSession } from '../helpers/terminal.ts';
 import { waitFor } from '../helpers/wait.ts';
 
 const ANSWER = 'Bias is the error from wrong assumptions in the model, variance is sensitivity to the particular training sample.';
@@ -24,37 +23,11 @@ beforeEach(() => {
   n++;
 });
 
-interface Session {
-  platform: ConsolePlatform;
-  input: PassThrough;
-  output: () => string;
-  /** What was printed after the `from`-th character, ANSI and cursor moves removed. */
-  plain(from?: number): string;
-}
-
-/** The terminal channel in this process, on streams the test writes and reads, attached to the real core and store. */
-async function open(options: { interactive: boolean; columns?: number; channel?: number }): Promise<Session> {
-  const input = new PassThrough();
-  const out = Object.assign(new PassThrough(), { columns: options.columns });
-  let printed = '';
-  out.on('data', (d: Buffer) => (printed += d.toString()));
+/** The terminal channel of this test (or of `channel`), with a member of its own. */
+const open = (options: { interactive: boolean; columns?: number; channel?: number }): Promise<TerminalSession> => {
   const id = options.channel ?? n;
-  const platform = new ConsolePlatform(
-    {
-      channelId: `console:terminal-${id}`,
-      communityId: 'console',
-      memberId: `console:tester-${id}`,
-      memberName: 'tester',
-      timezone: 'UTC',
-    },
-    'a test store',
-    { input, output: out, colour: options.interactive, interactive: options.interactive },
-  );
-  h.deps.ports.register(platform.port);
-  platform.attach(h.mlq);
-  await platform.start();
-  return { platform, input, output: () => printed, plain: (from = 0) => stripVTControlCharacters(printed.slice(from)) };
-}
+  return openTerminal(h, { ...options, settings: { channelId: `console:terminal-${id}`, memberId: `console:tester-${id}` } });
+};
 
 /** Text with its line wrapping undone, for checking what was said rather than where lines broke. */
 const flat = (text: string) => text.replace(/\s+/g, ' ');
@@ -150,7 +123,7 @@ describe('piped input', () => {
 });
 
 describe('an interactive terminal', () => {
-  const prompts = (s: Session) => s.plain().split(PROMPT).length - 1;
+  const prompts = (s: TerminalSession) => s.plain().split(PROMPT).length - 1;
 
   it('shows a prompt after the greeting and after each line, wrapped to the window width', async () => {
     const session = await open({ interactive: true, columns: 60 });

@@ -2,12 +2,11 @@ import { execFile } from 'node:child_process';
 import { cpSync, existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { PassThrough } from 'node:stream';
 import { promisify } from 'node:util';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { ConsolePlatform } from '../../src/platforms/console/platform.ts';
 import { createHarness, type Harness } from '../helpers/harness.ts';
 import { GOOD_SUGGESTION } from '../helpers/suggestion-fields.ts';
+import { pipedTerminal } from '../helpers/terminal.ts';
 
 const run = promisify(execFile);
 let h: Harness;
@@ -22,37 +21,14 @@ afterAll(async () => {
   rmSync(dir, { recursive: true, force: true });
 });
 
-/** Pipes lines into the terminal channel and returns what it printed, its wrapping undone. */
-async function piped(lines: string[]): Promise<string> {
-  const input = new PassThrough();
-  const out = new PassThrough();
-  let printed = '';
-  out.on('data', (d: Buffer) => (printed += d.toString()));
-  const platform = new ConsolePlatform(
-    {
-      channelId: 'console:terminal',
-      communityId: 'console',
-      memberId: 'console:tester',
-      memberName: 'tester',
-      timezone: 'UTC',
-      exportDir: dir,
-    },
-    'a test store',
-    { input, output: out, colour: false, interactive: false },
-  );
-  h.deps.ports.register(platform.port);
-  platform.attach(h.mlq);
-  await platform.start();
-  input.end(lines.map((l) => `${l}\n`).join(''));
-  await platform.finished;
-  return printed.replace(/\s+/g, ' ');
-}
-
 const g = GOOD_SUGGESTION;
 /** Each field typed in turn, each ended by an empty line. */
 const fieldByField = [g.prompt, g.category, g.level, g.tldr, g.strong_answer, g.weak_answer, g.key_points, g.probes, g.tags].flatMap(
   (v) => [...v.split('\n'), ''],
 );
+
+/** Pipes lines into the terminal channel and returns what it printed, its wrapping undone. */
+const piped = async (lines: string[]) => (await pipedTerminal(h, lines, { exportDir: dir })).replace(/\s+/g, ' ');
 
 describe('suggestions in the terminal', () => {
   it('takes a suggestion field by field or in one go, asks again only for what is wrong, and exports files bank lint accepts', async () => {

@@ -1,7 +1,6 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { Mlq } from '../../src/core/app.ts';
-import { nextPlannedRound } from '../../src/core/schedule.ts';
-import type { Channel, ChannelSettings } from '../../src/core/types.ts';
+import { addChannel } from '../helpers/channels.ts';
 import { cardText, command, createHarness, type Harness, member, reply } from '../helpers/harness.ts';
 import { waitFor } from '../helpers/wait.ts';
 
@@ -19,33 +18,8 @@ afterEach(async () => {
 });
 
 const ledger = () => h.database.store.db.selectFrom('ledger').select(['member_id', 'reason', 'points']).orderBy('id').execute();
+const channel = (id: string, extra: Parameters<typeof addChannel>[2] = {}) => addChannel(h, id, { organiserIds: ['test:owner'], ...extra });
 const words = (n: number) => Array.from({ length: n }, (_, i) => `word${i}`).join(' ');
-
-async function channel(id: string, extra: Partial<ChannelSettings> = {}): Promise<Channel> {
-  const s: ChannelSettings = {
-    timezone: 'UTC',
-    postTime: '09:00',
-    weekdays: [1, 2, 3, 4, 5],
-    revealDelayMinutes: 360,
-    categories: [],
-    levels: [],
-    digestWeekday: null,
-    ...extra,
-  };
-  await h.repo.upsertCommunity('test', 'test', 'Test');
-  const c: Channel = {
-    ...s,
-    id,
-    communityId: 'test',
-    name: id,
-    active: true,
-    organiserIds: ['test:owner'],
-    nextPostAt: nextPlannedRound(s, h.clock.now())!.postAt,
-    nextDigestAt: null,
-  };
-  await h.repo.saveChannel(c);
-  return c;
-}
 
 describe('the longest answer counted is 10,000 characters', () => {
   it('counts 9,999 and 10,000 characters whole and does not count 10,001', async () => {

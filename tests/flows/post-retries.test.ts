@@ -1,6 +1,6 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { nextPlannedRound } from '../../src/core/schedule.ts';
-import type { Channel, ChannelSettings } from '../../src/core/types.ts';
+import type { Channel } from '../../src/core/types.ts';
+import { addChannel } from '../helpers/channels.ts';
 import { createHarness, type Harness } from '../helpers/harness.ts';
 
 let h: Harness;
@@ -20,31 +20,8 @@ afterEach(async () => {
   await h.close();
 });
 
-async function channel(name: string, extra: Partial<ChannelSettings & Pick<Channel, 'nextDigestAt'>> = {}): Promise<Channel> {
-  const settings: ChannelSettings = {
-    timezone: 'UTC',
-    postTime: '09:00',
-    weekdays: [1, 2, 3, 4, 5],
-    revealDelayMinutes: 360,
-    categories: [],
-    levels: [],
-    digestWeekday: null,
-    ...extra,
-  };
-  await h.repo.upsertCommunity('test', 'test', 'Test');
-  const c: Channel = {
-    ...settings,
-    id: `test:T1:${name}`,
-    communityId: 'test',
-    name,
-    active: true,
-    organiserIds: [],
-    nextPostAt: nextPlannedRound(settings, h.clock.now())?.postAt ?? null,
-    nextDigestAt: extra.nextDigestAt ?? null,
-  };
-  await h.repo.saveChannel(c);
-  return c;
-}
+/** A channel named `test:T1:<name>`. */
+const channel = (name: string, extra: Parameters<typeof addChannel>[2] = {}) => addChannel(h, `test:T1:${name}`, extra);
 
 const at = (iso: string) => {
   h.clock.set(new Date(iso));
@@ -82,7 +59,7 @@ describe('the platform is searched for an earlier post only when the work is ret
   });
 
   it('posts a digest at once on its first attempt, and on a retry searches the channel from the digest time', async () => {
-    const c = await channel('a', { weekdays: [], digestWeekday: 5, digestTime: '16:00', nextDigestAt: new Date('2026-11-27T16:00:00Z') });
+    const c = await channel('a', { weekdays: [], digestWeekday: 5, digestTime: '16:00' });
     failOnce('post');
     await at('2026-11-27T16:00:00Z');
     expect(searches).toEqual([]);
@@ -91,8 +68,8 @@ describe('the platform is searched for an earlier post only when the work is ret
   });
 
   it('skips a digest whose first send failed once it is more than a day late, and sends it up to then', async () => {
-    await channel('a', { weekdays: [], digestWeekday: 5, digestTime: '16:00', nextDigestAt: new Date('2026-11-27T16:00:00Z') });
-    await channel('b', { weekdays: [], digestWeekday: 5, digestTime: '16:00', nextDigestAt: new Date('2026-11-27T16:00:00Z') });
+    await channel('a', { weekdays: [], digestWeekday: 5, digestTime: '16:00' });
+    await channel('b', { weekdays: [], digestWeekday: 5, digestTime: '16:00' });
     h.port.beforePost = () => {
       throw new Error('platform is down');
     };

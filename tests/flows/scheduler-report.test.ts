@@ -1,7 +1,6 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { ChannelUnavailableError } from '../../src/core/port.ts';
-import { nextPlannedRound } from '../../src/core/schedule.ts';
-import type { Channel, ChannelSettings } from '../../src/core/types.ts';
+import { addChannel } from '../helpers/channels.ts';
 import { createHarness, type Harness } from '../helpers/harness.ts';
 import type { RecordingPort } from '../helpers/recording-port.ts';
 
@@ -17,34 +16,8 @@ afterEach(async () => {
   await h.close();
 });
 
-async function channel(
-  name: string,
-  extra: Partial<ChannelSettings & Pick<Channel, 'organiserIds' | 'nextDigestAt'>> = {},
-): Promise<Channel> {
-  const settings: ChannelSettings = {
-    timezone: 'UTC',
-    postTime: '09:00',
-    weekdays: [1, 2, 3, 4, 5],
-    revealDelayMinutes: 360,
-    categories: [],
-    levels: [],
-    digestWeekday: null,
-    ...extra,
-  };
-  await h.repo.upsertCommunity('test', port.platform, 'Test');
-  const c: Channel = {
-    ...settings,
-    id: `${port.platform}:T1:${name}`,
-    communityId: 'test',
-    name,
-    active: true,
-    organiserIds: extra.organiserIds ?? [],
-    nextPostAt: nextPlannedRound(settings, h.clock.now())?.postAt ?? null,
-    nextDigestAt: extra.nextDigestAt ?? null,
-  };
-  await h.repo.saveChannel(c);
-  return c;
-}
+/** A channel named `test:T1:<name>`. */
+const channel = (name: string, extra: Parameters<typeof addChannel>[2] = {}) => addChannel(h, `test:T1:${name}`, extra);
 
 const at = (iso: string, options?: Parameters<typeof h.mlq.tick>[0]) => {
   h.clock.set(new Date(iso));
@@ -182,9 +155,8 @@ describe('a scheduler pass reports what it did', () => {
   });
 
   it('counts a digest sent, and one found on the platform after a lapsed lease as not sent again', async () => {
-    const nextDigestAt = new Date('2026-11-27T16:00:00Z');
-    await channel('a', { digestWeekday: 5, digestTime: '16:00', nextDigestAt, weekdays: [] });
-    await channel('b', { digestWeekday: 5, digestTime: '16:00', nextDigestAt, weekdays: [] });
+    await channel('a', { digestWeekday: 5, digestTime: '16:00', weekdays: [] });
+    await channel('b', { digestWeekday: 5, digestTime: '16:00', weekdays: [] });
     let crashed = false;
     port.afterPost = (_, key) => {
       if (key?.startsWith('mlq-digest-') && !crashed) {
