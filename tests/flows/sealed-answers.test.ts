@@ -67,4 +67,24 @@ describe('sealed answers follow the thread rule: taken while the round is posted
     expect(await seal('ada', 'test:form:5', 'test:T1:other')).toBe('closed');
     expect(await h.database.store.db.selectFrom('answers').select('message_id').execute()).toEqual([]);
   });
+
+  it('shows each sealed answer at the reveal under its author, and leaves thread answers out of that list', async () => {
+    await seal('ada', 'test:form:6');
+    await h.mlq.threadMessage({
+      channelId: CH,
+      communityId: 'test',
+      threadId: (await h.mlq.currentRound(CH))!.threadId!,
+      messageId: 'test:reply:bob',
+      author: member('bob'),
+      text: 'A thread answer from bob: regularise first, then look at the learning curve again.',
+    });
+    await command(h, CH, admin, '/mlq reveal');
+    const reveal = h.port.of('reply').find((r) => r.key?.startsWith('mlq-reveal-'))!.card!;
+    expect(reveal.blocks.find((b) => b.type === 'list' && b.title === '**Sealed answers**')).toEqual({
+      type: 'list',
+      title: '**Sealed answers**',
+      items: ['**ada**: sealed by ada: regularisation trades a little bias for much less variance here'],
+      ordered: false,
+    });
+  });
 });
