@@ -15,7 +15,7 @@ export default async function buildService() {
     format: 'esm',
     platform: 'node',
     target: 'node20',
-    external: ['@electric-sql/pglite', '@slack/bolt', 'discord.js', 'pg', 'pino', 'slackify-markdown'],
+    external: ['@electric-sql/pglite', '@resvg/resvg-js', 'echarts', '@slack/bolt', 'discord.js', 'pg', 'pino', 'slackify-markdown'],
     sourcemap: true,
     logLevel: 'warning',
     metafile: true,
