@@ -5,6 +5,7 @@ import { performance } from 'node:perf_hooks';
 import pg from 'pg';
 import { metCell, type Row } from './lib.ts';
 import { archive } from './parts/archive.ts';
+import { charts } from './parts/charts.ts';
 import { commands } from './parts/commands.ts';
 import { fanout } from './parts/fanout.ts';
 import { footprint } from './parts/footprint.ts';
@@ -45,6 +46,7 @@ for (const [name, part] of [
   ['leaderboards', leaderboards],
   ['reviews', reviews],
   ['pairs', pairs],
+  ['charts', charts],
 ] as const) {
   if (only && !only.includes(name)) continue;
   process.stderr.write(`${name}\n`);

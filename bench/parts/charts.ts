@@ -1,0 +1,66 @@
+import type { ChartSpec } from '../../src/charts/chart-spec.ts';
+import { heatmapRange, heatmapSpec } from '../../src/charts/heatmap.ts';
+import { masterySpec } from '../../src/charts/mastery.ts';
+import { pointsSpec } from '../../src/charts/points.ts';
+import { renderChart } from '../../src/charts/render-chart.ts';
+import { addDays } from '../../src/core/schedule.ts';
+import { CATEGORIES, CATEGORY_NAMES } from '../../src/core/types.ts';
+import { percentile, progress, type Row } from '../lib.ts';
+
+const TODAY = '2026-11-30';
+
+/** The three member charts at their largest: every day of 26 weeks answered, all 10 categories, 26 weekly points. */
+function specs(): [string, ChartSpec][] {
+  const counts: Record<string, number> = {};
+  const { from } = heatmapRange(TODAY);
+  for (let i = 0, day = from; day <= TODAY; i++, day = addDays(from, i)) counts[day] = (i * 7) % 6;
+  const weeks = Array.from({ length: 26 }, (_, i) => `W${22 + i}`);
+  return [
+    ['heatmap, 26 weeks', heatmapSpec({ who: 'Ada', today: TODAY, counts })],
+    [
+      'mastery, 10 categories',
+      masterySpec({ who: 'Ada', categories: CATEGORIES.map((c, i) => ({ label: CATEGORY_NAMES[c], percent: (i * 37) % 101 })) }),
+    ],
+    [
+      'points vs median, 26 weeks',
+      pointsSpec({ who: 'Ada', labels: weeks, member: weeks.map((_, i) => i * 9), median: weeks.map((_, i) => i * 7) }),
+    ],
+  ];
+}
+
+/** CPU milliseconds (user + system, all threads) of one call. */
+function cpuMs(run: () => void): number {
+  const before = process.cpuUsage();
+  run();
+  const used = process.cpuUsage(before);
+  return (used.user + used.system) / 1000;
+}
+
+/** CPU time to render each member chart to PNG (ECharts SSR to SVG, resvg at 2×); the first render of each is cold. */
+export async function charts(_baseUrl: string | undefined, quick: boolean): Promise<Row[]> {
+  const runs = quick ? 5 : 50;
+  progress(`charts: 3 charts, 1 cold render and ${runs} warm renders each`);
+  const rows: Row[] = [];
+  for (const [name, spec] of specs()) {
+    let bytes = 0;
+    const cold = cpuMs(() => {
+      bytes = renderChart(spec).png.length;
+    });
+    const times = Array.from({ length: runs }, () => cpuMs(() => renderChart(spec)));
+    const p99 = percentile(times, 99);
+    rows.push(
+      { part: 'charts', metric: `${name}: CPU of the first (cold) render`, value: cold, unit: 'ms' },
+      { part: 'charts', metric: `${name}: CPU per render, p50 of ${runs}`, value: percentile(times, 50), unit: 'ms' },
+      {
+        part: 'charts',
+        metric: `${name}: CPU per render, p99 of ${runs}`,
+        value: p99,
+        unit: 'ms',
+        target: '< 100 ms',
+        met: p99 < 100,
+      },
+      { part: 'charts', metric: `${name}: PNG size`, value: Math.round(bytes / 1024), unit: 'KiB' },
+    );
+  }
+  return rows;
+}
