@@ -1,3 +1,4 @@
+import type { ActivityStore } from './repository/activity-store.ts';
 import type { AnswerStore } from './repository/answer-store.ts';
 import type { ArchiveStore } from './repository/archive-store.ts';
 import type { BankStore } from './repository/bank-store.ts';
@@ -13,6 +14,7 @@ import type { SeasonStore } from './repository/season-store.ts';
 import type { SuggestionStore } from './repository/suggestion-store.ts';
 import type { WorkClaims } from './repository/work-claims.ts';
 
+export type { ActivityStore } from './repository/activity-store.ts';
 export type { AnswerInsert, AnswerStore, SealedAnswerInput, ThreadAnswer, ThreadMessageKind } from './repository/answer-store.ts';
 export type { ArchivePage, ArchiveQuery, ArchiveRound, ArchiveStore } from './repository/archive-store.ts';
 export { ARCHIVE_LIMITS } from './repository/archive-store.ts';
@@ -71,4 +73,5 @@ export interface Repository
     SuggestionStore,
     SeasonStore,
     PrivacyStore,
-    MockStore {}
+    MockStore,
+    ActivityStore {}

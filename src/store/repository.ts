@@ -1,5 +1,6 @@
 import type { Kysely } from 'kysely';
 import type {
+  ActivityStore,
   AnswerStore,
   ArchiveStore,
   BankStore,
@@ -16,6 +17,7 @@ import type {
   SuggestionStore,
   WorkClaims,
 } from '../core/repository.ts';
+import { activityRepo } from './activity-repo.ts';
 import { answersRepo } from './answers-repo.ts';
 import { archiveRepo } from './archive-repo.ts';
 import { bankRepo } from './bank-repo.ts';
@@ -50,6 +52,7 @@ export function createRepository(db: Kysely<Database>) {
     ...(seasonsRepo(db) satisfies SeasonStore),
     ...(privacyRepo(db) satisfies PrivacyStore),
     ...(mockRepo(db) satisfies MockStore),
+    ...(activityRepo(db) satisfies ActivityStore),
   };
   return repository satisfies Repository;
 }
