@@ -1,4 +1,5 @@
 import type { ChartSpec } from '../../src/charts/chart-spec.ts';
+import { groupSpec } from '../../src/charts/group.ts';
 import { heatmapRange, heatmapSpec } from '../../src/charts/heatmap.ts';
 import { masterySpec } from '../../src/charts/mastery.ts';
 import { pointsSpec } from '../../src/charts/points.ts';
@@ -9,7 +10,7 @@ import { percentile, progress, type Row } from '../lib.ts';
 
 const TODAY = '2026-11-30';
 
-/** The three member charts at their largest: every day of 26 weeks answered, all 10 categories, 26 weekly points. */
+/** The member charts at their largest (every day of 26 weeks, all 10 categories, 26 weekly points) and the digest's (7 rounds). */
 function specs(): [string, ChartSpec][] {
   const counts: Record<string, number> = {};
   const { from } = heatmapRange(TODAY);
@@ -25,6 +26,15 @@ function specs(): [string, ChartSpec][] {
       'points vs median, 26 weeks',
       pointsSpec({ who: 'Ada', labels: weeks, member: weeks.map((_, i) => i * 9), median: weeks.map((_, i) => i * 7) }),
     ],
+    [
+      'group, 7 rounds, 10 categories',
+      groupSpec({
+        channel: '#ml-study',
+        period: 'week of 23 Nov',
+        rounds: ['Mon', 'Tue', 'Wed', 'Thu', 'Fri', 'Sat', 'Sun'].map((day, i) => ({ label: `${day} ${23 + i}`, answers: 5 + i * 3 })),
+        categories: CATEGORIES.map((c, i) => ({ label: CATEGORY_NAMES[c], answers: (i * 5) % 17 })),
+      }),
+    ],
   ];
 }
 
@@ -36,10 +46,10 @@ function cpuMs(run: () => void): number {
   return (used.user + used.system) / 1000;
 }
 
-/** CPU time to render each member chart to PNG (ECharts SSR to SVG, resvg at 2×); the first render of each is cold. */
+/** CPU time to render each chart to PNG (ECharts SSR to SVG, resvg at 2×); the first render of each is cold. */
 export async function charts(_baseUrl: string | undefined, quick: boolean): Promise<Row[]> {
   const runs = quick ? 5 : 50;
-  progress(`charts: 3 charts, 1 cold render and ${runs} warm renders each`);
+  progress(`charts: 4 charts, 1 cold render and ${runs} warm renders each`);
   const rows: Row[] = [];
   for (const [name, spec] of specs()) {
     let bytes = 0;
