@@ -40,11 +40,11 @@ export interface HeatmapData {
 function pieces() {
   const [none, one, two, three, more] = PALETTE.heat;
   return [
-    { value: 0, color: none },
-    { value: 1, color: one },
-    { value: 2, color: two },
-    { value: 3, color: three },
-    { gte: 4, color: more },
+    { value: 0, color: none, label: '0' },
+    { value: 1, color: one, label: '1' },
+    { value: 2, color: two, label: '2' },
+    { value: 3, color: three, label: '3' },
+    { gte: 4, color: more, label: '4+' },
   ];
 }
 
@@ -76,7 +76,18 @@ export function heatmapSpec(data: HeatmapData): ChartSpec {
     option: {
       ...BASE_OPTION,
       title: title(`Answers per day, last ${HEATMAP_WEEKS} weeks`),
-      visualMap: { show: false, type: 'piecewise', pieces: pieces() },
+      visualMap: {
+        type: 'piecewise',
+        pieces: pieces(),
+        orient: 'horizontal',
+        right: 16,
+        top: 12,
+        itemWidth: 14,
+        itemHeight: 14,
+        itemGap: 6,
+        textGap: 4,
+        textStyle: { color: PALETTE.text, fontSize: 11 },
+      },
       calendar: {
         range: [from, to],
         left: 50,

@@ -90,10 +90,27 @@ describe('the heatmap chart', () => {
     expect([0, 1, 2, 3, 4, 5].map(cell)).toEqual(['#9cc6f5', '#5aa2ee', '#2f7fd6', '#1f5fae', '#1f5fae', 'rgb(127,136,148)']);
   });
 
-  it('labels months and weekdays, Monday on the top row', () => {
+  it('labels months, weekdays (Monday on the top row) and the colour steps', () => {
     const svg = renderSvg(heatmapSpec({ who: 'Ada', today: '2026-11-30', counts }));
     const texts = [...svg.matchAll(/<text[^>]*>([^<]*)<\/text>/g)].map((m) => m[1]);
-    expect(texts).toEqual(['Jun', 'Jul', 'Aug', 'Sep', 'Oct', 'Nov', 'Mon', 'Wed', 'Fri', 'Sun', 'Answers per day, last 26 weeks']);
+    expect(texts).toEqual([
+      'Jun',
+      'Jul',
+      'Aug',
+      'Sep',
+      'Oct',
+      'Nov',
+      'Mon',
+      'Wed',
+      'Fri',
+      'Sun',
+      '0',
+      '1',
+      '2',
+      '3',
+      '4+',
+      'Answers per day, last 26 weeks',
+    ]);
     const y = (label: string) => Number(svg.match(new RegExp(`y="([\\d.]+)"[^>]*>${label}<`))?.[1]);
     expect(y('Mon')).toBeLessThan(y('Wed'));
     expect(y('Fri')).toBeLessThan(y('Sun'));
