@@ -21,7 +21,7 @@ const week = {
 };
 
 describe('the digest’s group chart', () => {
-  it('writes its alt text with the totals, the busiest round and the top category', () => {
+  it('writes its alt text with the totals, the busiest round and the top category', async () => {
     expect(groupAlt(week)).toBe(
       'Answers in #ml-study, week of 23 Nov: 4 rounds with 32 answers, the most on Tue 24 (12); most answered category Statistics and probability (20 of 32).',
     );
@@ -33,17 +33,17 @@ describe('the digest’s group chart', () => {
     );
   });
 
-  it('draws every round in order and the answered categories largest on top', () => {
+  it('draws every round in order and the answered categories largest on top', async () => {
     const spec = groupSpec(week);
     const [rounds, mix] = spec.option.series as { data: number[] }[];
     expect(rounds!.data).toEqual([8, 12, 12, 0]);
     expect(mix!.data).toEqual([12, 20]); // bottom to top
-    expect(texts(renderSvg(spec))).toEqual(
+    expect(texts(await renderSvg(spec))).toEqual(
       expect.arrayContaining(['Mon 23', 'Tue 24', 'Wed 25', 'Fri 27', 'Deep learning', 'Statistics and pr…', 'Category mix']),
     );
   });
 
-  it('cuts category labels longer than 18 characters', () => {
+  it('cuts category labels longer than 18 characters', async () => {
     const labels = (label: string) => {
       const spec = groupSpec({ ...week, categories: [{ label, answers: 1 }] });
       return (spec.option.yAxis as { data?: string[] }[])[1]!.data;
@@ -53,8 +53,8 @@ describe('the digest’s group chart', () => {
     expect(labels('Nineteen characters')).toEqual(['Nineteen characte…']); // 19
   });
 
-  it('renders to a 1440 × 640 PNG', () => {
-    const png = renderChart(groupSpec(week)).png;
-    expect([png.readUInt32BE(16), png.readUInt32BE(20)]).toEqual([1440, 640]);
+  it('renders to a 1080 × 480 PNG', async () => {
+    const png = (await renderChart(groupSpec(week))).png;
+    expect([png.readUInt32BE(16), png.readUInt32BE(20)]).toEqual([1080, 480]);
   });
 });

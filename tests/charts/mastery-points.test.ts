@@ -12,7 +12,7 @@ describe('mastery per category', () => {
     { label: 'Deep learning', percent: 20 },
   ];
 
-  it('writes its alt text with the strongest and weakest categories', () => {
+  it('writes its alt text with the strongest and weakest categories', async () => {
     expect(masteryAlt({ who: 'Ada', categories })).toBe(
       'Mastery by category of Ada across 3 categories: strongest Fundamentals at 80%, weakest Deep learning at 20%.',
     );
@@ -22,7 +22,7 @@ describe('mastery per category', () => {
     expect(masteryAlt({ who: 'Ada', categories: [] })).toBe('Mastery by category of Ada: no self-assessments yet.');
   });
 
-  it('names the first of tied categories', () => {
+  it('names the first of tied categories', async () => {
     const tied = [
       { label: 'A', percent: 50 },
       { label: 'B', percent: 50 },
@@ -32,7 +32,7 @@ describe('mastery per category', () => {
     );
   });
 
-  it('keeps per cents within 0 and 100, rounded', () => {
+  it('keeps per cents within 0 and 100, rounded', async () => {
     const edges = [
       { label: 'below', percent: -1 },
       { label: 'zero', percent: 0 },
@@ -45,10 +45,10 @@ describe('mastery per category', () => {
     expect(spec.alt).toBe('Mastery by category of Ada across 5 categories: strongest top at 100%, weakest below at 0%.');
   });
 
-  it('lists the categories top to bottom in the given order, each with its per cent', () => {
+  it('lists the categories top to bottom in the given order, each with its per cent', async () => {
     const spec = masterySpec({ who: 'Ada', categories });
     expect(spec.height).toBe(170);
-    const svg = renderSvg(spec);
+    const svg = await renderSvg(spec);
     expect(texts(svg)).toEqual([
       'Deep learning',
       'Statistics and probability',
@@ -67,7 +67,7 @@ describe('mastery per category', () => {
 describe('points against the group median', () => {
   const data = { who: 'Ada', labels: ['W45', 'W46', 'W47'], member: [10, 18, 25], median: [8, 15, 20] };
 
-  it('writes its alt text with the last values and the gap', () => {
+  it('writes its alt text with the last values and the gap', async () => {
     expect(pointsAlt(data)).toBe(
       'Points of Ada against the group median over 3 periods: 25 at W47 against a median of 20, 5 points ahead.',
     );
@@ -83,8 +83,8 @@ describe('points against the group median', () => {
     expect(pointsAlt({ who: 'Ada', labels: [], member: [], median: [] })).toBe('Points of Ada against the group median: no points yet.');
   });
 
-  it('labels the periods and both lines, and draws the median dashed', () => {
-    const svg = renderSvg(pointsSpec(data));
+  it('labels the periods and both lines, and draws the median dashed', async () => {
+    const svg = await renderSvg(pointsSpec(data));
     expect(texts(svg)).toEqual(
       expect.arrayContaining(['W45', 'W46', 'W47', 'Ada', 'Group median', 'Points against the group median', '0', '25']),
     );

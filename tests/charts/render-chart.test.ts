@@ -45,38 +45,39 @@ function contrast(a: string, b: string): number {
 }
 
 describe('rendering a chart to PNG', () => {
-  it('writes a valid PNG at twice the CSS size, with the alt text beside it', () => {
-    const chart = renderChart(heatmap);
-    expect(pngSize(chart.png)).toEqual({ width: 1440, height: 420 });
-    expect(chart).toMatchObject({ width: 1440, height: 420 });
+  it('writes a valid PNG at 1.5 times the CSS size, with the alt text beside it', async () => {
+    const chart = await renderChart(heatmap);
+    expect(pngSize(chart.png)).toEqual({ width: 1080, height: 315 });
+    expect(chart).toMatchObject({ width: 1080, height: 315 });
     expect(chart.alt).toBe(
       'Activity heatmap of Ada from 2026-06-08 to 2026-11-30: 7 answers on 2 days, the busiest 2026-09-01 with 5 answers.',
     );
-    expect(pngSize(renderChart(mastery).png)).toEqual({ width: 1440, height: 280 });
-    expect(pngSize(renderChart(points).png)).toEqual({ width: 1440, height: 640 });
-    expect(pngSize(renderChart(points, 1).png)).toEqual({ width: 720, height: 320 });
+    expect(pngSize((await renderChart(mastery)).png)).toEqual({ width: 1080, height: 210 });
+    expect(pngSize((await renderChart(points)).png)).toEqual({ width: 1080, height: 480 });
+    expect(pngSize((await renderChart(points, 2)).png)).toEqual({ width: 1440, height: 640 });
+    expect(pngSize((await renderChart(points, 1)).png)).toEqual({ width: 720, height: 320 });
   });
 
-  it('uses the shipped font in the SVG for every text', () => {
-    const svg = renderSvg(mastery);
+  it('uses the shipped font in the SVG for every text', async () => {
+    const svg = await renderSvg(mastery);
     const families = [...svg.matchAll(/font-family:([^;"]+)/g)].map((m) => m[1]);
     expect(families.length).toBe(5);
     expect(new Set(families)).toEqual(new Set(['DejaVu Sans']));
   });
 
-  it('draws the title and the category labels with ink, and leaves the background transparent', () => {
-    const image = rasterise(renderSvg(mastery));
+  it('draws the title and the category labels with ink, and leaves the background transparent', async () => {
+    const image = rasterise(await renderSvg(mastery), 2);
     expect(inked(image, { x0: 24, y0: 16, x1: 600, y1: 60 })).toBeGreaterThan(500); // the title
     expect(inked(image, { x0: 0, y0: 96, x1: 480, y1: 260 })).toBeGreaterThan(500); // the category labels
     expect(inked(image, { x0: 0, y0: 0, x1: 20, y1: 16 })).toBe(0); // a corner
   });
 
-  it('would draw no text at all without the shipped font (what the font guards against)', () => {
-    const bare = new Resvg(renderSvg(mastery), { font: { loadSystemFonts: false }, fitTo: { mode: 'zoom', value: 2 } }).render();
+  it('would draw no text at all without the shipped font (what the font guards against)', async () => {
+    const bare = new Resvg(await renderSvg(mastery), { font: { loadSystemFonts: false }, fitTo: { mode: 'zoom', value: 2 } }).render();
     expect(inked(bare, { x0: 24, y0: 16, x1: 600, y1: 60 })).toBe(0);
   });
 
-  it('has text and line colours that read on light and dark themes (contrast ≥ 3:1)', () => {
+  it('has text and line colours that read on light and dark themes (contrast ≥ 3:1)', async () => {
     for (const ground of ['#ffffff', '#1a1d21', '#313338']) {
       for (const ink of [PALETTE.text, PALETTE.member, PALETTE.median]) expect(contrast(ink, ground)).toBeGreaterThanOrEqual(3);
     }
