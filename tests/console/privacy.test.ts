@@ -1,11 +1,10 @@
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createHarness, type Harness } from '../helpers/harness.ts';
-import { openTerminal, type TerminalSession } from '../helpers/terminal.ts';
+import { pipedTerminal } from '../helpers/terminal.ts';
 
 const ANSWER = 'Bias is the error from wrong assumptions in the model, variance is sensitivity to the particular training sample.';
 
 let h: Harness;
-let n = 0;
 
 beforeAll(async () => {
   h = await createHarness(new Date('2026-11-23T08:00:00Z'));
@@ -13,31 +12,13 @@ beforeAll(async () => {
 afterAll(async () => {
   await h.close();
 });
-beforeEach(() => {
-  h.clock.set(new Date('2026-11-23T08:00:00Z'));
-  n++;
-});
-
-/** The terminal channel of this test (or of `channel`), with a member of its own. */
-const open = (options: { interactive: boolean; columns?: number; channel?: number }): Promise<TerminalSession> => {
-  const id = options.channel ?? n;
-  return openTerminal(h, { ...options, settings: { channelId: `console:terminal-${id}`, memberId: `console:tester-${id}` } });
-};
 
 /** Text with its line wrapping undone, for checking what was said rather than where lines broke. */
 const flat = (text: string) => text.replace(/\s+/g, ' ');
 
-/** Pipes lines in, ends the input, and waits until the terminal has handled them all. */
-async function piped(lines: string[], channel?: number): Promise<string> {
-  const session = await open({ interactive: false, channel });
-  session.input.end(lines.map((l) => `${l}\n`).join(''));
-  await session.platform.finished;
-  return session.output();
-}
-
 describe('privacy and erasure in the terminal', () => {
   it('shows month and season boards, hides the name on them, and erases after `/mlq forget me confirm` typed again', async () => {
-    const shown = await piped([
+    const shown = await pipedTerminal(h, [
       ANSWER,
       '/mlq reveal',
       '/mlq privacy hide',
