@@ -14,6 +14,7 @@ WORKDIR /app
 COPY package.json package-lock.json ./
 RUN npm ci --omit=dev --no-audit --no-fund --ignore-scripts
 COPY --from=build /app/dist ./dist
+COPY assets ./assets
 COPY migrations ./migrations
 COPY questions ./questions
 # The embedded-database template, its copy with the bank synced and the bank cache, so that a new /data opens in

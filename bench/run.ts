@@ -11,8 +11,10 @@ import { fanout } from './parts/fanout.ts';
 import { footprint } from './parts/footprint.ts';
 import { ingest } from './parts/ingest.ts';
 import { leaderboards } from './parts/leaderboards.ts';
+import { pace } from './parts/pace.ts';
 import { pairs } from './parts/pairs.ts';
 import { reviews } from './parts/reviews.ts';
+import { web } from './parts/web.ts';
 
 const quick = process.argv.includes('--quick');
 /** `--only ingest,commands` runs some parts (for development); the table and latest.json then hold only those. */
@@ -41,12 +43,14 @@ for (const [name, part] of [
   ['ingest', ingest],
   ['commands', commands],
   ['fan-out', fanout],
+  ['pace', pace],
   ['archive', archive],
   ['footprint', footprint],
   ['leaderboards', leaderboards],
   ['reviews', reviews],
   ['pairs', pairs],
   ['charts', charts],
+  ['web', web],
 ] as const) {
   if (only && !only.includes(name)) continue;
   process.stderr.write(`${name}\n`);

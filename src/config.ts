@@ -35,6 +35,27 @@ function hostProblem(value: string): string | undefined {
   return undefined;
 }
 
+/** The group's web page (`/mlq web`): on only with a secret long enough to sign its links. */
+const webSettings = {
+  MLQ_WEB_SECRET: setting(z.string().trim().min(32).optional(), {
+    problem: 'must be at least 32 characters to sign web links safely (make one with openssl rand -hex 32)',
+    example: '0123456789abcdef0123456789abcdef',
+  }),
+  MLQ_PUBLIC_URL: setting(
+    z
+      .string()
+      .trim()
+      .refine((v) => /^https?:\/\/[^\s?#]+$/.test(v) && URL.canParse(v))
+      .transform((v) => v.replace(/\/+$/, ''))
+      .optional(),
+    { problem: 'must be the http(s) address people open the service at, without a query', example: 'https://mlq.example.org' },
+  ),
+  MLQ_WEB_LINK_DAYS: setting(z.coerce.number().int().min(1).max(90).default(7), {
+    problem: 'must be a number of days from 1 to 90',
+    example: '7',
+  }),
+};
+
 /** Every setting start-up reads from the environment (Slack's and Discord's are in their platform folders). */
 export const settings = {
   DATABASE_URL: setting(
@@ -111,6 +132,11 @@ export const settings = {
     problem: 'must be a number of concurrent posts from 1 to 256',
     example: '16',
   }),
+  MLQ_STOP_TIMEOUT: setting(z.coerce.number().int().min(1).max(300).default(10), {
+    problem: 'must be a number of seconds from 1 to 300 that stopping may take before mlq exits anyway',
+    example: '10',
+  }),
+  ...webSettings,
 };
 
 const envSchema = z.object(settings);
@@ -131,7 +157,7 @@ export function loadConfig(env: NodeJS.ProcessEnv, fromFile?: FromEnvFile): Resu
   const name = String(parsed.error.issues[0]!.path[0]) as keyof typeof settings;
   const help = settingHelp(name);
   const got = String(env[name] ?? '').trim();
-  const shown = name === 'DATABASE_URL' ? '' : `"${got.length > 40 ? `${got.slice(0, 40)}…` : got}"`;
+  const shown = name === 'DATABASE_URL' || name === 'MLQ_WEB_SECRET' ? '' : `"${got.length > 40 ? `${got.slice(0, 40)}…` : got}"`;
   const problem = help.diagnose?.(got) ?? help.problem;
   return { ok: false, error: 'bad-setting', message: settingSentence(name, problem, shown, `${name}=${help.example}`, fromFile) };
 }

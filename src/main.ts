@@ -1,3 +1,5 @@
+import { randomBytes } from 'node:crypto';
+import { hostname } from 'node:os';
 import { join, resolve } from 'node:path';
 import { performance } from 'node:perf_hooks';
 import { pino } from 'pino';
@@ -16,11 +18,15 @@ import { discord } from './platforms/discord/index.ts';
 import type { PlatformEntry } from './platforms/lifecycle.ts';
 import { slack } from './platforms/slack/index.ts';
 import { startScheduler } from './scheduler/scheduler.ts';
+import { stopWithin } from './shutdown.ts';
 import { StartupTimer } from './startup-timer.ts';
 import { bankSeed } from './store/bank-seed.ts';
 import { connect, type StoreConnection, StoreError, type StoreSeed } from './store/connect.ts';
+import { leasesRepo } from './store/leases-repo.ts';
 import { migrateToLatest } from './store/migrate.ts';
+import { rateSlotsRepo } from './store/rate-slots-repo.ts';
 import { createRepository } from './store/repository.ts';
+import { createWeb } from './web/index.ts';
 
 /** Every platform mlq can serve; adding one adds its folder and one entry here. */
 const PLATFORMS: PlatformEntry[] = [slack, discord, terminal];
@@ -86,9 +92,14 @@ async function main(): Promise<void> {
   stages.mark('sync');
   logger.info({ store: store.describe, ...synced }, 'store ready and bank synced');
 
-  const platforms = await Promise.all(enabled.map((c) => c.entry.load(c.settings, { logger, store: store.describe })));
+  // On PGlite the data-dir lock makes this the only process, so it owns every shard; on Postgres the replicas share them.
+  const replica = `${hostname()}:${process.pid}:${randomBytes(3).toString('hex')}`;
+  const dataDir = config.DATABASE_URL ? undefined : resolve(config.MLQ_DATA_DIR);
+  const rates = config.DATABASE_URL ? rateSlotsRepo(store.db) : undefined;
+  const context = { logger, store: store.describe, leases: leasesRepo(store.db), replica, installs: repo, dataDir, rates };
+  const platforms = await Promise.all(enabled.map((c) => c.entry.load(c.settings, context)));
   const routes = platforms.flatMap((p) => p.routes);
-  const port = config.PORT ?? (routes.length ? 3000 : undefined);
+  const port = config.PORT ?? (routes.length || config.MLQ_WEB_SECRET ? 3000 : undefined);
   const metrics = port ? (await import('./metrics.ts')).createMetrics() : undefined;
   const ports = new Ports(metrics);
   const deps: CoreDeps = {
@@ -99,6 +110,8 @@ async function main(): Promise<void> {
     metrics,
     logger,
     admins: config.MLQ_ADMINS,
+    // The chart code (and its native rasteriser) loads on the first chart, not at start-up.
+    charts: { render: async (request) => (await import('./charts/chart-maker.ts')).chartMaker.render(request) },
     defaults: {
       timezone: config.MLQ_TIMEZONE ?? 'UTC',
       postTime: config.MLQ_POST_TIME,
@@ -108,6 +121,7 @@ async function main(): Promise<void> {
       levels: [],
     },
   };
+  deps.web = createWeb(config, port, deps, routes);
   const mlq = new Mlq(deps);
   for (const platform of platforms) {
     ports.register(platform.port);
@@ -128,19 +142,38 @@ async function main(): Promise<void> {
   stages.mark('platforms');
 
   let stopping = false;
-  const shutdown = async (code = 0) => {
+  /**
+   * Stops taking work (no new interactions: gateways and sockets closed, shard leases given back; no new claims),
+   * lets the running pass finish what it started and give back what it claimed but had not started, then closes
+   * the platforms, the HTTP server and the store; after MLQ_STOP_TIMEOUT it exits anyway.
+   */
+  const shutdown = async (code = 0, signal?: string) => {
     if (stopping) return;
     stopping = true;
-    await scheduler.stop();
-    for (const platform of platforms) await platform.stop();
-    await http?.close();
-    await store.close();
-    process.exit(code);
+    if (signal) logger.info({ signal }, 'stopping: taking no new work, finishing what is in flight');
+    const outcome = await stopWithin(
+      [
+        { name: 'closing inbound connections', run: () => Promise.all(platforms.map((p) => p.pause?.())) },
+        { name: 'answering the events already taken', run: () => Promise.all(platforms.map((p) => p.drain?.())) },
+        { name: 'finishing the scheduler pass', run: () => scheduler.stop() },
+        { name: 'stopping the platforms', run: () => Promise.all(platforms.map((p) => p.stop())) },
+        { name: 'closing the HTTP server', run: async () => http?.close() },
+        { name: 'closing the store', run: () => store.close() },
+      ],
+      config.MLQ_STOP_TIMEOUT * 1000,
+      logger,
+    );
+    if (signal && outcome === 'done') logger.info({ signal }, 'stopped');
+    process.exit(outcome === 'done' ? code : 1);
   };
-  process.on('SIGINT', () => void shutdown(0));
-  process.on('SIGTERM', () => void shutdown(0));
+  process.on('SIGINT', () => void shutdown(0, 'SIGINT'));
+  process.on('SIGTERM', () => void shutdown(0, 'SIGTERM'));
 
-  const scheduler = startScheduler(() => mlq.tick({ concurrency: config.MLQ_FANOUT }), logger);
+  const tick = async () => {
+    const report = await mlq.tick({ concurrency: config.MLQ_FANOUT, stopping: () => stopping });
+    if (report.released) logger.info({ released: report.released }, 'stopping: claimed work not yet started was given back');
+  };
+  const scheduler = startScheduler(tick, logger);
 
   const finished = platforms.flatMap((p) => (p.finished ? [p.finished] : []));
   if (finished.length) {

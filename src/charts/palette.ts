@@ -12,5 +12,5 @@ export const PALETTE = {
   heat: ['rgba(127, 136, 148, 0.25)', '#9cc6f5', '#5aa2ee', '#2f7fd6', '#1f5fae'],
 } as const;
 
-/** The family name inside the TTF shipped with the app (dejavu-fonts-ttf): every text in every chart uses it. */
+/** The family name inside the TTF shipped with the app (assets/fonts): every text in every chart uses it. */
 export const FONT_FAMILY = 'DejaVu Sans';

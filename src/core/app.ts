@@ -1,6 +1,7 @@
 import { deleteAnswer, editAnswer, recordReaction, recordThreadMessage, type ThreadOutcome } from './answers.ts';
 import { expectsPublicReply, runCommand } from './commands/run.ts';
 import type { CommandReply } from './commands/spec.ts';
+import { type AccessLost, accessLost, accessRestored } from './community-access.ts';
 import type { CoreDeps } from './deps.ts';
 import type {
   ActionEvent,
@@ -12,13 +13,14 @@ import type {
   ReactionEvent,
   ThreadMessageEvent,
 } from './events.ts';
+import { homeOpened } from './home.ts';
 import { type InteractionReply, runAction, submitForm } from './interactions.ts';
 import { answerTally } from './metrics.ts';
 import { type MockOutcome, mockMessage } from './mock.ts';
 import { platformOf } from './port.ts';
 import { startToday } from './rounds.ts';
 import { type PassOptions, type PassReport, schedulerPass } from './scheduler-pass.ts';
-import type { Channel, Round } from './types.ts';
+import type { Channel, Member, Round } from './types.ts';
 
 /** The core as platforms see it: neutral events in, replies and port calls out. */
 export class Mlq {
@@ -72,6 +74,11 @@ export class Mlq {
     return outcome;
   }
 
+  /** A member opened their home tab (Slack's App Home): their dashboard is published; false where it could not be. */
+  homeOpened(member: Member, communityId: string): Promise<boolean> {
+    return homeOpened(this.deps, member, communityId);
+  }
+
   reaction(event: ReactionEvent): Promise<boolean> {
     return recordReaction(this.deps, event);
   }
@@ -89,6 +96,16 @@ export class Mlq {
     const created: Channel = { active: true, organiserIds: [], nextPostAt: null, ...channel };
     await this.deps.repo.saveChannel(created);
     return created;
+  }
+
+  /** The platform took the bot's access to the community away: its active channels are paused; the ids paused. */
+  accessLost(communityId: string, reason: AccessLost): Promise<string[]> {
+    return accessLost(this.deps, communityId, reason);
+  }
+
+  /** The bot is back in the community: the channels paused by `accessLost` resume; the ids resumed. */
+  accessRestored(communityId: string): Promise<string[]> {
+    return accessRestored(this.deps, communityId);
   }
 
   async startToday(channelId: string): Promise<Round | null> {

@@ -1,7 +1,9 @@
 import type { CoreDeps } from './deps.ts';
 import type { ActionEvent, FormEvent } from './events.ts';
 import { checklistCard, emptyQueueBlocks, gradedCard, gradeForm, guidanceCard, nextReviewButton } from './grade-cards.ts';
+import { publishHome } from './home.ts';
 import type { InteractionReply } from './interactions.ts';
+import { memberZone } from './member-zone.ts';
 import { type Block, type Card, text } from './message.ts';
 import { ledgerKey, POINTS } from './points.ts';
 import { type ChatPort, platformOf } from './port.ts';
@@ -77,13 +79,6 @@ async function resolveMock(deps: CoreDeps, ref: GradeRef & { source: 'mock' }, m
   return { ok: true, target: { ref, question, channelId: session.channelId, round: null, grader } };
 }
 
-/** The time zone a member's dates are shown in: their reminder's, else the channel's, else the default. */
-export async function memberZone(deps: CoreDeps, memberId: string, channelId: string): Promise<string> {
-  const reminder = await deps.repo.reminder(memberId);
-  if (reminder) return reminder.timezone;
-  return (await deps.repo.getChannel(channelId))?.timezone ?? deps.defaults.timezone;
-}
-
 export interface Grader {
   member: Member;
   communityId: string;
@@ -91,8 +86,8 @@ export interface Grader {
 }
 
 /**
- * Stores a grade (one per member and source; a replay changes nothing), schedules the review card, and awards the
- * fixed grading bonus once to a member who answered the round. Returns what the member sees.
+ * Stores a grade (one per member and source; a replay changes nothing), schedules the review card, awards the
+ * fixed grading bonus once to a member who answered the round, and republishes the member's home. Returns what the member sees.
  */
 export async function saveGrade(
   deps: CoreDeps,
@@ -112,7 +107,7 @@ export async function saveGrade(
       questionId: target.question.id,
       source: target.ref.source,
       sourceId: sourceId(target.ref),
-      channelId: target.round?.channelId ?? who.channelId,
+      channelId: target.round?.channelId ?? target.channelId,
       roundId: target.round?.id ?? null,
       ticked,
       total,
@@ -138,8 +133,9 @@ export async function saveGrade(
         },
       ])) * POINTS.grade;
   }
-  const timezone = await memberZone(deps, who.member.id, who.channelId);
+  const timezone = await memberZone(deps, who.member.id, target.channelId);
   const next = after ? await after() : undefined;
+  await publishHome(deps, who.member.id);
   return gradedCard({ status: outcome.status, rating, ticked: ticked.length, total, due: outcome.card.due, timezone, bonus, next });
 }
 

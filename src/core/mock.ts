@@ -131,14 +131,17 @@ export async function startMock(deps: CoreDeps, who: MockStarter, question: Ques
   return card(undefined, [context(where)]);
 }
 
-/** Ends a member's open session (stop, or before a restart), with a note in its conversation. */
-export async function stopMock(deps: CoreDeps, memberId: string, sessionId?: number): Promise<boolean> {
+/**
+ * Ends a member's open session (stop, or before a restart), with a note in its conversation unless that conversation is
+ * `shownIn`, where the command's own reply already says so (the terminal, whose interview runs in place).
+ */
+export async function stopMock(deps: CoreDeps, memberId: string, sessionId?: number, shownIn?: string): Promise<boolean> {
   const open = await deps.repo.openMockSession(memberId);
   if (!open || (sessionId !== undefined && open.id !== sessionId)) return false;
   const { result } = await change(deps, open, (s) =>
     s.status === 'open' ? { session: { ...s, status: 'stopped' }, result: true } : { result: false },
   );
-  if (result && open.conversationId) {
+  if (result && open.conversationId && open.conversationId !== shownIn) {
     await deps.ports
       .for(open.conversationId)
       .reply(open.conversationId, mockStoppedCard(), `mlq-mock-${open.id}-stopped`)

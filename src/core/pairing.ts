@@ -94,14 +94,8 @@ export function pairMembers(input: PairingInput, options: PairingOptions = {}): 
   };
 }
 
+/** Each member interviews the next, the last the first: A→B and B→A in a pair, A→B, B→C and C→A in a trio. */
 function turnsOf(members: string[]): Turn[] {
-  if (members.length === 2) {
-    const [a, b] = members as [string, string];
-    return [
-      { interviewer: a, candidate: b },
-      { interviewer: b, candidate: a },
-    ];
-  }
   return members.map((interviewer, i) => ({ interviewer, candidate: members[(i + 1) % members.length]! }));
 }
 

@@ -1,3 +1,4 @@
+import type { ChartImage } from './charts.ts';
 import type { Card } from './message.ts';
 import { type Metrics, noMetrics } from './metrics.ts';
 
@@ -75,6 +76,10 @@ export interface ChatPort {
    * private thread in the channel) and sends `greeting` as its first message; later messages go to it with `reply`.
    */
   openConversation?(memberId: string, channelId: string, how: 'direct' | 'thread', greeting: Card): Promise<Conversation>;
+  /** Shows `card` as the member's own dashboard page (Slack's App Home tab), replacing the last one; absent where there is none. */
+  publishHome?(memberId: string, card: Card): Promise<void>;
+  /** Posts images (PNG charts, each with its alt text) into a thread; absent where a platform cannot show them. */
+  postImages?(threadId: string, images: ChartImage[]): Promise<void>;
 }
 
 /** Thrown by a port when the platform says the channel is gone or the bot lost access; the core pauses the channel. */
@@ -152,6 +157,14 @@ function observed(port: ChatPort, metrics: Metrics): ChatPort {
         ((memberId: string, channelId: string, how: 'direct' | 'thread', greeting: Card) =>
           run(() => open.call(port, memberId, channelId, how, greeting)))
       );
+    },
+    get publishHome() {
+      const publish = port.publishHome;
+      return publish && ((memberId: string, card: Card) => run(() => publish.call(port, memberId, card)));
+    },
+    get postImages() {
+      const postImages = port.postImages;
+      return postImages && ((threadId: string, images: ChartImage[]) => run(() => postImages.call(port, threadId, images)));
     },
     post: (channelId, message, key) => run(() => port.post(channelId, message, key)),
     reply: (threadId, message, key) => run(() => port.reply(threadId, message, key)),

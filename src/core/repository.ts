@@ -3,6 +3,7 @@ import type { AnswerStore } from './repository/answer-store.ts';
 import type { ArchiveStore } from './repository/archive-store.ts';
 import type { BankStore } from './repository/bank-store.ts';
 import type { ChannelStore } from './repository/channel-store.ts';
+import type { CommunityAccessStore } from './repository/community-access-store.ts';
 import type { DigestStore } from './repository/digest-store.ts';
 import type { MockStore } from './repository/mock-store.ts';
 import type { PairsStore } from './repository/pairs-store.ts';
@@ -12,6 +13,7 @@ import type { RoundStore } from './repository/round-store.ts';
 import type { ScoreStore } from './repository/score-store.ts';
 import type { SeasonStore } from './repository/season-store.ts';
 import type { SuggestionStore } from './repository/suggestion-store.ts';
+import type { WebStore } from './repository/web-store.ts';
 import type { WorkClaims } from './repository/work-claims.ts';
 
 export type { ActivityStore } from './repository/activity-store.ts';
@@ -20,7 +22,10 @@ export type { ArchivePage, ArchiveQuery, ArchiveRound, ArchiveStore } from './re
 export { ARCHIVE_LIMITS } from './repository/archive-store.ts';
 export type { BankStore, Practice, QuestionSearch } from './repository/bank-store.ts';
 export type { ChannelStore } from './repository/channel-store.ts';
+export type { CommunityAccessStore } from './repository/community-access-store.ts';
 export type { DigestData, DigestRow, DigestStore } from './repository/digest-store.ts';
+export type { InstallRecord, InstallStore } from './repository/install-store.ts';
+export type { LeaseStore } from './repository/lease-store.ts';
 export type { MockStore, NewMockSession } from './repository/mock-store.ts';
 export type {
   CheckinAnswer,
@@ -56,6 +61,7 @@ export type {
   SuggestionStatus,
   SuggestionStore,
 } from './repository/suggestion-store.ts';
+export type { WebPage, WebStore } from './repository/web-store.ts';
 export type { ChannelRelease, WorkClaims } from './repository/work-claims.ts';
 
 /** Every read and write the core needs, as the sum of its role ports; src/store implements each, every write idempotent. */
@@ -74,4 +80,6 @@ export interface Repository
     SeasonStore,
     PrivacyStore,
     MockStore,
-    ActivityStore {}
+    ActivityStore,
+    CommunityAccessStore,
+    WebStore {}

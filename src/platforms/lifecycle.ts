@@ -1,6 +1,9 @@
 import type { Mlq } from '../core/app.ts';
 import type { Logger } from '../core/log.ts';
 import type { ChatPort } from '../core/port.ts';
+import type { InstallStore } from '../core/repository/install-store.ts';
+import type { RateSlots } from '../core/repository/rate-slots.ts';
+import type { LeaseStore } from '../core/repository.ts';
 import type { Result } from '../core/result.ts';
 import type { FromEnvFile } from '../env-file.ts';
 import type { RequestHandler } from '../http-server.ts';
@@ -26,6 +29,10 @@ export interface Platform {
   attach(mlq: Mlq): void;
   /** Connects (checks tokens, opens sockets, registers commands). */
   start(): Promise<StartedPlatform>;
+  /** Stops taking events (closes inbound connections, gives back leases) while outbound messages still go out. */
+  pause?(): Promise<void>;
+  /** Resolves once the events already taken are handled and answered (stopping waits for it after `pause`). */
+  drain?(): Promise<void>;
   stop(): Promise<void>;
   /** The one sentence that says why `start` failed, naming the setting or the network, never a stack trace. */
   startFailure(error: unknown): string;
@@ -38,6 +45,15 @@ export interface PlatformContext {
   logger: Logger;
   /** How the store describes itself (`PGlite in .mlq-data`), for a banner. */
   store: string;
+  /** Leases in the store, for work one replica at a time must own (Discord's shards), and this replica's name. */
+  leases?: LeaseStore;
+  replica?: string;
+  /** Request rates shared by the replicas (Discord's global limit); absent on PGlite, where mlq is one process. */
+  rates?: RateSlots;
+  /** Installations of an app distributed to many workspaces (Slack's OAuth flow), sealed by the platform. */
+  installs?: InstallStore;
+  /** mlq's own data folder (the embedded database's), where a platform may keep files; absent with DATABASE_URL. */
+  dataDir?: string;
 }
 
 /** A platform as main.ts lists it: its settings are read at once, its SDK is loaded only when they are set. */

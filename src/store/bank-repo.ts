@@ -28,6 +28,8 @@ export function bankRepo(db: Kysely<Database>) {
         .select(['id', 'category', 'level'])
         .where('retired_at', 'is', null)
         .where('scope_id', 'is', null)
+        // In a stable order, so that a seeded draw picks the same question whatever the table's history.
+        .orderBy('id')
         .execute();
       return rows.map((r) => ({ id: r.id, category: r.category as Category, level: r.level as Level }));
     },

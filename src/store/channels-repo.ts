@@ -95,5 +95,38 @@ export function channelsRepo(db: Kysely<Database>) {
         .where('id', '=', id)
         .execute();
     },
+
+    async memberChannels(memberId: string): Promise<{ channel: Channel; joined: boolean }[]> {
+      const rows = await db
+        .selectFrom('channels as c')
+        .innerJoin('members as m', 'm.community_id', 'c.community_id')
+        .selectAll('c')
+        .select((eb) =>
+          eb
+            .or([
+              eb.exists(
+                eb
+                  .selectFrom('scores as s')
+                  .select('s.member_id')
+                  .whereRef('s.channel_id', '=', 'c.id')
+                  .where('s.member_id', '=', memberId),
+              ),
+              eb.exists(
+                eb
+                  .selectFrom('streaks as k')
+                  .select('k.member_id')
+                  .whereRef('k.channel_id', '=', 'c.id')
+                  .where('k.member_id', '=', memberId),
+              ),
+            ])
+            .as('joined'),
+        )
+        .where('m.id', '=', memberId)
+        .where('c.active', '=', true)
+        .orderBy('c.name')
+        .orderBy('c.id')
+        .execute();
+      return rows.map(({ joined, ...row }) => ({ channel: toChannel(row), joined: Boolean(joined) }));
+    },
   };
 }

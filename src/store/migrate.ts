@@ -14,6 +14,11 @@ import * as pairs from '../../migrations/0010-pairs.ts';
 import * as suggestions from '../../migrations/0011-suggestions.ts';
 import * as privacySeasons from '../../migrations/0012-privacy-seasons.ts';
 import * as mockSessions from '../../migrations/0013-mock-sessions.ts';
+import * as webPages from '../../migrations/0014-web-pages.ts';
+import * as slackInstallations from '../../migrations/0015-slack-installations.ts';
+import * as leases from '../../migrations/0016-leases.ts';
+import * as rateSlots from '../../migrations/0017-rate-slots.ts';
+import * as memberReads from '../../migrations/0018-member-reads.ts';
 import { installDir } from '../cache-dir.ts';
 
 const migrations: Record<string, Migration> = {
@@ -29,6 +34,11 @@ const migrations: Record<string, Migration> = {
   '0011-suggestions': suggestions,
   '0012-privacy-seasons': privacySeasons,
   '0013-mock-sessions': mockSessions,
+  '0014-web-pages': webPages,
+  '0015-slack-installations': slackInstallations,
+  '0016-leases': leases,
+  '0017-rate-slots': rateSlots,
+  '0018-member-reads': memberReads,
 };
 
 const provider: MigrationProvider = { getMigrations: async () => migrations };

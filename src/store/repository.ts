@@ -5,7 +5,9 @@ import type {
   ArchiveStore,
   BankStore,
   ChannelStore,
+  CommunityAccessStore,
   DigestStore,
+  InstallStore,
   MockStore,
   PairsStore,
   PrivacyStore,
@@ -15,6 +17,7 @@ import type {
   ScoreStore,
   SeasonStore,
   SuggestionStore,
+  WebStore,
   WorkClaims,
 } from '../core/repository.ts';
 import { activityRepo } from './activity-repo.ts';
@@ -23,7 +26,9 @@ import { archiveRepo } from './archive-repo.ts';
 import { bankRepo } from './bank-repo.ts';
 import { channelsRepo } from './channels-repo.ts';
 import { claimsRepo } from './claims-repo.ts';
+import { communityAccessRepo } from './community-access-repo.ts';
 import { digestRepo } from './digest-repo.ts';
+import { installsRepo } from './installs-repo.ts';
 import { mockRepo } from './mock-repo.ts';
 import { pairsRepo } from './pairs-repo.ts';
 import { privacyRepo } from './privacy-repo.ts';
@@ -34,6 +39,7 @@ import type { Database } from './schema.ts';
 import { scoresRepo } from './scores-repo.ts';
 import { seasonsRepo } from './seasons-repo.ts';
 import { suggestionsRepo } from './suggestions-repo.ts';
+import { webRepo } from './web-repo.ts';
 
 /** The Kysely implementation of the core's repository, one part per role port, plus the bank sync that start-up uses. */
 export function createRepository(db: Kysely<Database>) {
@@ -53,6 +59,9 @@ export function createRepository(db: Kysely<Database>) {
     ...(privacyRepo(db) satisfies PrivacyStore),
     ...(mockRepo(db) satisfies MockStore),
     ...(activityRepo(db) satisfies ActivityStore),
+    ...(communityAccessRepo(db) satisfies CommunityAccessStore),
+    ...(installsRepo(db) satisfies InstallStore),
+    ...(webRepo(db) satisfies WebStore),
   };
   return repository satisfies Repository;
 }

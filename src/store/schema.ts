@@ -247,6 +247,21 @@ export interface MockBudgetsTable {
   minutes: number;
 }
 
+/** A named lease held by one replica until `lease_until` (migration 0016). */
+export interface LeasesTable {
+  name: string;
+  owner: string;
+  lease_until: Date;
+}
+
+/** One slot of a rate limit the replicas share, free from `free_at` (migration 0017). */
+export interface RateSlotsTable {
+  bucket: string;
+  slot: number;
+  free_at: Date;
+  taken: Generated<string>;
+}
+
 export interface ReviewRemindersTable {
   member_id: string;
   channel_id: string;
@@ -349,6 +364,29 @@ export interface NextQuestionsTable {
   set_at: Timestamp;
 }
 
+export interface InstallsTable {
+  platform: string;
+  workspace_id: string;
+  enterprise_id: string | null;
+  workspace_name: Generated<string>;
+  key_id: string;
+  sealed: string;
+  installed_at: Timestamp;
+  updated_at: Timestamp;
+}
+
+export interface OAuthStatesTable {
+  state_hash: string;
+  used_at: Timestamp;
+}
+
+export interface WebPagesTable {
+  channel_id: string;
+  generation: ColumnType<number, number | undefined, number>;
+  public: ColumnType<boolean, boolean | undefined, boolean>;
+  updated_at: Timestamp;
+}
+
 /** The database as Kysely sees it; column names are the SQL names. */
 export interface Database {
   communities: CommunitiesTable;
@@ -380,4 +418,9 @@ export interface Database {
   season_results: SeasonResultsTable;
   mock_sessions: MockSessionsTable;
   mock_budgets: MockBudgetsTable;
+  leases: LeasesTable;
+  rate_slots: RateSlotsTable;
+  installs: InstallsTable;
+  oauth_states: OAuthStatesTable;
+  web_pages: WebPagesTable;
 }

@@ -185,31 +185,33 @@ export function scoresRepo(db: Kysely<Database>) {
     },
 
     async memberStats(channelId: string, memberId: string, week: string): Promise<MemberStats> {
-      const points = await db
-        .selectFrom('scores')
-        .select(['period', 'points'])
-        .where('channel_id', '=', channelId)
-        .where('member_id', '=', memberId)
-        .where('period', 'in', ['all', `w:${week}`])
-        .execute();
-      const reasons = await db
-        .selectFrom('ledger')
-        .select(['reason', (eb) => eb.fn.countAll().as('n')])
-        .where('channel_id', '=', channelId)
-        .where('member_id', '=', memberId)
-        .groupBy('reason')
-        .execute();
-      const byCategory = await db
-        .selectFrom('answers')
-        .innerJoin('rounds', 'rounds.id', 'answers.round_id')
-        .innerJoin('questions', 'questions.id', 'rounds.question_id')
-        .select(['questions.category', (eb) => eb.fn.countAll().as('n')])
-        .where('rounds.channel_id', '=', channelId)
-        .where('answers.member_id', '=', memberId)
-        .where('answers.withdrawn_at', 'is', null)
-        .where('rounds.status', '<>', 'skipped')
-        .groupBy('questions.category')
-        .execute();
+      const [points, reasons, byCategory] = await Promise.all([
+        db
+          .selectFrom('scores')
+          .select(['period', 'points'])
+          .where('channel_id', '=', channelId)
+          .where('member_id', '=', memberId)
+          .where('period', 'in', ['all', `w:${week}`])
+          .execute(),
+        db
+          .selectFrom('ledger')
+          .select(['reason', (eb) => eb.fn.countAll().as('n')])
+          .where('channel_id', '=', channelId)
+          .where('member_id', '=', memberId)
+          .groupBy('reason')
+          .execute(),
+        db
+          .selectFrom('answers')
+          .innerJoin('rounds', 'rounds.id', 'answers.round_id')
+          .innerJoin('questions', 'questions.id', 'rounds.question_id')
+          .select(['questions.category', (eb) => eb.fn.countAll().as('n')])
+          .where('rounds.channel_id', '=', channelId)
+          .where('answers.member_id', '=', memberId)
+          .where('answers.withdrawn_at', 'is', null)
+          .where('rounds.status', '<>', 'skipped')
+          .groupBy('questions.category')
+          .execute(),
+      ]);
       const count = (reason: string) => Number(reasons.find((r) => r.reason === reason)?.n ?? 0);
       return {
         answers: byCategory.reduce((sum, r) => sum + Number(r.n), 0),

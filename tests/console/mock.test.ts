@@ -40,3 +40,12 @@ describe('a mock interview in the terminal', () => {
     expect(answers).toEqual([{ member_id: 'console:tester' }]);
   });
 });
+
+describe('stopping a mock interview in the terminal', () => {
+  it('says it stopped once, since the interview runs where the command is typed', async () => {
+    const out = await piped(['/mlq mock statistics', '/mlq mock stop']);
+    expect(out.split('Mock interview stopped.').length - 1).toBe(1);
+    expect(out).not.toContain('`/mlq mock` starts a new one.');
+    expect((await h.repo.openMockSession('console:tester'))?.status).toBeUndefined();
+  });
+});

@@ -1,6 +1,7 @@
-import { readdirSync, readFileSync, statSync } from 'node:fs';
+import { readFileSync } from 'node:fs';
 import { dirname, join, relative, resolve, sep } from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { tsFiles } from '../helpers/source-files.ts';
 
 const FORBIDDEN = [
   /^pg$/,
@@ -28,13 +29,6 @@ export function forbiddenImports(source: string): string[] {
   return importsOf(source).filter((name) => FORBIDDEN.some((rule) => rule.test(name)));
 }
 
-function files(dir: string): string[] {
-  return readdirSync(dir).flatMap((entry) => {
-    const path = join(dir, entry);
-    return statSync(path).isDirectory() ? files(path) : path.endsWith('.ts') ? [path] : [];
-  });
-}
-
 describe('src/core is platform- and driver-neutral', () => {
   it('detects a forbidden import when one is there', () => {
     expect(forbiddenImports("import pg from 'pg';")).toEqual(['pg']);
@@ -45,14 +39,14 @@ describe('src/core is platform- and driver-neutral', () => {
   });
 
   it('has no core file importing a chat SDK, a database driver, a platform or the store', () => {
-    const offenders = files('src/core').flatMap((file) =>
+    const offenders = tsFiles('src/core').flatMap((file) =>
       forbiddenImports(readFileSync(file, 'utf8')).map((name) => `${file} imports ${name}`),
     );
     expect(offenders).toEqual([]);
   });
 
   it('keeps platform folders private to main.ts', () => {
-    const outside = files('src').filter((f) => !f.startsWith(join('src', 'platforms')) && f !== join('src', 'main.ts'));
+    const outside = tsFiles('src').filter((f) => !f.startsWith(join('src', 'platforms')) && f !== join('src', 'main.ts'));
     const offenders = outside.filter((file) => importsOf(readFileSync(file, 'utf8')).some((name) => name.includes('platforms/')));
     expect(offenders).toEqual([]);
   });
@@ -92,7 +86,7 @@ describe('each platform folder is private to itself and main.ts', () => {
   });
 
   it('has no file in src, another platform folder included, importing a platform folder except main.ts', () => {
-    const sources = files('src').map((file) => ({ file, source: readFileSync(file, 'utf8') }));
+    const sources = tsFiles('src').map((file) => ({ file, source: readFileSync(file, 'utf8') }));
     expect(platformLeaks(sources)).toEqual([]);
   });
 });

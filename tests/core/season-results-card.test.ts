@@ -33,6 +33,33 @@ describe('the season results post', () => {
   });
 });
 
+describe('the season results post without points or with a refused role', () => {
+  it('says there were no points, counting the answers, and names no champion', () => {
+    const none = seasonResultsCard('m:2026-11', { top: [], answers: 0, previousChampions: [] }, 'done');
+    expect(none).toEqual({
+      title: 'Season results · November 2026',
+      blocks: [{ type: 'text', markdown: 'No points this season. 0 answers this season. A fresh board starts now.' }],
+      fallback: 'Season results · November 2026\nNo points this season. 0 answers this season. A fresh board starts now.',
+    });
+    expect(cardText(seasonResultsCard('m:2026-11', { top: [], answers: 1, previousChampions: [] }, null))).toContain(
+      'No points this season. 1 answer this season.',
+    );
+  });
+
+  it('says why the role was not given when the permission is missing', () => {
+    const data = { top: [row('ada', 10, 1)], answers: 2, previousChampions: [] };
+    expect(seasonResultsCard('m:2026-11', data, 'no-permission').blocks.at(-1)).toEqual({
+      type: 'context',
+      markdown: 'The champion role was not given: mlq needs the Manage Roles permission (and a role above the champion role).',
+    });
+    expect(seasonResultsCard('m:2026-11', data, 'no-role').blocks.at(-1)).toEqual({
+      type: 'context',
+      markdown: 'The champion role was not given: the configured role no longer exists (`/mlq config champion-role off` to stop).',
+    });
+    expect(seasonResultsCard('m:2026-11', data, null).blocks).toHaveLength(2);
+  });
+});
+
 describe('the erasure confirmation', () => {
   it('asks a member about their own data, and an operator about someone else’s, with the typed command for each', () => {
     const own = forgetConfirmCard('test:ada', true);

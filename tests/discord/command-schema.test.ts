@@ -53,6 +53,7 @@ describe("Discord's /mlq schema, generated from the core's command specs", () =>
       'forget',
       'topics',
       'archive',
+      'web',
       'suggest',
       'reveal',
       'skip',
@@ -60,23 +61,22 @@ describe("Discord's /mlq schema, generated from the core's command specs", () =>
       'stop',
       'config',
       'queue',
-      'next',
     ]);
   });
 
   it('registers the organiser commands past the limit as commands of their own, the last in help first', () => {
     const all = applicationCommands();
-    expect(all.map((c) => c.name)).toEqual(['mlq', 'mlq-export']);
-    expect(all[1]).toEqual({ name: 'mlq-export', description: expect.stringMatching(/^Organisers: /), dm_permission: false, options: [] });
+    expect(all.map((c) => c.name)).toEqual(['mlq', 'mlq-next', 'mlq-export']);
+    expect(all[2]).toEqual({ name: 'mlq-export', description: expect.stringMatching(/^Organisers: /), dm_permission: false, options: [] });
     const names = [...schema.options.map((o) => o.name), ...all.slice(1).map((c) => c.name.replace(/^mlq-/, ''))];
     expect(names.sort()).toEqual(COMMANDS.map((c) => c.name).sort());
     expect(commandLine([], GUILD, 'mlq-export')).toBe('/mlq export');
     const [at, under, above] = [25, 24, 26].map((n) => splitCommands(COMMANDS.slice(0, n))) as [Split, Split, Split];
     expect([at.own, under.own].map((o) => o.length)).toEqual([0, 0]);
-    expect(above.own.map((c) => c.name)).toEqual(['export']);
+    expect(above.own.map((c) => c.name)).toEqual(['next']);
     expect(above.under).toHaveLength(25);
     const more = splitCommands([...COMMANDS, { ...COMMANDS[1]!, name: 'extra' }]);
-    expect(more.own.map((c) => c.name)).toEqual(['next', 'export']);
+    expect(more.own.map((c) => c.name)).toEqual(['queue', 'next', 'export']);
     expect(more.under.at(-1)?.name).toBe('extra');
   });
 

@@ -16,6 +16,16 @@ afterEach(async () => {
 });
 
 describe('the fake Discord', () => {
+  it('reads paths as Discord does, percent-decoded: a deferred reply edited at %40original (with files) is @original', async () => {
+    const png = Buffer.from([0x89, 0x50, 0x4e, 0x47]);
+    const edited = (await rest.patch('/webhooks/900000000000000003/token-1/messages/%40original', {
+      body: { content: 'your stats' },
+      files: [{ name: 'heatmap.png', data: png }],
+    })) as { content: string };
+    expect(edited.content).toBe('your stats');
+    expect(discord.attachments.map((a) => a.path)).toEqual(['/webhooks/900000000000000003/token-1/messages/@original']);
+  });
+
   it('opens one direct-message channel per member, whose messages belong to no server', async () => {
     const first = (await rest.post(Routes.userChannels(), { body: { recipient_id: U1 } })) as { id: string; type: number };
     const again = (await rest.post(Routes.userChannels(), { body: { recipient_id: U1 } })) as { id: string };

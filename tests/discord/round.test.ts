@@ -64,6 +64,7 @@ describe('a whole round in Discord through discord.js', () => {
     expect(h.discord.identifiedIntents & (1 << 15)).toBeTruthy();
     expect(h.discord.of('PUT', /\/applications\/\d+\/guilds\/\d+\/commands$/)[0]!.body).toMatchObject([
       { name: 'mlq' },
+      { name: 'mlq-next' },
       { name: 'mlq-export' },
     ]);
     const { post, root, thread } = await startRound();
@@ -74,7 +75,7 @@ describe('a whole round in Discord through discord.js', () => {
 
     const a1 = say(U1, thread, 'Bias is systematic error from wrong assumptions; variance is sensitivity to the sample.');
     say(U2, thread, 'Short take: start with a simpler model and more regularisation before collecting data.');
-    await waitFor(() => h!.discord.of('PUT', /reactions\/%E2%9C%85\/@me$/).length === 2);
+    await waitFor(() => h!.discord.of('PUT', /reactions\/✅\/@me$/).length === 2);
     h.discord.dispatch('MESSAGE_UPDATE', {
       id: h.discord.of('PUT', /reactions/)[1]!.path.split('/')[4],
       channel_id: thread,
@@ -141,7 +142,7 @@ describe('a whole round in Discord through discord.js', () => {
 
     say(U1, thread, 'I would check whether both curves flatten out before buying any more labelled data.');
     await waitFor(async () => (await ledger()).some((r) => r.reason === 'probe_reply'));
-    await waitFor(() => h!.discord.of('PUT', /reactions\/%E2%AD%90\/@me$/).length === 1);
+    await waitFor(() => h!.discord.of('PUT', /reactions\/⭐\/@me$/).length === 1);
 
     const board = await run(U1, 'leaderboard', []);
     expect(board.flags & EPHEMERAL).toBe(EPHEMERAL);
@@ -181,10 +182,10 @@ describe('a whole round in Discord through discord.js', () => {
     edit();
     await waitFor(async () => (await h!.database.store.db.selectFrom('answers').select('text').executeTakeFirst())?.text === BETTER_TAKE);
     edit();
-    await waitFor(() => h!.discord.of('PUT', /reactions\/%E2%9C%85\/@me$/).length === 1);
+    await waitFor(() => h!.discord.of('PUT', /reactions\/✅\/@me$/).length === 1);
     await run(ADMIN, 'reveal', [], true);
     expect(await ledger()).toEqual([{ member_id: member(U1), reason: 'answer', points: 10 }]);
-    expect(h.discord.of('PUT', /reactions\/%E2%9C%85\/@me$/)).toHaveLength(1);
+    expect(h.discord.of('PUT', /reactions\/✅\/@me$/)).toHaveLength(1);
   });
 
   it('counts the same MESSAGE_CREATE dispatched twice once', async () => {
@@ -194,17 +195,17 @@ describe('a whole round in Discord through discord.js', () => {
     say(U1, thread, ONE_ANSWER, id);
     // A later answer from U2 marks the point where the gateway's earlier dispatches have been handled.
     say(U2, thread, `${ONE_ANSWER} Another member agrees.`);
-    await waitFor(() => h!.discord.of('PUT', /reactions\/%E2%9C%85\/@me$/).some((c) => c.path.includes(`/messages/${id}/`)));
+    await waitFor(() => h!.discord.of('PUT', /reactions\/✅\/@me$/).some((c) => c.path.includes(`/messages/${id}/`)));
     const recorded = () => h!.database.store.db.selectFrom('thread_messages').select('member_id').orderBy('member_id').execute();
     await waitFor(async () => (await recorded()).some((r) => r.member_id === member(U2)));
-    await waitFor(() => h!.discord.of('PUT', /reactions\/%E2%9C%85\/@me$/).length >= 2);
+    await waitFor(() => h!.discord.of('PUT', /reactions\/✅\/@me$/).length >= 2);
     await run(ADMIN, 'reveal', [], true);
     expect(await ledger()).toEqual([
       { member_id: member(U1), reason: 'answer', points: 10 },
       { member_id: member(U2), reason: 'answer', points: 10 },
     ]);
     expect(await recorded()).toEqual([{ member_id: member(U1) }, { member_id: member(U2) }]);
-    expect(h.discord.of('PUT', /reactions\/%E2%9C%85\/@me$/)).toHaveLength(2);
+    expect(h.discord.of('PUT', /reactions\/✅\/@me$/)).toHaveLength(2);
   });
 
   it('defers an interaction that takes too long instead of failing it', async () => {

@@ -103,7 +103,9 @@ describe('suggestions in Discord', () => {
 
   it('answers with the card and its button when the command was deferred before the form could open', async () => {
     h = await createDiscordHarness({ start: new Date('2026-11-23T08:00:00Z'), deferAfterMs: 0 });
-    await answer(h.discord.command(ADMIN, 'start', [], true));
+    // Every command is deferred at once here: `start` has subscribed the channel only once its answer is edited in.
+    const started = h.discord.command(ADMIN, 'start', [], true);
+    await waitFor(() => h!.discord.answers(started).find((c) => c.method === 'PATCH'));
     const id = h.discord.command(U1, 'suggest');
     const edit = await waitFor(() => h!.discord.answers(id).find((c) => c.method === 'PATCH'));
     expect((await answer(id)).type).toBe(5);
@@ -115,7 +117,7 @@ describe('suggestions in Discord', () => {
 
   it('runs /mlq-export, registered as a command of its own past the 25 subcommands, as `/mlq export`', async () => {
     h = await createDiscordHarness({ start: new Date('2026-11-23T08:00:00Z') });
-    expect(h.discord.registered).toEqual(new Set(['mlq', 'mlq-export']));
+    expect(h.discord.registered).toEqual(new Set(['mlq', 'mlq-next', 'mlq-export']));
     await answer(h.discord.command(ADMIN, 'start', [], true));
     const id = h.discord.command(ADMIN, 'export', [], true);
     expect(shown(await answer(id))).toContain('No suggested question has been approved here yet.');

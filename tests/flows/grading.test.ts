@@ -203,6 +203,22 @@ describe('the review queue', () => {
     expect(cardText(stats)).toContain(`Weakest: ${CATEGORY_NAMES[question.category]} (100 %)`);
   });
 
+  it('answers the "Next card" button with the queue, titled Review when empty, and ignores a non-review ref', async () => {
+    const empty = await act(ada, 'review.next', '');
+    expect(empty.kind).toBe('card');
+    expect(empty.kind === 'card' && empty.card.title).toBe('Review');
+    expect(shown(empty)).toBe(
+      'Review\nNo review cards yet. Grade yourself after a reveal, or after a practice question (`/mlq ask`), and the question comes back here when you are about to forget it.',
+    );
+    const { roundId } = await revealedRound();
+    expect(await act(ada, 'review.show', `r:${roundId}`)).toEqual({ kind: 'none' });
+    expect(await act(ada, 'review.show', 'nonsense')).toEqual({ kind: 'none' });
+    await submit(ada, `r:${roundId}`, '0', 'view-1');
+    h.clock.set(new Date('2026-12-10T08:00:00Z'));
+    const next = await act(ada, 'review.next', '');
+    expect(next.kind === 'card' && next.card.title).toMatch(/^Review · 1 due · /);
+  });
+
   it('makes cards from practice questions graded after their answer is shown', async () => {
     expect(cardText((await command(h, CH, ada, '/mlq grade practice 1')).card)).toContain('no practice question yet');
     await command(h, CH, ada, '/mlq ask calibration');

@@ -1,5 +1,5 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { recordSealedAnswer } from '../../src/core/answers.ts';
+import { MAX_ANSWER_CHARS, recordSealedAnswer } from '../../src/core/answers.ts';
 import { command, createHarness, type Harness, member } from '../helpers/harness.ts';
 
 const CH = 'test:T1:C1';
@@ -85,6 +85,76 @@ describe('sealed answers follow the thread rule: taken while the round is posted
       title: '**Sealed answers**',
       items: ['**ada**: sealed by ada: regularisation trades a little bias for much less variance here'],
       ordered: false,
+    });
+  });
+});
+
+describe('the "Answer privately" form', () => {
+  const open = (value: string) =>
+    h.mlq.action({ channelId: CH, communityId: 'test', actor: member('ada'), action: 'answer.sealed', value });
+  const send = (who: string, value: string, fields: Record<string, string>, submissionId: string) =>
+    h.mlq.submit({ channelId: CH, communityId: 'test', actor: member(who), form: 'mlq.sealed', value, fields, submissionId });
+  const LONG = 'Regularisation trades a little bias for much less variance, so the held-out error falls here.';
+
+  it('opens with the question as its subject, and not for a value that is no round id', async () => {
+    const round = (await h.mlq.currentRound(CH))!;
+    const question = (await h.repo.getQuestion(round.questionId))!;
+    expect(await open(String(round.id))).toEqual({
+      kind: 'form',
+      form: {
+        id: 'mlq.sealed',
+        value: String(round.id),
+        title: 'Answer privately',
+        submit: 'Seal my answer',
+        subject: question.prompt,
+        fields: [
+          {
+            id: 'answer',
+            label: 'Your answer',
+            hint: 'Only you see it until the reveal; then everyone does.',
+            maxLength: MAX_ANSWER_CHARS,
+          },
+        ],
+      },
+    });
+    for (const value of ['', 'abc', ` ${round.id}`, `${round.id}x`, '1234567890', '999999999']) {
+      expect(await open(value)).toEqual({ kind: 'none' });
+    }
+    h.clock.set(new Date('2026-11-23T14:00:00Z'));
+    expect(await open(String(round.id))).toEqual({
+      kind: 'notice',
+      text: 'This round is revealed already: reply to a probe in its thread instead.',
+    });
+  });
+
+  it('says whether a sealed answer counts, and refuses an empty, a short, a second and a late one on the answer field', async () => {
+    const value = String((await h.mlq.currentRound(CH))!.id);
+    expect(await send('ada', value, { answer: '  ' }, 'test:form:a')).toEqual({
+      kind: 'invalid',
+      field: 'answer',
+      text: 'Write an answer first.',
+    });
+    expect(await send('ada', value, {}, 'test:form:b')).toEqual({ kind: 'invalid', field: 'answer', text: 'Write an answer first.' });
+    expect(await send('ada', value, { answer: 'yes' }, 'test:form:c')).toEqual({
+      kind: 'invalid',
+      field: 'answer',
+      text: 'Not counted yet: this is below the channel’s bar for an answer (the note says why). Add your reasoning and seal it again.',
+    });
+    expect(await send('ada', value, { answer: LONG }, 'test:form:d')).toEqual({
+      kind: 'notice',
+      text: 'Sealed: your answer is stored and counts. Everyone sees it at the reveal.',
+    });
+    expect(await send('ada', value, { answer: LONG }, 'test:form:d')).toEqual({ kind: 'notice', text: 'Sealed: your answer is stored.' });
+    expect(await send('ada', value, { answer: LONG }, 'test:form:e')).toEqual({
+      kind: 'invalid',
+      field: 'answer',
+      text: 'You have answered this round already; later replies are discussion.',
+    });
+    h.clock.set(new Date('2026-11-23T14:00:00Z'));
+    expect(await send('bob', value, { answer: LONG }, 'test:form:f')).toEqual({
+      kind: 'invalid',
+      field: 'answer',
+      text: 'This round is revealed already, so it takes no more answers.',
     });
   });
 });

@@ -36,3 +36,25 @@ export async function addChannel(
   await h.repo.saveChannel(channel);
   return channel;
 }
+
+/**
+ * A channel of `communityId` posting every day at the time of `due` (UTC), revealed six hours later, with its next post
+ * at `nextPostAt` (`due` unless given; null saves it with nothing due yet).
+ */
+export function everyDayChannel(id: string, communityId: string, name: string, due: Date, nextPostAt: Date | null = due): Channel {
+  return {
+    id,
+    communityId,
+    name,
+    active: true,
+    organiserIds: [],
+    timezone: 'UTC',
+    postTime: due.toISOString().slice(11, 16),
+    weekdays: [1, 2, 3, 4, 5, 6, 7],
+    revealDelayMinutes: 360,
+    categories: [],
+    levels: [],
+    nextPostAt,
+    nextDigestAt: null,
+  };
+}

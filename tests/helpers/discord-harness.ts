@@ -1,3 +1,4 @@
+import type { DiscordPace } from '../../src/platforms/discord/paced-rest.ts';
 import { DiscordPlatform } from '../../src/platforms/discord/platform.ts';
 import { FakeDiscord } from './fake-discord.ts';
 import { createHarness, type Harness } from './harness.ts';
@@ -14,7 +15,14 @@ export const TOKEN = 'MTEwMDAwMDAwMDAwMDAwMDAw.GfAkEt.abcdefghijklmnopqrstuvwxyz
 
 /** The real core and store and the real discord.js client, wired as main.ts does, against a fake Discord. */
 export async function createDiscordHarness(
-  options: { messageContent?: boolean; deferAfterMs?: number; componentDeferAfterMs?: number; start?: Date; refuse?: boolean } = {},
+  options: {
+    messageContent?: boolean;
+    deferAfterMs?: number;
+    componentDeferAfterMs?: number;
+    start?: Date;
+    refuse?: boolean;
+    pace?: DiscordPace;
+  } = {},
 ): Promise<DiscordHarness> {
   const h = await createHarness(options.start ?? new Date());
   const discord = await new FakeDiscord().start();
@@ -27,6 +35,7 @@ export async function createDiscordHarness(
     {
       deferAfterMs: options.deferAfterMs,
       componentDeferAfterMs: options.componentDeferAfterMs,
+      pace: options.pace,
     },
   );
   h.deps.ports.register(platform.port);

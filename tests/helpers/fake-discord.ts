@@ -1,5 +1,6 @@
 import { createServer, type IncomingMessage, type Server } from 'node:http';
 import { type WebSocket, WebSocketServer } from 'ws';
+import { type DiscordLimits, type LimitAnswer, sentAt } from './fake-limits.ts';
 
 export interface DiscordCall {
   method: string;
@@ -26,12 +27,44 @@ export interface FakeRole {
   position: number;
 }
 
-function readBody(req: IncomingMessage): Promise<string> {
+function readBody(req: IncomingMessage): Promise<Buffer> {
   return new Promise((resolve) => {
-    let data = '';
-    req.on('data', (chunk) => (data += chunk));
-    req.on('end', () => resolve(data));
+    const chunks: Buffer[] = [];
+    req.on('data', (chunk: Buffer) => chunks.push(chunk));
+    req.on('end', () => resolve(Buffer.concat(chunks)));
   });
+}
+
+/** A file sent with a message (multipart `files[n]`), with the description (alt text) its `attachments` entry gave it. */
+export interface DiscordAttachment {
+  /** The request path it came with: a channel's messages, or an interaction's callback or webhook. */
+  path: string;
+  name: string;
+  description?: string;
+  bytes: Buffer;
+}
+
+/** A JSON body, or a multipart one (`payload_json` and `files[n]`) as discord.js sends messages with files. */
+async function parseBody(
+  raw: Buffer,
+  type: string | undefined,
+): Promise<{ body?: Record<string, unknown>; files: Omit<DiscordAttachment, 'path'>[] }> {
+  if (!type?.startsWith('multipart/form-data'))
+    return { body: raw.length ? (JSON.parse(raw.toString()) as Record<string, unknown>) : undefined, files: [] };
+  const form = await new Response(raw, { headers: { 'content-type': type } }).formData();
+  const payload = form.get('payload_json');
+  const body = typeof payload === 'string' ? (JSON.parse(payload) as Record<string, unknown>) : {};
+  // A message names its attachments at the top; an interaction callback inside `data`.
+  const data = body.data as { attachments?: unknown } | undefined;
+  const described = (body.attachments ?? data?.attachments ?? []) as { id: number | string; description?: string }[];
+  const files: Omit<DiscordAttachment, 'path'>[] = [];
+  for (const [key, value] of form.entries()) {
+    const n = /^files\[(\d+)\]$/.exec(key)?.[1];
+    if (n === undefined || typeof value === 'string') continue;
+    const description = described.find((a) => String(a.id) === n)?.description;
+    files.push({ name: value.name, bytes: Buffer.from(await value.arrayBuffer()), ...(description === undefined ? {} : { description }) });
+  }
+  return { body, files };
 }
 
 const user = (id: string, name: string, bot = false) => ({ id, username: name, global_name: name, discriminator: '0', avatar: null, bot });
@@ -41,6 +74,8 @@ export class FakeDiscord {
   readonly calls: DiscordCall[] = [];
   readonly goneChannels = new Set<string>();
   refuseMessageContent = false;
+  /** Discord's rate limits, when a test opts in (see fake-limits.ts); without them the fake never says 429. */
+  limits?: DiscordLimits;
   identifiedIntents = 0;
   /** The names of the application commands the bot registered (`mlq`, and any `mlq-<name>` past the subcommand limit). */
   readonly registered = new Set<string>();
@@ -50,6 +85,8 @@ export class FakeDiscord {
   readonly roles: FakeRole[] = [{ id: GUILD, name: '@everyone', permissions: '2248473465835073', position: 0 }];
   /** The roles of each guild member by user id (the bot's too); @everyone is implied. */
   readonly memberRoles = new Map<string, Set<string>>();
+  /** Every file sent with a message or an interaction reply, in order. */
+  readonly attachments: DiscordAttachment[] = [];
   private readonly nonces = new Map<string, Record<string, unknown>>();
   private readonly threads = new Set<string>();
   /** Members who do not accept direct messages: a message to their DM channel fails with 50007. */
@@ -64,6 +101,12 @@ export class FakeDiscord {
   private server!: Server;
   private gateway!: WebSocketServer;
   private socket?: WebSocket;
+  /** Each identified gateway connection's shard, [id, count], as its IDENTIFY gave it ([0, 1] when it gave none). */
+  readonly sessions = new Map<WebSocket, [number, number]>();
+  /** The shard count GET /gateway/bot recommends. */
+  recommendedShards = 1;
+  /** Milliseconds every REST answer waits, so a test can stop a service in the middle of its work. */
+  latencyMs = 0;
   private seq = 0;
   private snowflake = 1_100_000_000_000_000_000n;
   port = 0;
@@ -74,16 +117,24 @@ export class FakeDiscord {
 
   async start(): Promise<this> {
     this.server = createServer(async (req, res) => {
+      const arrived = performance.now();
       const raw = await readBody(req);
+      if (this.latencyMs) await new Promise((r) => setTimeout(r, this.latencyMs));
       const url = new URL(req.url ?? '/', 'http://x');
-      const path = url.pathname.replace(/^\/api\/v10/, '');
-      const body = raw ? (JSON.parse(raw) as Record<string, unknown>) : undefined;
+      const path = decodeURIComponent(url.pathname).replace(/^\/api\/v10/, '');
+      const { body, files } = await parseBody(raw, req.headers['content-type']);
+      for (const file of files) this.attachments.push({ path, ...file });
       const call: DiscordCall = { method: req.method ?? 'GET', path, body, status: 200 };
       this.calls.push(call);
       const key = `${call.method} ${path.replace(/\d{15,}/g, ':id')}`;
       const injected = this.injected.get(key)?.shift();
       const hold = this.held.get(key)?.shift();
-      const send = (status: number, payload?: Record<string, unknown> | unknown[], headers: Record<string, string> = {}) => {
+      let limited: LimitAnswer | undefined;
+      const send = (
+        status: number,
+        payload?: Record<string, unknown> | unknown[],
+        headers: Record<string, string> = limited?.headers ?? {},
+      ) => {
         call.status = status;
         call.result = payload as Record<string, unknown>;
         const respond = () => {
@@ -99,6 +150,8 @@ export class FakeDiscord {
         hold(release);
       };
       if (injected) return send(injected.status, injected.body, injected.headers);
+      limited = this.limits?.check(call.method, path, sentAt(req.headers) ?? arrived);
+      if (limited?.status === 429) return send(429, limited.body, limited.headers);
       const channel = /^\/channels\/(\d+)/.exec(path)?.[1];
       if (channel && this.goneChannels.has(channel)) return send(403, { message: 'Missing Access', code: 50001 });
       this.route(call.method, path, body, url, send);
@@ -176,7 +229,7 @@ export class FakeDiscord {
     if (method === 'GET' && path === '/gateway/bot') {
       return send(200, {
         url: `ws://127.0.0.1:${this.port}/gateway`,
-        shards: 1,
+        shards: this.recommendedShards,
         session_start_limit: { total: 1000, remaining: 1000, reset_after: 0, max_concurrency: 1 },
       });
     }
@@ -242,6 +295,7 @@ export class FakeDiscord {
       return send(200, { id: this.dmChannels.get(recipient), type: 1, recipients: [user(recipient, `user${recipient.slice(-2)}`)] });
     }
     if (method === 'GET' && path === '/users/@me') return send(200, user(BOT, 'mlq', true));
+    if (method === 'GET' && path === '/applications/@me') return send(200, { id: APP, name: 'mlq', flags: 0, bot: user(BOT, 'mlq', true) });
     if (method === 'GET' && path === `/guilds/${GUILD}/roles`)
       return send(
         200,
@@ -347,15 +401,27 @@ export class FakeDiscord {
     return total > 6000 ? 'message over 6000 characters' : null;
   }
 
-  private send(payload: Record<string, unknown>): void {
-    this.socket?.send(JSON.stringify(payload));
+  /** Sends to every connection of the shard `guildId` is on, as Discord does: (guild_id >> 22) % count, shard 0 for none. */
+  private send(payload: Record<string, unknown>, guildId?: string): void {
+    for (const [ws, [id, count]] of this.sessions) {
+      if (ws.readyState === 1 && id === shardOf(guildId, count)) ws.send(JSON.stringify(payload));
+    }
+  }
+
+  /** The connections open now for each shard id (with the count each identified with). */
+  shardConnections(): { shard: number; count: number }[] {
+    return [...this.sessions]
+      .filter(([ws]) => ws.readyState === 1)
+      .map(([, [shard, count]]) => ({ shard, count }))
+      .sort((a, b) => a.shard - b.shard);
   }
 
   private connect(ws: WebSocket): void {
     this.socket = ws;
+    ws.on('close', () => this.sessions.delete(ws));
     ws.send(JSON.stringify({ op: 10, d: { heartbeat_interval: 45_000 }, s: null, t: null }));
     ws.on('message', (data) => {
-      const packet = JSON.parse(String(data)) as { op: number; d: { intents?: number } };
+      const packet = JSON.parse(String(data)) as { op: number; d: { intents?: number; shard?: [number, number] } };
       if (packet.op === 1) ws.send(JSON.stringify({ op: 11, d: null, s: null, t: null }));
       if (packet.op === 2) {
         this.identifiedIntents = packet.d.intents ?? 0;
@@ -363,15 +429,26 @@ export class FakeDiscord {
           ws.close(4014, 'Disallowed intent(s).');
           return;
         }
-        this.dispatch('READY', {
-          v: 10,
-          user: { ...user(BOT, 'mlq', true), verified: true, flags: 0, mfa_enabled: false },
-          guilds: [{ id: GUILD, unavailable: true }],
-          session_id: 'session-1',
-          resume_gateway_url: `ws://127.0.0.1:${this.port}/gateway`,
-          application: { id: APP, flags: 0 },
-          shard: [0, 1],
-        });
+        const shard = packet.d.shard ?? [0, 1];
+        this.sessions.set(ws, shard);
+        const mine = shardOf(GUILD, shard[1]) === shard[0];
+        ws.send(
+          JSON.stringify({
+            op: 0,
+            t: 'READY',
+            s: ++this.seq,
+            d: {
+              v: 10,
+              user: { ...user(BOT, 'mlq', true), verified: true, flags: 0, mfa_enabled: false },
+              guilds: mine ? [{ id: GUILD, unavailable: true }] : [],
+              session_id: `session-${shard[0]}-${this.sessions.size}`,
+              resume_gateway_url: `ws://127.0.0.1:${this.port}/gateway`,
+              application: { id: APP, flags: 0 },
+              shard,
+            },
+          }),
+        );
+        if (!mine) return;
         this.dispatch('GUILD_CREATE', {
           id: GUILD,
           name: 'ML study',
@@ -432,9 +509,10 @@ export class FakeDiscord {
     });
   }
 
-  /** Sends a gateway dispatch (op 0) with the next sequence number. */
+  /** Sends a gateway dispatch (op 0) with the next sequence number, on the shard of its guild (of the guild's own id for GUILD_CREATE). */
   dispatch(type: string, data: Record<string, unknown>): void {
-    this.send({ op: 0, t: type, s: ++this.seq, d: data });
+    const guild = typeof data.guild_id === 'string' ? data.guild_id : type.startsWith('GUILD_') ? String(data.id) : undefined;
+    this.send({ op: 0, t: type, s: ++this.seq, d: data }, guild);
   }
 
   get connected(): boolean {
@@ -569,5 +647,8 @@ export class FakeDiscord {
     await new Promise<void>((resolve) => this.server.close(() => resolve()));
   }
 }
+
+/** The shard a guild's events go to, as Discord routes them: (guild_id >> 22) % count; shard 0 outside any guild. */
+export const shardOf = (guildId: string | undefined, count: number) => (guildId ? Number((BigInt(guildId) >> 22n) % BigInt(count)) : 0);
 
 export { user as discordUser };

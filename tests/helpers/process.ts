@@ -1,5 +1,6 @@
 import { type ChildProcessWithoutNullStreams, spawn } from 'node:child_process';
 import { createServer } from 'node:net';
+import { onTestFailed } from 'vitest';
 import type { Logger } from '../../src/core/log.ts';
 
 /** A port that was free a moment ago on 127.0.0.1, for a service started as a child process. */
@@ -18,9 +19,21 @@ export interface LogLine {
   msg?: string;
 }
 
-/** A logger that keeps its lines, so a test can assert on what an operator would read. */
+/**
+ * A logger that keeps its lines, so a test can assert on what an operator would read. Made inside a test (or its
+ * beforeEach), it prints its warnings and errors when that test fails, to tell why a wait timed out.
+ */
 export function captureLogger(): { logger: Logger; logs: LogLine[] } {
   const logs: LogLine[] = [];
+  try {
+    onTestFailed(() => {
+      const notable = logs.filter((line) => line.level !== 'info');
+      if (notable.length > 0)
+        console.error('warnings and errors logged during the failed test:', JSON.stringify(notable, null, 1).slice(0, 8000));
+    });
+  } catch {
+    // Outside a test (in beforeAll) there is no test to watch.
+  }
   const line = (level: string) => (obj: object, msg?: string) => void logs.push({ level, obj, msg });
   return { logs, logger: { info: line('info'), warn: line('warn'), error: line('error') } };
 }

@@ -1,8 +1,9 @@
+import type { ChartImage } from '../../src/core/charts.ts';
 import type { Card } from '../../src/core/message.ts';
 import type { Ack, ChatPort, PostedMessage } from '../../src/core/port.ts';
 
 export interface Sent {
-  kind: 'post' | 'reply' | 'update' | 'react' | 'private' | 'space';
+  kind: 'post' | 'reply' | 'update' | 'react' | 'private' | 'space' | 'images';
   target: string;
   card?: Card;
   ack?: Ack;
@@ -11,6 +12,8 @@ export interface Sent {
   threadId?: string;
   /** The members of a space opened with openSpace. */
   members?: string[];
+  /** The images posted with postImages. */
+  images?: ChartImage[];
 }
 
 /** A fake platform that keeps what the core sent, so a test can read the conversation back. */
@@ -67,6 +70,10 @@ export class RecordingPort implements ChatPort {
     const id = `${this.platform}:space:${++this.counter}`;
     this.sent.push({ kind: 'space', target: channelId, members, messageId: id, key: title });
     return id;
+  }
+
+  async postImages(threadId: string, images: ChartImage[]): Promise<void> {
+    this.sent.push({ kind: 'images', target: threadId, images });
   }
 
   async isAdmin(_channelId: string, memberId: string): Promise<boolean> {

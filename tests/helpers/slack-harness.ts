@@ -1,4 +1,5 @@
 import { startHttpServer } from '../../src/http-server.ts';
+import type { SlackPace } from '../../src/platforms/slack/paced-posts.ts';
 import { SlackPlatform } from '../../src/platforms/slack/platform.ts';
 import { FakeSlack, type SignedOptions, sendSigned } from './fake-slack.ts';
 import { createHarness, type Harness } from './harness.ts';
@@ -22,8 +23,14 @@ export interface SlackHarness extends Harness {
 
 let commandCounter = 0;
 
+/**
+ * Slack's posting limits scaled down 50 times (one post per channel each 20 ms), so that tests of conversations do not
+ * wait a second between the bot's posts; the pace tests pass `pace: {}` for Slack's own limits.
+ */
+export const TEST_PACE: SlackPace = { channel: { limit: 1, windowMs: 20 }, workspace: { limit: 10, windowMs: 20 } };
+
 /** The real core, store and Bolt app in HTTP mode, wired as main.ts does, against a fake Slack on 127.0.0.1. */
-export async function createSlackHarness(start?: Date): Promise<SlackHarness> {
+export async function createSlackHarness(start?: Date, options: { pace?: SlackPace } = {}): Promise<SlackHarness> {
   const h = await createHarness(start);
   const slack = await new FakeSlack().start();
   slack.now = () => h.clock.now();
@@ -34,6 +41,7 @@ export async function createSlackHarness(start?: Date): Promise<SlackHarness> {
     logger,
     {
       retry: { minTimeout: 50, maxTimeout: 200, randomize: false },
+      pace: options.pace ?? TEST_PACE,
     },
   );
   h.deps.ports.register(platform.port);

@@ -1,5 +1,8 @@
-/** Polls until `check` returns a truthy value (or throws after `ms`); for work a platform finishes after its ack. */
-export async function waitFor<T>(check: () => Promise<T> | T, ms = 5_000): Promise<NonNullable<T>> {
+/**
+ * Polls until `check` returns a truthy value (or throws after `ms`); for work a platform finishes after its ack. The
+ * default is generous because CI runs two suites at once on 2 cores; a passing wait ends as soon as its condition holds.
+ */
+export async function waitFor<T>(check: () => Promise<T> | T, ms = 15_000): Promise<NonNullable<T>> {
   const until = Date.now() + ms;
   for (;;) {
     const value = await check();

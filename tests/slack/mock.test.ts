@@ -4,7 +4,7 @@ import { Ports } from '../../src/core/port.ts';
 import { startHttpServer } from '../../src/http-server.ts';
 import { SlackPlatform } from '../../src/platforms/slack/platform.ts';
 import { sendSigned } from '../helpers/fake-slack.ts';
-import { blockText, createSlackHarness, SECRET, type SlackHarness } from '../helpers/slack-harness.ts';
+import { blockText, createSlackHarness, SECRET, type SlackHarness, TEST_PACE } from '../helpers/slack-harness.ts';
 import { waitFor } from '../helpers/wait.ts';
 
 let h: SlackHarness;
@@ -43,6 +43,7 @@ async function restartedApp(): Promise<string> {
   const platform = new SlackPlatform(
     { botToken: 'xoxb-test-token-1234', mode: 'http', signingSecret: SECRET, apiUrl: h.slack.apiUrl },
     h.deps.logger,
+    { pace: TEST_PACE },
   );
   const ports = new Ports();
   ports.register(platform.port);

@@ -67,7 +67,8 @@ async function run(text: string, n: string) {
   }).toString();
   const result = await sendSigned(`http://127.0.0.1:${port}/slack/events`, SECRET, body, 'application/x-www-form-urlencoded');
   expect(result.status, text).toBe(200);
-  return waitFor(() => slack.responses.find((r) => r.url.endsWith(`/respond/${n}`)), 10_000);
+  // Generous: `stats` loads ECharts on its first chart, seconds on a CI machine running three suites at once.
+  return waitFor(() => slack.responses.find((r) => r.url.endsWith(`/respond/${n}`)), 30_000);
 }
 
 describe('the service in Slack HTTP mode', () => {

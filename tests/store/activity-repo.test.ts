@@ -7,6 +7,7 @@ let database: TestDatabase;
 let repo: StoreRepository;
 const A = 'test:T:activity';
 const B = 'test:T:elsewhere';
+const C = 'test:T:charts';
 const ADA = 'test:U:ada';
 const BEN = 'test:U:ben';
 
@@ -49,7 +50,7 @@ beforeAll(async () => {
     new Date('2026-01-01T00:00:00Z'),
   );
   await repo.upsertCommunity('test:T', 'test', 'T');
-  for (const id of [A, B]) {
+  for (const id of [A, B, C]) {
     await repo.saveChannel({
       id,
       communityId: 'test:T',
@@ -102,5 +103,79 @@ describe('answers per local day', () => {
 
   it('is empty for a member without answers', async () => {
     expect(await repo.answersPerDay(B, BEN, 'Asia/Tokyo', '2026-06-08', '2026-11-30')).toEqual({});
+  });
+});
+
+/** A round of channel C on a local date, revealed unless told, with `answers` counted answers. */
+async function round(localDate: string, questionId: string, answers: number, postAt: string, status: 'revealed' | 'posted' = 'revealed') {
+  await database.store.db
+    .insertInto('rounds')
+    .values({
+      channel_id: C,
+      question_id: questionId,
+      local_date: localDate,
+      status,
+      post_at: new Date(postAt),
+      reveal_at: new Date(postAt),
+      answer_count: answers,
+    })
+    .execute();
+}
+
+describe('answers per round', () => {
+  beforeAll(async () => {
+    // Tokyo (UTC+9): Monday 23 November's round is posted at 08:30 local, still Sunday 22 November in UTC.
+    await round('2026-11-22', 'q-overfit', 9, '2026-11-21T23:30:00Z'); // the Sunday before the week
+    await round('2026-11-23', 'q-dropout', 4, '2026-11-22T23:30:00Z');
+    await round('2026-11-24', 'q-overfit', 0, '2026-11-23T23:30:00Z');
+    await round('2026-11-25', 'q-pvalue', 6, '2026-11-24T23:30:00Z', 'posted'); // not revealed yet
+    await round('2026-11-29', 'q-drift', 2, '2026-11-28T23:30:00Z'); // the Sunday that ends the week
+    await round('2026-11-30', 'q-drift', 7, '2026-11-29T23:30:00Z'); // the next week
+  });
+
+  it('lists the revealed rounds of the local week, a Monday posted on UTC’s Sunday included', async () => {
+    expect(await repo.answersPerRound(C, '2026-11-23', '2026-11-29')).toEqual([
+      { localDate: '2026-11-23', category: 'deep-learning', answers: 4 },
+      { localDate: '2026-11-24', category: 'fundamentals', answers: 0 },
+      { localDate: '2026-11-29', category: 'mlops', answers: 2 },
+    ]);
+  });
+
+  it('is empty for a week without rounds', async () => {
+    expect(await repo.answersPerRound(C, '2026-12-07', '2026-12-13')).toEqual([]);
+  });
+});
+
+describe('weekly points against the median', () => {
+  const CAL = 'test:U:cal';
+  const DEE = 'test:U:dee';
+  beforeAll(async () => {
+    const rows = [
+      ['w:2026-11-16', ADA, 10],
+      ['w:2026-11-16', BEN, 4],
+      ['w:2026-11-16', CAL, 7],
+      ['w:2026-11-23', BEN, 3],
+      ['w:2026-11-23', CAL, 5],
+      ['w:2026-11-23', DEE, 0], // took part without points: not in the median
+      ['m:2026-11', ADA, 99], // a month, not a week
+    ] as const;
+    await database.store.db
+      .insertInto('scores')
+      .values(rows.map(([period, member_id, points]) => ({ channel_id: C, period, member_id, points })))
+      .execute();
+    await database.store.db.insertInto('scores').values({ channel_id: A, period: 'w:2026-11-23', member_id: ADA, points: 50 }).execute();
+  });
+
+  it('gives the member’s points and the median of those who scored, in the order asked', async () => {
+    expect(await repo.weeklyPoints(C, ADA, ['2026-11-09', '2026-11-16', '2026-11-23'])).toEqual([
+      { week: '2026-11-09', member: 0, median: 0 },
+      { week: '2026-11-16', member: 10, median: 7 },
+      { week: '2026-11-23', member: 0, median: 4 },
+    ]);
+    expect(await repo.weeklyPoints(C, DEE, ['2026-11-23'])).toEqual([{ week: '2026-11-23', member: 0, median: 4 }]);
+  });
+
+  it('asks nothing for no weeks', async () => {
+    expect(await repo.weeklyPoints(C, ADA, [])).toEqual([]);
   });
 });

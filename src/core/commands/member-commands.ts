@@ -1,15 +1,16 @@
 import { z } from 'zod';
 import { leaderboardCard, type StreakView, statsCard, streakCard } from '../board-cards.ts';
+import { memberCharts } from '../chart-data.ts';
 import type { CoreDeps } from '../deps.ts';
 import { learningBlocks } from '../grade-cards.ts';
-import { memberZone } from '../grading.ts';
+import { memberZone } from '../member-zone.ts';
 import type { AnswerStore, ChannelStore, RoundStore, ScoreStore } from '../repository.ts';
 import { addDays, localDate, weekStart } from '../schedule.ts';
 import { DEFAULT_SEASON, monthKey, type SeasonLength, seasonKey, seasonLabel } from '../seasons.ts';
 import { MAX_AWAY_DAYS, visibleStreak } from '../streaks.ts';
 import type { Channel, Period } from '../types.ts';
 import { literal, mention, words } from './args.ts';
-import { privately, publicly, say } from './reply.ts';
+import { privately, publicly, say, withImages } from './reply.ts';
 import { defineCommand, type OptionSpec } from './spec.ts';
 
 const MEMBER: OptionSpec = { name: 'member', description: 'Another member (default: you)', kind: 'member' };
@@ -151,9 +152,11 @@ export const stats = defineCommand({
     const { reactions } = ctx.deps.ports.capabilities(channel.id);
     const self = memberId === ctx.event.actor.id;
     const shown = statsCard(view.name, data, view, self, reactions);
-    if (!self) return privately(shown);
+    const who = { id: memberId, name: view.name };
+    if (!self) return withImages(privately(shown), await memberCharts(ctx.deps, channel, who));
     const learning = await ctx.deps.repo.learningStats(memberId, ctx.now);
     const zone = await memberZone(ctx.deps, memberId, channel.id);
-    return privately({ ...shown, blocks: [...shown.blocks, ...learningBlocks(learning, zone)] });
+    const reply = privately({ ...shown, blocks: [...shown.blocks, ...learningBlocks(learning, zone)] });
+    return withImages(reply, await memberCharts(ctx.deps, channel, who, learning));
   },
 });

@@ -84,7 +84,9 @@ export const mock = defineCommand({
   async run(ctx, args) {
     const { deps, event } = ctx;
     if (args.kind === 'stop') {
-      return say((await stopMock(deps, event.actor.id)) ? 'Mock interview stopped.' : 'You have no mock interview open.');
+      return say(
+        (await stopMock(deps, event.actor.id, undefined, event.channelId)) ? 'Mock interview stopped.' : 'You have no mock interview open.',
+      );
     }
     if (args.kind === 'resume') return say(await resumeMock(deps, event.actor.id));
     if (args.kind === 'budget') {

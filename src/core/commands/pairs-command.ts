@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { memberZone } from '../grading.ts';
+import { memberZone } from '../member-zone.ts';
 import { pairsStatusCard } from '../pairs-cards.ts';
 import { packFor } from '../pairs-cycle.ts';
 import { MAX_SNOOZE_WEEKS, snoozeLastDay, snoozeUntil } from '../pairs-schedule.ts';

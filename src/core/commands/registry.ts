@@ -10,6 +10,7 @@ import { grade, guidance, review } from './review-commands.ts';
 import { reveal, skip, start, stop, today } from './round-commands.ts';
 import type { AnyCommand } from './spec.ts';
 import { exportCommand, next, queue, suggest } from './suggest-commands.ts';
+import { web } from './web-command.ts';
 
 /** Every `/mlq` command, in the order help lists them. */
 export const COMMANDS: AnyCommand[] = [];
@@ -31,6 +32,7 @@ COMMANDS.push(
   forget,
   topics,
   archive,
+  web,
   suggest,
   reveal,
   skip,

@@ -1,7 +1,8 @@
 import { z } from 'zod';
 import { addToReview } from '../archive.ts';
 import { checklistCard, dueText, guidanceCard, reviewPointsCard } from '../grade-cards.ts';
-import { type GradeTarget, memberZone, resolveTarget, reviewNext, saveGrade } from '../grading.ts';
+import { type GradeTarget, resolveTarget, reviewNext, saveGrade } from '../grading.ts';
+import { memberZone } from '../member-zone.ts';
 import { platformOf } from '../port.ts';
 import { firstDue, reviewQueueCard, reviewRef } from '../review-queue.ts';
 import { type GradeRef, nextReminderAt, parseTicks, RATING_RULE } from '../review-rules.ts';

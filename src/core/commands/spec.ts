@@ -1,4 +1,5 @@
 import type { z } from 'zod';
+import type { ChartImage } from '../charts.ts';
 import type { CoreDeps } from '../deps.ts';
 import type { CommandEvent } from '../events.ts';
 import type { Form } from '../interactions.ts';
@@ -24,6 +25,8 @@ export interface CommandReply {
   /** A form to open at once where the platform can (the card then says how to open it otherwise). */
   form?: Form;
   files?: CommandFiles;
+  /** Charts that go with the card: attached where the platform can (a private reply may move them to a direct message). */
+  images?: ChartImage[];
 }
 
 export interface CommandContext {

@@ -9,4 +9,9 @@ export interface ChannelStore {
   getChannel(id: string): Promise<Channel | null>;
   saveChannel(channel: Channel): Promise<void>;
   pauseChannel(id: string, reason: string): Promise<void>;
+  /**
+   * The active channels of a member's community, by name; `joined` when the member has taken part there (a point or a
+   * streak), since the store does not know who else is in a channel.
+   */
+  memberChannels(memberId: string): Promise<{ channel: Channel; joined: boolean }[]>;
 }

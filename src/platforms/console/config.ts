@@ -8,6 +8,8 @@ export interface ConsoleConfig {
   timezone: string;
   /** Where `/mlq export` makes its folder; the folder mlq was started from when absent. */
   exportDir?: string;
+  /** Where charts are saved as PNG files: a folder in mlq's data folder; absent, only their alt text is shown. */
+  chartsDir?: string;
 }
 
 /** The terminal channel's identity: one channel (in MLQ_TIMEZONE, else the computer's zone), one local member who is its organiser. */

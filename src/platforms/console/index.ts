@@ -1,3 +1,4 @@
+import { join } from 'node:path';
 import type { PlatformEntry } from '../lifecycle.ts';
 import { type ConsoleConfig, consoleConfig } from './config.ts';
 
@@ -6,5 +7,8 @@ export const terminal: PlatformEntry<ConsoleConfig> = {
   name: 'console',
   local: true,
   config: (env) => ({ ok: true, value: consoleConfig(env) }),
-  load: async (config, context) => new (await import('./platform.ts')).ConsolePlatform(config, context.store),
+  load: async (config, context) => {
+    const chartsDir = config.chartsDir ?? (context.dataDir ? join(context.dataDir, 'charts') : undefined);
+    return new (await import('./platform.ts')).ConsolePlatform({ ...config, chartsDir }, context.store);
+  },
 };

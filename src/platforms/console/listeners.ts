@@ -92,6 +92,7 @@ export class ConsoleListeners {
       this.form = new FormPrompt(reply.form);
       this.screen.note(this.form.start());
     } else this.screen.card(reply.card);
+    if (reply.images?.length) this.port.showImages(reply.images);
     if (after !== null && after !== before) {
       this.practice = { id: after, answer: [], taking: true };
       this.screen.note(PRACTICE_HINT);

@@ -46,7 +46,7 @@ export class ConsolePlatform implements Platform {
     this.input = streams.input ?? process.stdin;
     this.screen = new ConsoleScreen(output, streams.colour);
     this.interactive = streams.interactive ?? Boolean((this.input as NodeJS.ReadStream).isTTY && (output as NodeJS.WriteStream).isTTY);
-    this.port = new ConsolePort(this.screen);
+    this.port = new ConsolePort(this.screen, config.chartsDir);
     this.finished = new Promise((resolve) => (this.done = resolve));
   }
 

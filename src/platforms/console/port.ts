@@ -1,6 +1,8 @@
 import { clearLine, cursorTo, type Interface } from 'node:readline';
+import type { ChartImage } from '../../core/charts.ts';
 import type { Card } from '../../core/message.ts';
 import type { Ack, ChatPort, Conversation, PortCapabilities, PostedMessage } from '../../core/port.ts';
+import { writeCharts } from './chart-files.ts';
 import { ansiStyle, plainStyle, renderAck, renderCard, renderNote, renderThreadReply, type Style } from './render.ts';
 
 /** The width used when the output is not a terminal (a pipe, a file). */
@@ -87,7 +89,30 @@ export class ConsolePort implements ChatPort {
   readonly capabilities = CONSOLE_CAPABILITIES;
   private counter = 0;
 
-  constructor(private readonly screen: ConsoleScreen) {}
+  constructor(
+    private readonly screen: ConsoleScreen,
+    /** Where charts are saved (a folder in mlq's data folder); absent, only their alt text is shown. */
+    private readonly chartsDir?: string,
+  ) {}
+
+  /** Saves charts as PNG files and prints each one's alt text and path; the alt text alone when they cannot be saved. */
+  showImages(images: ChartImage[]): void {
+    let paths: string[] = [];
+    let problem = 'no data folder to save charts in (they are saved only with the embedded database)';
+    try {
+      if (this.chartsDir) paths = writeCharts(this.chartsDir, images);
+    } catch (error) {
+      problem = `it could not be saved: ${(error as Error).message}`;
+    }
+    for (const [i, image] of images.entries()) {
+      const path = paths[i];
+      this.screen.note(path ? `Chart: ${image.alt}\nSaved as ${path}` : `Chart: ${image.alt} (${problem})`);
+    }
+  }
+
+  async postImages(_threadId: string, images: ChartImage[]): Promise<void> {
+    this.showImages(images);
+  }
 
   /** A fresh opaque id of this platform. */
   nextId(kind: string): string {

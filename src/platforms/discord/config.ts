@@ -8,6 +8,8 @@ export interface DiscordConfig {
   messageContent: boolean;
   /** Shards this process connects: 'auto' (all, as many as Discord recommends) or a list with the total count. */
   shards: 'auto' | { ids: number[]; count: number };
+  /** How long a replica's lease on a shard holds without renewal (DISCORD_SHARD_LEASE, seconds). */
+  shardLeaseMs?: number;
 }
 
 const WHERE = 'copy it from the Bot page of your application in the Developer Portal (Reset Token shows it once)';
@@ -62,6 +64,10 @@ export const discordSettings = {
     example: '0,1',
   },
   DISCORD_SHARD_COUNT: { check: rule((v) => /^[1-9]\d{0,4}$/.test(v), 'must be the total number of shards'), example: '4' },
+  DISCORD_SHARD_LEASE: {
+    check: rule((v) => /^\d{1,3}$/.test(v) && Number(v) >= 3 && Number(v) <= 300, 'must be a number of seconds from 3 to 300'),
+    example: '30',
+  },
 } satisfies Record<string, DiscordSetting>;
 
 type Name = keyof typeof discordSettings;
@@ -75,7 +81,7 @@ export function discordConfig(env: NodeJS.ProcessEnv, fromFile?: FromEnvFile): R
   const say = (name: string) => settingLabel(name, fromFile);
   const present = (Object.keys(discordSettings) as Name[]).filter((n) => get(n));
   if (!get('DISCORD_TOKEN')) {
-    const stray = present.find((n) => n !== 'DISCORD_API_URL' && n !== 'DISCORD_MESSAGE_CONTENT');
+    const stray = present.find((n) => n !== 'DISCORD_API_URL' && n !== 'DISCORD_MESSAGE_CONTENT' && n !== 'DISCORD_SHARD_LEASE');
     if (!stray) return { ok: true, value: null };
     const example = discordSettings.DISCORD_TOKEN.example;
     const message = `DISCORD_TOKEN is needed when ${say(stray)} is set; for example DISCORD_TOKEN=${example}.`;
@@ -92,7 +98,7 @@ export function discordConfig(env: NodeJS.ProcessEnv, fromFile?: FromEnvFile): R
   }
   const shards = get('DISCORD_SHARDS') ?? 'auto';
   const count = Number(get('DISCORD_SHARD_COUNT') ?? 0);
-  const ids = shards === 'auto' ? [] : shards.split(',').map(Number);
+  const ids = shards === 'auto' ? Array.from({ length: count }, (_, i) => i) : shards.split(',').map(Number);
   const enough = Math.max(...ids) + 1;
   if (shards !== 'auto' && !count) {
     const message =
@@ -109,7 +115,8 @@ export function discordConfig(env: NodeJS.ProcessEnv, fromFile?: FromEnvFile): R
   return {
     ok: true,
     value: {
-      shards: shards === 'auto' ? 'auto' : { ids, count },
+      shards: shards === 'auto' && !count ? 'auto' : { ids, count },
+      shardLeaseMs: Number(get('DISCORD_SHARD_LEASE') ?? 30) * 1000,
       token: get('DISCORD_TOKEN')!,
       guildId: get('DISCORD_GUILD_ID'),
       apiUrl: get('DISCORD_API_URL')?.replace(/\/$/, ''),

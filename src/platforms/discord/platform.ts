@@ -1,20 +1,19 @@
-import { Client, GatewayIntentBits, OAuth2Scopes, Options, Partials, Routes } from 'discord.js';
+import { Client, GatewayIntentBits, OAuth2Scopes, Options, Partials, PermissionsBitField, Routes } from 'discord.js';
 import type { Mlq } from '../../core/app.ts';
+import { InFlight } from '../../core/in-flight.ts';
 import type { Logger } from '../../core/log.ts';
+import type { LeaseStore } from '../../core/repository.ts';
 import type { Platform, StartedPlatform } from '../lifecycle.ts';
 import type { DiscordConfig } from './config.ts';
 import { registerListeners } from './listeners/index.ts';
+import { type DiscordPace, PacedRequests } from './paced-rest.ts';
 import { DiscordPort } from './port.ts';
 import { applicationCommands, INVITE_PERMISSIONS } from './render.ts';
+import { loginGateway, MessageContentRefusedError, ShardGateways } from './shard-gateway.ts';
 
-/** Thrown when the gateway refuses the Message Content intent (close code 4014). */
-export class MessageContentRefusedError extends Error {
-  constructor() {
-    super(
-      'Discord refused the Message Content intent: enable "Message Content Intent" under Bot → Privileged Gateway Intents in the Developer Portal, or set DISCORD_MESSAGE_CONTENT=false to take answers only through the Answer button.',
-    );
-  }
-}
+export { MessageContentRefusedError };
+
+import { ShardOwnership } from './shard-lease.ts';
 
 /** Network failures that mean Discord was never reached, as Node reports them. */
 const UNREACHABLE = /^(ECONNREFUSED|ECONNRESET|ENOTFOUND|EAI_AGAIN|ETIMEDOUT|EHOSTUNREACH|ENETUNREACH|UND_ERR_\w+)$/;
@@ -36,6 +35,10 @@ export interface DiscordOptions {
   deferAfterMs?: number;
   /** The same for a button or menu; 0 defers every one (then a button can no longer open a form). */
   componentDeferAfterMs?: number;
+  /** Shards owned through leases in the store, one replica each (main.ts); without it the client connects its configured shards. */
+  sharding?: { leases: LeaseStore; owner: string; leaseMs: number };
+  /** The global rate limit and the replicas' shared slots (see paced-rest.ts); Discord's 50 a second by default. */
+  pace?: DiscordPace;
 }
 
 /** Discord through discord.js v14: login, sharding and REST by the client; message events read from raw dispatches. */
@@ -44,12 +47,18 @@ export class DiscordPlatform implements Platform {
   readonly client: Client;
   readonly port: DiscordPort;
   readonly routes = [];
+  /** Every REST request of this platform's clients, paced under the global limit. */
+  readonly requests: PacedRequests;
   private mlq?: Mlq;
+  private ownership?: ShardOwnership;
+  /** Registers the listeners on another client (a leased shard's). */
+  private readonly listen: (client: Client) => void;
+  private readonly inFlight = new InFlight();
 
   constructor(
     private readonly config: DiscordConfig,
-    logger: Logger,
-    options: DiscordOptions = {},
+    private readonly logger: Logger,
+    private readonly options: DiscordOptions = {},
   ) {
     const intents = [
       GatewayIntentBits.Guilds,
@@ -58,12 +67,13 @@ export class DiscordPlatform implements Platform {
       GatewayIntentBits.DirectMessages,
     ];
     if (config.messageContent) intents.push(GatewayIntentBits.MessageContent);
+    this.requests = new PacedRequests(logger, options.pace);
     this.client = new Client({
       intents,
       /** Direct-message channels are not cached before their first message (mock interviews run in them). */
       partials: [Partials.Channel],
       ...(config.shards === 'auto' ? { shards: 'auto' as const } : { shards: config.shards.ids, shardCount: config.shards.count }),
-      rest: config.apiUrl ? { api: config.apiUrl } : {},
+      rest: { ...(config.apiUrl ? { api: config.apiUrl } : {}), ...this.requests.restOptions() },
       allowedMentions: { parse: [] },
       makeCache: Options.cacheWithLimits({
         ...Options.DefaultMakeCacheSettings,
@@ -80,7 +90,7 @@ export class DiscordPlatform implements Platform {
     });
     this.port = new DiscordPort(this.client.rest, logger, config.messageContent);
     this.client.on('error', (error) => logger.error({ platform: 'discord', err: error }, 'discord client error'));
-    registerListeners(this.client, {
+    const listeners = {
       core: () => this.core(),
       attached: () => this.mlq !== undefined,
       port: this.port,
@@ -89,11 +99,22 @@ export class DiscordPlatform implements Platform {
       messageContent: config.messageContent,
       deferAfterMs: options.deferAfterMs ?? 1500,
       componentDeferAfterMs: options.componentDeferAfterMs ?? 1500,
-    });
+      inFlight: this.inFlight,
+    };
+    registerListeners(this.client, listeners);
+    this.listen = (client) => {
+      client.on('error', (error) => logger.error({ platform: 'discord', err: error }, 'discord client error'));
+      registerListeners(client, { ...listeners, botUserId: () => client.user?.id });
+    };
   }
 
   attach(mlq: Mlq): void {
     this.mlq = mlq;
+  }
+
+  /** Resolves once the events and interactions already taken are handled and answered. */
+  drain(): Promise<void> {
+    return this.inFlight.idle();
   }
 
   private core(): Mlq {
@@ -103,20 +124,8 @@ export class DiscordPlatform implements Platform {
 
   /** Logs in (refusing clearly on close code 4014), registers `/mlq` and reports the invite URL. */
   async start(): Promise<StartedPlatform> {
-    const refused = new Promise<never>((_, reject) => {
-      this.client.once('shardDisconnect', (event) => {
-        if (event.code === 4014) reject(new MessageContentRefusedError());
-      });
-    });
-    const ready = new Promise<void>((resolve) => this.client.once('clientReady', () => resolve()));
-    try {
-      await Promise.race([this.client.login(this.config.token).then(() => ready), refused]);
-    } catch (error) {
-      await this.client.destroy().catch(() => undefined);
-      if (error instanceof MessageContentRefusedError || /disallowed intents/i.test(String((error as Error).message)))
-        throw new MessageContentRefusedError();
-      throw error;
-    }
+    if (this.options.sharding) return this.startLeased(this.options.sharding);
+    await loginGateway(this.client, this.config.token);
     const application = this.client.application!.id;
     const route = this.config.guildId
       ? Routes.applicationGuildCommands(application, this.config.guildId)
@@ -129,14 +138,57 @@ export class DiscordPlatform implements Platform {
     return { message: `connected to Discord; invite mlq to a server with ${invite}`, fields: { application, invite } };
   }
 
+  /**
+   * With leased shards: checks the token, takes this replica's share of the shards (Discord's recommended count unless
+   * DISCORD_SHARD_COUNT is set), registers `/mlq` and reports the invite URL; the platform's own client only does REST.
+   */
+  private async startLeased(sharding: NonNullable<DiscordOptions['sharding']>): Promise<StartedPlatform> {
+    this.client.rest.setToken(this.config.token);
+    const gateway = (await this.client.rest.get(Routes.gatewayBot())) as { shards: number };
+    const application = ((await this.client.rest.get(Routes.currentApplication())) as { id: string }).id;
+    const count = this.config.shards === 'auto' ? Math.max(1, gateway.shards) : this.config.shards.count;
+    const ids = this.config.shards === 'auto' ? Array.from({ length: count }, (_, i) => i) : this.config.shards.ids;
+    const gateways = new ShardGateways(this.client.options, this.config.token, count, this.listen);
+    this.ownership = new ShardOwnership({
+      ...sharding,
+      ids,
+      count,
+      logger: this.logger,
+      open: (id) => gateways.open(id),
+      close: (id) => gateways.close(id),
+    });
+    await this.ownership.start();
+    const route = this.config.guildId
+      ? Routes.applicationGuildCommands(application, this.config.guildId)
+      : Routes.applicationCommands(application);
+    await this.client.rest.put(route, { body: applicationCommands() });
+    const query = new URLSearchParams({
+      client_id: application,
+      scope: [OAuth2Scopes.Bot, OAuth2Scopes.ApplicationsCommands].join(' '),
+      permissions: PermissionsBitField.resolve(INVITE_PERMISSIONS).toString(),
+    });
+    const invite = `${this.client.options.rest?.api}${Routes.oauth2Authorization()}?${query}`;
+    const shards = this.ownership.owned();
+    return {
+      message: `connected to Discord (shards ${shards.join(', ') || 'none yet'} of ${count}); invite mlq to a server with ${invite}`,
+      fields: { application, invite, shards, shardCount: count },
+    };
+  }
+
+  /** Stops taking interactions: closes the leased shards' gateways and gives their leases back; REST still works. */
+  async pause(): Promise<void> {
+    await this.ownership?.stop();
+  }
+
   async stop(): Promise<void> {
+    await this.ownership?.stop();
     await this.client.destroy();
   }
 
   /** The intent refusal, a refused token, or Discord out of reach (naming the address), each in one sentence. */
   startFailure(error: unknown): string {
     if (error instanceof MessageContentRefusedError) return error.message;
-    if ((error as { code?: string }).code === 'TokenInvalid') {
+    if ((error as { code?: string }).code === 'TokenInvalid' || (error as { status?: number }).status === 401) {
       return 'DISCORD_TOKEN was refused by Discord; copy the token from the Bot page of your application in the Developer Portal.';
     }
     const unreachable = networkCode(error);

@@ -1,6 +1,7 @@
 import { createHash } from 'node:crypto';
 import { ChannelType, DiscordAPIError, type REST, Routes } from 'discord.js';
 import { LRUCache } from 'lru-cache';
+import type { ChartImage } from '../../core/charts.ts';
 import type { Logger } from '../../core/log.ts';
 import type { Card } from '../../core/message.ts';
 import {
@@ -11,6 +12,7 @@ import {
   type Conversation,
   type PostedMessage,
 } from '../../core/port.ts';
+import { imageMessage } from './attachments.ts';
 import { moveChampionRole } from './champion-role.ts';
 import { DIRECT, ids } from './parse.ts';
 import { ACK_EMOJI, renderMessage, renderMessages } from './render.ts';
@@ -164,6 +166,12 @@ export class DiscordPort implements ChatPort {
   }
 
   /** Manage Channels on the channel, as the member's last interaction there reported it. */
+  /** Charts as attachments of one message in a thread (the digest's), each described by its alt text. */
+  async postImages(threadId: string, images: ChartImage[]): Promise<void> {
+    const ref = ids.decode(threadId)!;
+    await this.rest.post(Routes.channelMessages(ref.channel), imageMessage(images)).catch((error) => this.gone(error, threadId));
+  }
+
   async isAdmin(channel: string, member: string): Promise<boolean> {
     return this.organisers.get(`${channel}|${member}`) ?? false;
   }

@@ -1,12 +1,27 @@
 import type { Result } from '../../core/result.ts';
 import { type FromEnvFile, settingLabel, settingSentence } from '../../env-file.ts';
+import {
+  clientIdProblem,
+  clientSecretProblem,
+  OAUTH_EXAMPLES,
+  OAUTH_NAMES,
+  type SlackOAuthConfig,
+  secretKeyProblem,
+  slackOAuthConfig,
+  stateSecretProblem,
+} from './oauth-config.ts';
 
 export interface SlackConfig {
-  botToken: string;
+  /** The one workspace's bot token; absent when the OAuth flow installs mlq into many workspaces. */
+  botToken?: string;
   mode: 'socket' | 'http';
   appToken?: string;
   signingSecret?: string;
   apiUrl?: string;
+  /** Slack's OAuth flow, when SLACK_CLIENT_ID, SLACK_CLIENT_SECRET and SLACK_STATE_SECRET are set without SLACK_BOT_TOKEN. */
+  oauth?: SlackOAuthConfig;
+  /** OAuth settings left unused because SLACK_BOT_TOKEN is set (the single token wins), for a warning at start-up. */
+  ignored?: string[];
 }
 
 /** A Slack setting's check: `check` gives the problem (completing "NAME …") or undefined; `example` passes it. */
@@ -84,9 +99,17 @@ export const slackSettings = {
   SLACK_APP_TOKEN: { check: (v: string) => tokenProblem(v, 'xapp-'), example: 'xapp-1-A0123-4567-abcdef', secret: true },
   SLACK_SIGNING_SECRET: { check: signingSecretProblem, example: '8f742231b10e8888abcd99aa0eff85a5', secret: true },
   SLACK_API_URL: { check: apiUrlProblem, example: 'https://slack.com/api/', secret: false },
+  SLACK_CLIENT_ID: { check: clientIdProblem, example: OAUTH_EXAMPLES.SLACK_CLIENT_ID, secret: false },
+  SLACK_CLIENT_SECRET: { check: clientSecretProblem, example: OAUTH_EXAMPLES.SLACK_CLIENT_SECRET, secret: true },
+  SLACK_STATE_SECRET: { check: stateSecretProblem, example: OAUTH_EXAMPLES.SLACK_STATE_SECRET, secret: true },
+  MLQ_SECRET_KEY: { check: secretKeyProblem, example: OAUTH_EXAMPLES.MLQ_SECRET_KEY, secret: true },
+  MLQ_SECRET_KEY_PREVIOUS: { check: secretKeyProblem, example: OAUTH_EXAMPLES.MLQ_SECRET_KEY, secret: true },
 } satisfies Record<string, SlackSetting>;
 
 type Name = keyof typeof slackSettings;
+
+/** Settings that only tune Slack once it is on; alone they leave Slack off. */
+const TUNING: Name[] = ['SLACK_API_URL', 'MLQ_SECRET_KEY', 'MLQ_SECRET_KEY_PREVIOUS'];
 const BOT = slackSettings.SLACK_BOT_TOKEN.example;
 
 /** A secret is shown by its first five characters (enough to tell xoxb- from xapp-) and its length, never whole. */
@@ -98,7 +121,7 @@ function shown(name: Name, value: string): string {
 /** Reads the Slack settings; null when Slack is not configured, one sentence naming the wrong setting otherwise. */
 export function slackConfig(env: NodeJS.ProcessEnv, fromFile?: FromEnvFile): Result<SlackConfig | null, 'bad-setting'> {
   const present = (Object.keys(slackSettings) as Name[]).filter((n) => (env[n] ?? '').trim() !== '');
-  if (present.length === 0 || (present.length === 1 && present[0] === 'SLACK_API_URL')) return { ok: true, value: null };
+  if (present.every((n) => TUNING.includes(n))) return { ok: true, value: null };
   const say = (name: string) => settingLabel(name, fromFile);
   for (const name of present) {
     const value = env[name]!.trim();
@@ -109,7 +132,10 @@ export function slackConfig(env: NodeJS.ProcessEnv, fromFile?: FromEnvFile): Res
     }
   }
   const get = (n: Name) => env[n]?.trim() || undefined;
-  if (!get('SLACK_BOT_TOKEN')) {
+  const oauth = get('SLACK_BOT_TOKEN') ? ({ ok: true, value: null } as const) : slackOAuthConfig(env, fromFile);
+  if (!oauth.ok) return oauth;
+  const on = oauth.value ? `${OAUTH_NAMES.map(say).join(', ')}` : say('SLACK_BOT_TOKEN');
+  if (!get('SLACK_BOT_TOKEN') && !oauth.value) {
     const others = present.map(say).join(' and ');
     return {
       ok: false,
@@ -122,18 +148,20 @@ export function slackConfig(env: NodeJS.ProcessEnv, fromFile?: FromEnvFile): Res
       ok: false,
       error: 'bad-setting',
       message:
-        `SLACK_APP_TOKEN (Socket Mode) or SLACK_SIGNING_SECRET (HTTP mode) is needed with ${say('SLACK_BOT_TOKEN')}; ` +
+        `SLACK_APP_TOKEN (Socket Mode) or SLACK_SIGNING_SECRET (HTTP mode) is needed with ${on}; ` +
         `for example SLACK_APP_TOKEN=${slackSettings.SLACK_APP_TOKEN.example}.`,
     };
   }
   return {
     ok: true,
     value: {
-      botToken: get('SLACK_BOT_TOKEN')!,
+      botToken: get('SLACK_BOT_TOKEN'),
       mode: get('SLACK_APP_TOKEN') ? 'socket' : 'http',
       appToken: get('SLACK_APP_TOKEN'),
       signingSecret: get('SLACK_SIGNING_SECRET'),
       apiUrl: get('SLACK_API_URL'),
+      ...(oauth.value ? { oauth: oauth.value } : {}),
+      ...(get('SLACK_BOT_TOKEN') && OAUTH_NAMES.some(get) ? { ignored: OAUTH_NAMES.filter(get) } : {}),
     },
   };
 }

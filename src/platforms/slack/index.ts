@@ -5,5 +5,6 @@ import { type SlackConfig, slackConfig } from './config.ts';
 export const slack: PlatformEntry<SlackConfig> = {
   name: 'slack',
   config: slackConfig,
-  load: async (config, context) => new (await import('./platform.ts')).SlackPlatform(config, context.logger),
+  load: async (config, context) =>
+    new (await import('./platform.ts')).SlackPlatform(config, context.logger, { installs: context.installs }),
 };

@@ -1,11 +1,18 @@
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import { App, type Logger as BoltLogger, HTTPReceiver, LogLevel, SocketModeReceiver, webApi } from '@slack/bolt';
 import type { Mlq } from '../../core/app.ts';
+import { InFlight } from '../../core/in-flight.ts';
 import type { Logger } from '../../core/log.ts';
+import type { InstallStore } from '../../core/repository/install-store.ts';
 import type { RequestHandler } from '../../http-server.ts';
+import { SecretBoxError } from '../../secrets/secret-box.ts';
 import type { Platform, StartedPlatform } from '../lifecycle.ts';
 import type { SlackConfig } from './config.ts';
 import { registerListeners } from './listeners/index.ts';
+import { registerInstallEvents } from './listeners/installs.ts';
+import { INSTALL_PATH, SlackOAuth } from './oauth.ts';
+import { PacedPosts, type SlackPace } from './paced-posts.ts';
+import { ids } from './parse.ts';
 import { SlackPort, slackError } from './port.ts';
 
 /** Web API retries: minutes, not Bolt's default half hour; a 429 waits for its Retry-After before the next try. */
@@ -44,7 +51,7 @@ function boltLogger(logger: Logger): BoltLogger {
 /** Thrown by `start` with the phase that failed, so the failure sentence names the right token. */
 class SlackStartError extends Error {
   constructor(
-    readonly phase: 'bot-token' | 'app-token',
+    readonly phase: 'bot-token' | 'app-token' | 'secret-key',
     readonly original: unknown,
   ) {
     super(original instanceof Error ? original.message : String(original));
@@ -61,11 +68,15 @@ export class SlackPlatform implements Platform {
   private botUserId?: string;
   private readonly httpReceiver?: HTTPReceiver;
   private readonly log: BoltLogger;
+  /** Slack's OAuth flow, when mlq is installed into many workspaces rather than given one bot token. */
+  readonly oauth?: SlackOAuth;
+  private readonly inFlight = new InFlight();
 
   constructor(
     private readonly config: SlackConfig,
-    logger: Logger,
-    options: { retry?: Partial<typeof DEFAULT_RETRY> } = {},
+    private readonly logger: Logger,
+    /** `pace`: Slack's posting limits (tests scale them down); the defaults are Slack's. */
+    options: { retry?: Partial<typeof DEFAULT_RETRY>; installs?: InstallStore; pace?: SlackPace } = {},
   ) {
     const clientOptions = {
       slackApiUrl: config.apiUrl,
@@ -78,15 +89,34 @@ export class SlackPlatform implements Platform {
     }
     const receiver =
       this.httpReceiver ?? new SocketModeReceiver({ appToken: config.appToken!, installerOptions: { clientOptions }, logger: this.log });
-    this.app = new App({ token: config.botToken, receiver, clientOptions, logger: this.log, deferInitialization: true });
+    if (config.oauth) {
+      if (!options.installs) throw new Error('the Slack OAuth flow needs the installation store');
+      this.oauth = new SlackOAuth(config.oauth, options.installs, {
+        clientOptions: { ...clientOptions, logger: this.log },
+        logger: this.log,
+        installed: async (team) => void (await this.core().accessRestored(ids.community(team))),
+      });
+    }
+    const authorize = this.oauth ? { authorize: this.oauth.authorize } : { token: config.botToken };
+    this.app = new App({ ...authorize, receiver, clientOptions, logger: this.log, deferInitialization: true });
     this.app.error(async (error) => logger.error({ platform: 'slack', err: error }, 'a Slack event could not be handled'));
-    this.port = new SlackPort(this.app.client, logger);
-    this.routes = this.httpReceiver ? [this.handle] : [];
-    registerListeners(this.app, { core: () => this.core(), port: this.port, botUserId: () => this.botUserId });
+    const oauth = this.oauth;
+    this.port = new SlackPort(this.app.client, logger, oauth, new PacedPosts(options.pace));
+    this.routes = [...(oauth ? [oauth.route] : []), ...(this.httpReceiver ? [this.handle] : [])];
+    const context = { core: () => this.core(), port: this.port, botUserId: () => this.botUserId };
+    // Every event's whole handling (the listener and its replies) is counted, so that stopping can wait for it.
+    this.app.use(({ next }) => this.inFlight.track(next));
+    registerListeners(this.app, context);
+    if (oauth) registerInstallEvents(this.app, context, oauth);
   }
 
   attach(mlq: Mlq): void {
     this.mlq = mlq;
+  }
+
+  /** Resolves once the events, commands and interactions already taken are handled and answered. */
+  drain(): Promise<void> {
+    return this.inFlight.idle();
   }
 
   private core(): Mlq {
@@ -96,6 +126,13 @@ export class SlackPlatform implements Platform {
 
   /** Checks the bot token (auth.test, retried for seconds only) and, in Socket Mode, opens the websocket with the app token. */
   async start(): Promise<StartedPlatform> {
+    if (this.oauth) return this.startInstalled(this.oauth);
+    if (this.config.ignored?.length) {
+      this.logger.warn(
+        { platform: 'slack', ignored: this.config.ignored },
+        `${this.config.ignored.join(', ')} ignored: SLACK_BOT_TOKEN is set, so mlq serves that one workspace; unset it to install mlq into many workspaces`,
+      );
+    }
     const check = new webApi.WebClient(this.config.botToken, {
       slackApiUrl: this.config.apiUrl,
       retryConfig: START_RETRY,
@@ -114,6 +151,20 @@ export class SlackPlatform implements Platform {
     return { message: 'connected to Slack', fields: { team: auth.team_id ?? '', bot: auth.user_id ?? '', mode: this.config.mode } };
   }
 
+  /** With the OAuth flow: re-seals the installations a previous key sealed (a key rotation), then connects. */
+  private async startInstalled(oauth: SlackOAuth): Promise<StartedPlatform> {
+    const resealed = await oauth.installations.reseal().catch((error) => {
+      throw new SlackStartError('secret-key', error);
+    });
+    await this.app.init();
+    if (this.config.mode === 'socket') {
+      await this.app.start().catch((error) => {
+        throw new SlackStartError('app-token', error);
+      });
+    }
+    return { message: 'connected to Slack', fields: { mode: this.config.mode, install: INSTALL_PATH, resealed } };
+  }
+
   async stop(): Promise<void> {
     if (this.config.mode === 'socket') await this.app.stop().catch(() => undefined);
   }
@@ -122,6 +173,12 @@ export class SlackPlatform implements Platform {
   startFailure(error: unknown): string {
     const phase = error instanceof SlackStartError ? error.phase : 'bot-token';
     const original = error instanceof SlackStartError ? error.original : error;
+    if (phase === 'secret-key') {
+      const reason = original instanceof Error ? original.message : String(original);
+      return original instanceof SecretBoxError
+        ? `MLQ_SECRET_KEY does not open a stored Slack installation (${reason}); to rotate the key, set the old one as MLQ_SECRET_KEY_PREVIOUS.`
+        : `the stored Slack installations could not be read (${reason}).`;
+    }
     const code = slackError(original);
     if (code && REFUSED.has(code)) {
       return phase === 'app-token'

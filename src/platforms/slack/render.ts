@@ -142,6 +142,16 @@ export function renderMessages(card: Card): SlackMessage[] {
   return messages.length ? messages : [{ blocks: [], text }];
 }
 
+/** Blocks a Home tab view holds (messages hold 50). */
+export const HOME_BLOCKS = 100;
+
+/** A card as the App Home tab's view (views.publish): the same blocks as a message, at most HOME_BLOCKS of them. */
+export function renderHome(card: Card): types.HomeView {
+  const blocks: SlackBlock[] = card.title ? [{ type: 'header', text: plain(card.title, LIMITS.header) }] : [];
+  for (const block of card.blocks) blocks.push(...renderBlock(block));
+  return { type: 'home', blocks: blocks.slice(0, HOME_BLOCKS) as unknown as types.KnownBlock[] };
+}
+
 /** One message (for posts and updates): the first `blocks` limit of blocks. */
 export function renderMessage(card: Card): SlackMessage {
   const [first] = renderMessages(card);

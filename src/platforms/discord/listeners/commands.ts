@@ -1,7 +1,8 @@
 import { type ChatInputCommandInteraction, MessageFlags } from 'discord.js';
+import { imageFiles } from '../attachments.ts';
 import { commandLine, ids, type RawOption } from '../parse.ts';
 import { interactionReply, NO_MENTIONS, renderForm, renderMessages } from '../render.ts';
-import { actor, type DiscordListenerContext } from './index.ts';
+import { actor, type DiscordListenerContext } from './context.ts';
 
 /**
  * `/mlq <sub>`: run by the core, deferred when it takes long, answered in the channel or privately; a reply with a form
@@ -30,11 +31,19 @@ export async function handleCommand(ctx: DiscordListenerContext, interaction: Ch
   }
   const [first, ...rest] = renderMessages(reply.card);
   const visible = reply.visibility === 'public';
-  if (deferred) {
-    await deferred;
-    await interaction.editReply({ embeds: first!.embeds, components: first!.components as never, allowedMentions: NO_MENTIONS });
-  } else {
-    await interaction.reply(interactionReply(first!, visible));
-  }
+  if (deferred) await deferred;
+  const answer = async (files: ReturnType<typeof imageFiles>) => {
+    if (deferred) {
+      await interaction.editReply({ embeds: first!.embeds, components: first!.components as never, allowedMentions: NO_MENTIONS, files });
+    } else {
+      await interaction.reply({ ...interactionReply(first!, visible), files });
+    }
+  };
+  const files = imageFiles(reply.images);
+  await answer(files).catch(async (error: unknown) => {
+    if (!files.length) throw error;
+    ctx.core().deps.logger.warn({ platform: 'discord', err: error }, 'the charts were refused; the reply went without them');
+    await answer([]);
+  });
   for (const more of rest) await interaction.followUp(interactionReply(more, visible));
 }

@@ -2,7 +2,7 @@ import { type ButtonInteraction, MessageFlags, type ModalSubmitInteraction, type
 import type { InteractionReply } from '../../../core/interactions.ts';
 import { customId, ids } from '../parse.ts';
 import { interactionReply, NO_MENTIONS, renderForm, renderMessage } from '../render.ts';
-import { actor, type DiscordListenerContext } from './index.ts';
+import { actor, type DiscordListenerContext } from './context.ts';
 
 /** Shows the core's answer to the member who acted: a modal, a private message, or a silent acknowledgement. */
 export async function replyPrivately(

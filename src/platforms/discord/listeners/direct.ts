@@ -2,7 +2,7 @@ import type { ButtonInteraction, ModalSubmitInteraction } from 'discord.js';
 import { GRADE_FORM } from '../../../core/grade-cards.ts';
 import { customId, DIRECT, ids } from '../parse.ts';
 import { replyPrivately } from './components.ts';
-import type { DiscordListenerContext } from './index.ts';
+import type { DiscordListenerContext } from './context.ts';
 import { modalFields } from './modals.ts';
 
 /** A mock's grade ref (`m:12`): the only grade a direct message can carry. */

@@ -1,5 +1,5 @@
 import { classifyDispatch, DIRECT, ids } from '../parse.ts';
-import type { DiscordListenerContext } from './index.ts';
+import type { DiscordListenerContext } from './context.ts';
 
 /** Raw gateway dispatches (thread replies, direct messages, edits, deletions, reactions) as the core's events. */
 export async function handleDispatch(ctx: DiscordListenerContext, packet: { t?: string; d?: unknown }): Promise<void> {

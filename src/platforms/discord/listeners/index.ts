@@ -1,60 +1,27 @@
-import { type Client, type Interaction, PermissionFlagsBits } from 'discord.js';
-import type { Mlq } from '../../../core/app.ts';
-import type { Logger } from '../../../core/log.ts';
-import type { Member } from '../../../core/types.ts';
-import { ids } from '../parse.ts';
-import type { DiscordPort } from '../port.ts';
+import type { Client, Interaction } from 'discord.js';
 import { handleCommand } from './commands.ts';
 import { handleComponent } from './components.ts';
+import type { DiscordListenerContext } from './context.ts';
 import { handleDirect } from './direct.ts';
 import { handleDispatch } from './events.ts';
 import { handleModal } from './modals.ts';
 
-/** What every Discord listener needs: the core (attached after set-up), the port, and how the client was configured. */
-export interface DiscordListenerContext {
-  core(): Mlq;
-  attached(): boolean;
-  port: DiscordPort;
-  logger: Logger;
-  botUserId(): string | undefined;
-  /** Whether thread replies are read (the Message Content intent); without it answers come only through the form. */
-  messageContent: boolean;
-  /** How long a command may run before its interaction is deferred (Discord allows 3 s); 0 defers every command. */
-  deferAfterMs: number;
-  /** The same for a button or menu (a deferred one can no longer open a form). */
-  componentDeferAfterMs: number;
-}
-
-type MemberInteraction = Extract<Interaction, { memberPermissions: unknown }>;
-
-/** The member behind an interaction, noting for isAdmin whether they may manage the channel. */
-export function actor(ctx: DiscordListenerContext, interaction: MemberInteraction): Member {
-  const guild = interaction.guildId!;
-  const member = interaction.member as { nick?: string | null; displayName?: string } | null;
-  const name = member?.displayName ?? member?.nick ?? interaction.user.globalName ?? interaction.user.username;
-  const id = ids.member(guild, interaction.user.id);
-  ctx.port.noteOrganiser(
-    ids.channel(guild, interaction.channelId!),
-    id,
-    Boolean(interaction.memberPermissions?.has(PermissionFlagsBits.ManageChannels)),
-  );
-  return { id, name };
-}
-
 /** Connects every inbound Discord listener; each only translates a gateway payload into a core call and renders the answer. */
 export function registerListeners(client: Client, ctx: DiscordListenerContext): void {
-  client.on('raw', (packet: { t?: string; d?: unknown }) => void handleDispatch(ctx, packet));
-  client.on('interactionCreate', async (interaction) => {
-    try {
-      if (!interaction.guildId) {
-        if (interaction.isButton() || interaction.isModalSubmit()) await handleDirect(ctx, interaction);
-        return;
-      }
-      if (interaction.isChatInputCommand() && /^mlq(-|$)/.test(interaction.commandName)) await handleCommand(ctx, interaction);
-      else if (interaction.isButton() || interaction.isStringSelectMenu()) await handleComponent(ctx, interaction);
-      else if (interaction.isModalSubmit()) await handleModal(ctx, interaction);
-    } catch (error) {
-      ctx.logger.error({ platform: 'discord', err: error, reason: (error as Error).message }, 'a Discord interaction failed');
+  client.on('raw', (packet: { t?: string; d?: unknown }) => void ctx.inFlight.track(() => handleDispatch(ctx, packet)));
+  client.on('interactionCreate', (interaction) => void ctx.inFlight.track(() => handleInteraction(ctx, interaction)));
+}
+
+async function handleInteraction(ctx: DiscordListenerContext, interaction: Interaction): Promise<void> {
+  try {
+    if (!interaction.guildId) {
+      if (interaction.isButton() || interaction.isModalSubmit()) await handleDirect(ctx, interaction);
+      return;
     }
-  });
+    if (interaction.isChatInputCommand() && /^mlq(-|$)/.test(interaction.commandName)) await handleCommand(ctx, interaction);
+    else if (interaction.isButton() || interaction.isStringSelectMenu()) await handleComponent(ctx, interaction);
+    else if (interaction.isModalSubmit()) await handleModal(ctx, interaction);
+  } catch (error) {
+    ctx.logger.error({ platform: 'discord', err: error, reason: (error as Error).message }, 'a Discord interaction failed');
+  }
 }

@@ -1,7 +1,7 @@
 import type { ModalSubmitInteraction } from 'discord.js';
 import { customId, ids } from '../parse.ts';
 import { replyPrivately } from './components.ts';
-import { actor, type DiscordListenerContext } from './index.ts';
+import { actor, type DiscordListenerContext } from './context.ts';
 
 /** Every modal submission: routed by the form in its custom id (`form:value`) to the core, answered privately; ticked checkboxes arrive joined by commas. */
 export async function handleModal(ctx: DiscordListenerContext, interaction: ModalSubmitInteraction): Promise<void> {

@@ -2,7 +2,7 @@ import type { App, RespondFn, webApi } from '@slack/bolt';
 import type { InteractionReply } from '../../../core/interactions.ts';
 import { ids } from '../parse.ts';
 import { renderForm, renderMessages, renderNotice, type SlackMessage } from '../render.ts';
-import { actor, type SlackListenerContext } from './index.ts';
+import { actor, type SlackListenerContext } from './context.ts';
 
 /** Shows the core's answer to one member: through the interaction's response_url when there is one, else ephemerally. */
 export async function replyPrivately(
@@ -32,7 +32,8 @@ export function registerActions(app: App, ctx: SlackListenerContext): void {
     const action = body.actions[0] as ActionPayload | undefined;
     if (!action) return;
     const team = body.team?.id ?? '';
-    const channel = body.channel?.id ?? '';
+    const fromHome = !body.channel && (body as { view?: { type?: string } }).view?.type === 'home';
+    const channel = fromHome ? await directChannel(client, body.user.id) : (body.channel?.id ?? '');
     const reply = await ctx.core().action({
       channelId: ids.channel(team, channel),
       communityId: ids.community(team),
@@ -44,6 +45,21 @@ export function registerActions(app: App, ctx: SlackListenerContext): void {
       if (body.trigger_id) await client.views.open({ trigger_id: body.trigger_id, view: renderForm(reply.form, channel) });
       return;
     }
+    if (fromHome) return replyInDirect(client, channel, reply);
     await replyPrivately(client, { channel, user: body.user.id, respond: body.response_url ? respond : undefined }, reply);
   });
+}
+
+/** The member's direct message with the bot (conversations.open, `im:write`), where a button of the Home tab answers. */
+async function directChannel(client: webApi.WebClient, user: string): Promise<string> {
+  const opened = await client.conversations.open({ users: user });
+  return opened.channel?.id ?? '';
+}
+
+/** A Home tab button's answer: a message in the member's direct message, since the tab itself has no conversation. */
+async function replyInDirect(client: webApi.WebClient, channel: string, reply: InteractionReply): Promise<void> {
+  let messages: SlackMessage[] = [];
+  if (reply.kind === 'card') messages = renderMessages(reply.card);
+  else if (reply.kind === 'notice' || reply.kind === 'invalid') messages = [renderNotice(reply.text)];
+  for (const message of messages) await client.chat.postMessage({ channel, unfurl_links: false, ...message });
 }

@@ -1,7 +1,9 @@
-import type { App } from '@slack/bolt';
+import type { App, RespondFn, webApi } from '@slack/bolt';
+import type { CommandReply } from '../../../core/commands/spec.ts';
 import { ids, neutralCommandText } from '../parse.ts';
 import { renderForm, renderMessages } from '../render.ts';
-import { actor, type SlackListenerContext } from './index.ts';
+import { uploadForCommand } from '../upload.ts';
+import { actor, type SlackListenerContext } from './context.ts';
 
 /**
  * `/mlq …`: acknowledged at once, answered through the command's response_url, in the channel or privately; a reply
@@ -28,5 +30,33 @@ export function registerCommands(app: App, ctx: SlackListenerContext): void {
     for (const message of renderMessages(reply.card)) {
       await respond({ response_type: reply.visibility === 'public' ? 'in_channel' : 'ephemeral', ...message });
     }
+    if (reply.images?.length) await sendImages(ctx, client, command.user_id, command.channel_id, reply, respond);
   });
+}
+
+/**
+ * Uploads a command's charts (a private reply's into the member's direct message) and says where they went; when
+ * the upload fails, the member gets their alt text instead and the text reply stands.
+ */
+async function sendImages(
+  ctx: SlackListenerContext,
+  client: webApi.WebClient,
+  user: string,
+  channel: string,
+  reply: CommandReply,
+  respond: RespondFn,
+): Promise<void> {
+  const images = reply.images ?? [];
+  try {
+    const where = await uploadForCommand(client, user, channel, reply.visibility, images);
+    const charts = images.length === 1 ? 'Your chart is' : 'Your charts are';
+    if (where === 'direct') await respond({ response_type: 'ephemeral', text: `${charts} in your direct messages with mlq.` });
+  } catch (error) {
+    ctx.core().deps.logger.warn({ platform: 'slack', err: error }, 'charts could not be uploaded; their alt text was sent instead');
+    const words = images.map((i) => `• ${i.alt}`).join('\n');
+    await respond({
+      response_type: 'ephemeral',
+      text: `The charts could not be uploaded (does the app have \`files:write\`?). What they show:\n${words}`,
+    });
+  }
 }

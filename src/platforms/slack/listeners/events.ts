@@ -1,8 +1,11 @@
 import type { App } from '@slack/bolt';
 import { classifyMessage, ids, plainMessageText, type SlackMessageEvent } from '../parse.ts';
-import { actor, type SlackListenerContext } from './index.ts';
+import { actor, type SlackListenerContext } from './context.ts';
 
-/** Thread replies, direct messages (`message.im`, a mock interview), edits and deletions (`message`), and reactions (`reaction_added`) as the core's events. */
+/**
+ * Thread replies, direct messages (`message.im`, a mock interview), edits and deletions (`message`), reactions
+ * (`reaction_added`), and the App Home tab opened (`app_home_opened`) as the core's events.
+ */
 export function registerEvents(app: App, ctx: SlackListenerContext): void {
   app.event('message', async ({ event, body }) => {
     const team = (body as { team_id?: string }).team_id ?? '';
@@ -46,5 +49,11 @@ export function registerEvents(app: App, ctx: SlackListenerContext): void {
       messageId: ids.message(team, event.item.channel, event.item.ts),
       member: await actor(ctx, team, event.user),
     });
+  });
+
+  app.event('app_home_opened', async ({ event, body }) => {
+    if (event.tab !== 'home') return;
+    const team = (body as { team_id?: string }).team_id ?? '';
+    await ctx.core().homeOpened(await actor(ctx, team, event.user), ids.community(team));
   });
 }

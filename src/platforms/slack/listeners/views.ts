@@ -2,7 +2,7 @@ import type { App } from '@slack/bolt';
 import { formSubmission, ids } from '../parse.ts';
 import { renderForm } from '../render.ts';
 import { replyPrivately } from './actions.ts';
-import { actor, type SlackListenerContext } from './index.ts';
+import { actor, type SlackListenerContext } from './context.ts';
 
 /** Every modal submission: routed by its callback id to the core's form; a refusal keeps the modal open beside the field. */
 export function registerViews(app: App, ctx: SlackListenerContext): void {
