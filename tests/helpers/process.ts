@@ -2,6 +2,7 @@ import { type ChildProcessWithoutNullStreams, spawn } from 'node:child_process';
 import { createServer } from 'node:net';
 import { onTestFailed } from 'vitest';
 import type { Logger } from '../../src/core/log.ts';
+import { waitFor } from './wait.ts';
 
 /** A port that was free a moment ago on 127.0.0.1, for a service started as a child process. */
 export function freePort(): Promise<number> {
@@ -69,6 +70,16 @@ export function startService(env: Record<string, string>): ServiceProcess {
   child.stdout.on('data', (d) => (stdout += d));
   child.stderr.on('data', (d) => (stderr += d));
   const exited = new Promise<number | null>((resolve) => child.on('close', (code) => resolve(code)));
+  try {
+    onTestFailed(() => {
+      const state = child.exitCode !== null || child.signalCode !== null ? `exited (${child.exitCode ?? child.signalCode})` : 'running';
+      const notable = stdout.split('\n').filter((line) => line.startsWith('{') && !line.startsWith('{"level":30'));
+      console.error(`service on port ${env.PORT ?? '-'}: ${state}; stderr: ${stderr.slice(-4000) || '(none)'}`);
+      if (notable.length > 0) console.error(`its warnings and errors:\n${notable.slice(-30).join('\n').slice(-8000)}`);
+    });
+  } catch {
+    // Started outside a test (in beforeAll): no test to watch.
+  }
   return {
     child,
     stdout: () => stdout,
@@ -89,3 +100,28 @@ export function startService(env: Record<string, string>): ServiceProcess {
 
 /** The texts a service said that mean a command failed on our side (the catch-all's polite reply). */
 export const FAILED_REPLY = /something went wrong/i;
+
+/**
+ * Starts the service on a free port and waits until it serves /healthz itself: its own log says it listens on that
+ * port and the port answers. Another process can take a free port before the service binds it (the service then
+ * exits saying the port is in use, while the other answers); that is retried on a new port.
+ */
+export async function startServing(env: Record<string, string>, timeoutMs = 30_000): Promise<{ service: ServiceProcess; port: number }> {
+  for (let attempt = 1; ; attempt++) {
+    const port = await freePort();
+    const service = startService({ ...env, PORT: String(port) });
+    const ended = () => service.child.exitCode !== null || service.child.signalCode !== null;
+    const listening = () =>
+      service
+        .stdout()
+        .split('\n')
+        .some((line) => line.startsWith('{') && line.includes('health check at /healthz') && JSON.parse(line).port === port);
+    await waitFor(
+      async () => ended() || (listening() && (await fetch(`http://127.0.0.1:${port}/healthz`).catch(() => null))?.ok),
+      timeoutMs,
+    );
+    if (!ended()) return { service, port };
+    if (attempt < 3 && service.stderr().includes('is already in use')) continue;
+    throw new Error(`the service exited before serving /healthz: ${service.stderr()}${service.stdout().slice(-4000)}`);
+  }
+}

@@ -6,8 +6,7 @@ import { createRepository } from '../../src/store/repository.ts';
 import { everyDayChannel } from './channels.ts';
 import { TOKEN } from './discord-harness.ts';
 import { type FakeDiscord, GUILD } from './fake-discord.ts';
-import { freePort, type PinoLine, type ServiceProcess, startService } from './process.ts';
-import { waitFor } from './wait.ts';
+import { type PinoLine, type ServiceProcess, startServing } from './process.ts';
 
 /** One replica of the service: a process of its own against the shared Postgres database and the fake Discord. */
 export interface Replica extends ServiceProcess {
@@ -24,27 +23,24 @@ export async function startReplica(
   databaseUrl: string,
   env: Record<string, string> = {},
 ): Promise<Replica> {
-  const port = await freePort();
-  const service = startService({
-    PORT: String(port),
-    MLQ_DATA_DIR: mkdtempSync(join(tmpdir(), `mlq-${name}-`)),
-    DATABASE_URL: databaseUrl,
-    DISCORD_TOKEN: TOKEN,
-    DISCORD_API_URL: discord.apiUrl,
-    DISCORD_SHARD_LEASE: '3',
-    LOG_LEVEL: 'info',
-    ...env,
-  });
+  const { service, port } = await startServing(
+    {
+      MLQ_DATA_DIR: mkdtempSync(join(tmpdir(), `mlq-${name}-`)),
+      DATABASE_URL: databaseUrl,
+      DISCORD_TOKEN: TOKEN,
+      DISCORD_API_URL: discord.apiUrl,
+      DISCORD_SHARD_LEASE: '3',
+      LOG_LEVEL: 'info',
+      ...env,
+    },
+    60_000,
+  );
   const lines = () =>
     service
       .stdout()
       .split('\n')
       .filter((line) => line.startsWith('{'))
       .map((line) => JSON.parse(line) as PinoLine);
-  await waitFor(async () => {
-    if (service.child.exitCode !== null) throw new Error(`replica ${name} exited: ${service.stderr()}${service.stdout()}`);
-    return (await fetch(`http://127.0.0.1:${port}/healthz`).catch(() => null))?.ok;
-  }, 60_000);
   return { ...service, name, port, lines };
 }
 

@@ -2,8 +2,7 @@ import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { createPostgresUrl, TEST_DB } from './database.ts';
-import { freePort, type ServiceProcess, startService } from './process.ts';
-import { waitFor } from './wait.ts';
+import { type ServiceProcess, startServing } from './process.ts';
 
 /** The built service on a free port with a data folder of its own, and on Postgres a database of its own. */
 export interface TestService {
@@ -17,15 +16,12 @@ export interface TestService {
 
 /** Starts the service with `env` (plus PORT, MLQ_DATA_DIR and, on Postgres, DATABASE_URL) and waits for /healthz. */
 export async function startTestService(name: string, env: Record<string, string>): Promise<TestService> {
-  const port = await freePort();
   const database = TEST_DB === 'postgres' ? await createPostgresUrl() : undefined;
-  const service = startService({
-    PORT: String(port),
+  const { service, port } = await startServing({
     MLQ_DATA_DIR: mkdtempSync(join(tmpdir(), `mlq-${name}-`)),
     ...(database ? { DATABASE_URL: database.url } : {}),
     ...env,
   });
-  await waitFor(async () => (await fetch(`http://127.0.0.1:${port}/healthz`).catch(() => null))?.ok, 30_000);
   return {
     service,
     port,

@@ -4,7 +4,7 @@ import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { createPostgresUrl, TEST_DB } from '../helpers/database.ts';
 import { FakeSlack, sendSigned } from '../helpers/fake-slack.ts';
-import { freePort, type ServiceProcess, startService } from '../helpers/process.ts';
+import { freePort, type ServiceProcess, startService, startServing } from '../helpers/process.ts';
 import { slashBody } from '../helpers/slack-harness.ts';
 import { waitFor } from '../helpers/wait.ts';
 
@@ -33,7 +33,7 @@ async function settings(port: number): Promise<Record<string, string>> {
     MLQ_SECRET_KEY: KEY,
     SLACK_SIGNING_SECRET: SIGNING,
     SLACK_API_URL: slack.apiUrl,
-    LOG_LEVEL: 'warn',
+    LOG_LEVEL: 'info',
   };
   if (TEST_DB === 'postgres') {
     database = await createPostgresUrl();
@@ -44,10 +44,10 @@ async function settings(port: number): Promise<Record<string, string>> {
 
 describe('the service with Slack OAuth settings', () => {
   it('serves the install flow on PORT and answers the installed workspace with its token', async () => {
-    const port = await freePort();
-    service = startService(await settings(port));
-    const base = `http://127.0.0.1:${port}`;
-    await waitFor(async () => (await fetch(`${base}/healthz`).catch(() => null))?.ok, 30_000);
+    const serving = await startServing(await settings(0));
+    service = serving.service;
+    const running = serving.service;
+    const base = `http://127.0.0.1:${serving.port}`;
     slack!.workspace('TALPHA', 'Alpha Study', ['CA1']);
 
     const install = await fetch(`${base}/slack/install`, { redirect: 'manual' });
@@ -65,7 +65,7 @@ describe('the service with Slack OAuth settings', () => {
     expect(sent.status).toBe(200);
     const post = await waitFor(() => slack!.of('chat.postMessage').find((c) => c.params.channel === 'CA1'), 30_000);
     expect(post.token).toBe([...slack!.workspaces.get('TALPHA')!.tokens][0]);
-    expect(service.errors()).toEqual([]);
+    expect(running.errors()).toEqual([]);
   });
 
   it('stops at start-up with one sentence naming MLQ_SECRET_KEY when it is too short', async () => {

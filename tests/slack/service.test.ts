@@ -4,7 +4,7 @@ import { join } from 'node:path';
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { createPostgresUrl, TEST_DB } from '../helpers/database.ts';
 import { FakeSlack, sendSigned } from '../helpers/fake-slack.ts';
-import { FAILED_REPLY, freePort, type ServiceProcess, startService } from '../helpers/process.ts';
+import { FAILED_REPLY, type ServiceProcess, startServing } from '../helpers/process.ts';
 import { waitFor } from '../helpers/wait.ts';
 
 const SECRET = 'aaaabbbbccccdddd0000111122223333';
@@ -17,22 +17,19 @@ let database: { url: string; drop(): Promise<void> } | null = null;
 beforeAll(async () => {
   slack = await new FakeSlack().start();
   slack.admins.add('UADMIN');
-  port = await freePort();
   const env: Record<string, string> = {
-    PORT: String(port),
     HOST: '127.0.0.1',
     MLQ_DATA_DIR: mkdtempSync(join(tmpdir(), 'mlq-slack-')),
     SLACK_BOT_TOKEN: 'xoxb-service-test-token',
     SLACK_SIGNING_SECRET: SECRET,
     SLACK_API_URL: slack.apiUrl,
-    LOG_LEVEL: 'warn',
+    LOG_LEVEL: 'info',
   };
   if (TEST_DB === 'postgres') {
     database = await createPostgresUrl();
     env.DATABASE_URL = database.url;
   }
-  service = startService(env);
-  await waitFor(async () => (await fetch(`http://127.0.0.1:${port}/healthz`).catch(() => null))?.ok, 30_000);
+  ({ service, port } = await startServing(env));
 });
 
 let errorsBefore = 0;
