@@ -79,7 +79,7 @@ describe('rounds on time, exactly once, across daylight-saving changes', () => {
         };
         const from = new Date(c.from);
         const channel = await subscribe(h, `test:dst:${i}`, s, from);
-        await simulate([h.mlq], h.clock, from, new Date(c.to), 30);
+        await simulate([h.mlq], h.clock, from, new Date(c.to), 60);
         const rounds = await h.database.store.db
           .selectFrom('rounds')
           .select(['local_date', 'post_at', 'status'])
