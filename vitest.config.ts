@@ -1,5 +1,6 @@
 import { defineConfig } from 'vitest/config';
 import { databaseFreeTests } from './tests/helpers/database-free.ts';
+import SlowFirst from './tests/helpers/slow-first.ts';
 
 /**
  * On Postgres (MLQ_TEST_DB=postgres) the files that never touch the database MLQ_TEST_DB picks are left out: they run
@@ -20,5 +21,6 @@ export default defineConfig({
     // Files share their worker's module graph (and on PGlite its one in-memory database, emptied per test): half the
     // CPU of a run, which otherwise goes to importing and transforming the same modules once per file.
     isolate: false,
+    sequence: { sequencer: SlowFirst },
   },
 });

@@ -23,8 +23,9 @@ export function rateSlotsRepo(db: Kysely<Database>): RateSlots {
         from free where s.bucket = ${bucket} and s.slot = free.slot
         returning s.slot, s.taken`.execute(db);
       if (rows.length > 0) return { tickets: rows.map((r) => ({ slot: r.slot, taken: Number(r.taken) })), retryInMs: 0 };
+      // A slot that is free but locked by another taker (it is about to be taken) means: look again at once.
       const next = await sql<{ wait: number | null }>`
-        select (extract(epoch from min(free_at) - clock_timestamp()) * 1000)::float8 as wait
+        select (extract(epoch from greatest(min(free_at), clock_timestamp()) - clock_timestamp()) * 1000)::float8 as wait
         from rate_slots where bucket = ${bucket} and slot < ${size}`.execute(db);
       return { tickets: [], retryInMs: Math.max(0, Number(next.rows[0]?.wait ?? 0)) };
     },

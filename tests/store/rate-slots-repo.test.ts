@@ -2,7 +2,7 @@ import { sql } from 'kysely';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { RateSlots } from '../../src/core/repository/rate-slots.ts';
 import { rateSlotsRepo } from '../../src/store/rate-slots-repo.ts';
-import { createTestDatabase, type TestDatabase } from '../helpers/database.ts';
+import { createTestDatabase, TEST_DB, type TestDatabase } from '../helpers/database.ts';
 
 let database: TestDatabase;
 let slots: RateSlots;
@@ -50,6 +50,20 @@ describe('a rate limit shared through the database as slots', () => {
     await slots.giveSlot('b', tickets[0]!, 0);
     expect((await slots.takeSlots('b', 1, 1, 60_000)).tickets).toEqual([]);
   });
+
+  // Another replica's transaction holds the free slot: there is nothing to take, and no error (its free_at is -infinity).
+  it.skipIf(TEST_DB !== 'postgres')(
+    'a free slot locked by another taker means nothing to take now, and to look again at once',
+    async () => {
+      expect((await slots.takeSlots('c', 2, 1, 60_000)).tickets).toEqual([{ slot: 0, taken: 1 }]);
+      const seen = await database.store.db.transaction().execute(async (trx) => {
+        await sql`select slot from rate_slots where bucket = 'c' and slot = 1 for update`.execute(trx);
+        return slots.takeSlots('c', 2, 1, 60_000);
+      });
+      expect(seen).toEqual({ tickets: [], retryInMs: 0 });
+      expect((await slots.takeSlots('c', 2, 1, 60_000)).tickets).toEqual([{ slot: 1, taken: 1 }]);
+    },
+  );
 
   it('concurrent takers never share a slot', async () => {
     const taken = await Promise.all(Array.from({ length: 6 }, () => slots.takeSlots('b', 4, 1, 60_000)));

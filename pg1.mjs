@@ -1,0 +1,14 @@
+import { PGlite } from '@electric-sql/pglite';
+let t = performance.now(); let c = process.cpuUsage();
+const a = await PGlite.create(); await a.query('select 1');
+console.log('first create', (performance.now()-t)|0, 'ms cpu', (process.cpuUsage(c).user/1000)|0);
+await a.close();
+t = performance.now(); c = process.cpuUsage();
+const b = await PGlite.create(); await b.query('select 1');
+console.log('second create', (performance.now()-t)|0, 'ms cpu', (process.cpuUsage(c).user/1000)|0);
+t = performance.now(); c = process.cpuUsage();
+const dump = await b.dumpDataDir('none');
+console.log('dump', (performance.now()-t)|0, dump.size);
+t = performance.now();
+const d = await PGlite.create({ loadDataDir: dump }); await d.query('select 1');
+console.log('from dump', (performance.now()-t)|0, 'ms');
