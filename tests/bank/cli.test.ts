@@ -2,7 +2,6 @@ import { execFile, spawnSync } from 'node:child_process';
 import { cpSync, mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
-import { pathToFileURL } from 'node:url';
 import { describe, expect, it } from 'vitest';
 
 interface Run {
@@ -11,14 +10,13 @@ interface Run {
   stderr: string;
 }
 
-const TSX = pathToFileURL(resolve('node_modules/tsx/dist/loader.mjs')).href;
-const CLI = resolve('src/bank/cli.ts');
+const CLI = resolve('dist/bank-cli.js');
 
-/** The bank tool as `npm run bank` runs it (tsx on src/bank/cli.ts), from `cwd`, with only PATH and HOME besides `env`. */
+/** The bank tool as `npm run bank` runs it (the built dist/bank-cli.js), from `cwd`, with only PATH and HOME besides `env`. */
 function bank(args: string[], cwd: string, env: Record<string, string> = {}): Promise<Run> {
   return new Promise((done) => {
     const options = { cwd, env: { PATH: process.env.PATH, HOME: process.env.HOME, ...env } };
-    execFile(process.execPath, ['--import', TSX, CLI, ...args], options, (error, stdout, stderr) =>
+    execFile(process.execPath, [CLI, ...args], options, (error, stdout, stderr) =>
       done({ code: error ? Number(error.code) : 0, stdout, stderr }),
     );
   });

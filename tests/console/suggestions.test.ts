@@ -89,7 +89,7 @@ describe('suggestions in the terminal', () => {
     cpSync('questions', bank, { recursive: true });
     cpSync(exported, bank, { recursive: true });
     expect(existsSync(join(bank, 'statistics', 'in-a-room-of-23-people-why-is-a-shared-birthday.yaml'))).toBe(true);
-    const lint = await run('npx', ['tsx', 'src/bank/cli.ts', 'lint', bank], { env: { ...process.env, MLQ_QUESTIONS_DIR: '' } });
+    const lint = await run(process.execPath, ['dist/bank-cli.js', 'lint', bank], { env: { ...process.env, MLQ_QUESTIONS_DIR: '' } });
     expect(lint.stdout).toMatch(/\d+ questions checked, 0 problems\./);
   }, 60_000);
 });
