@@ -15,7 +15,8 @@ afterEach(async () => {
 });
 
 describe('a Discord fan-out at the global limit, through discord.js REST against the fake with its limits on', () => {
-  it('posts every channel once, with no 429, at ≥ 90 % of the allowed rate', async () => {
+  // How close to the allowed rate it posts is a timing, measured by the bench (pace part, target ≥ 0.9), not asserted here.
+  it('posts every channel once, with no 429, never above the allowed rate', async () => {
     h = await createDiscordHarness({ pace: GLOBAL });
     await addDueChannels(h.database.store, channelIds);
     h.discord.limits = new DiscordLimits({ global: GLOBAL });
@@ -32,8 +33,6 @@ describe('a Discord fan-out at the global limit, through discord.js REST against
     expect([...perChannel.values()].every((n) => n === 1)).toBe(true);
     expect(limits.admitted).toHaveLength(2 * CHANNELS);
     expect(limits.busiest(GLOBAL.windowMs)).toBeLessThanOrEqual(GLOBAL.limit);
-    const ratio = sustainedRate(limits.admitted, GLOBAL.limit, 'median') / (GLOBAL.limit / GLOBAL.windowMs);
-    expect(ratio).toBeGreaterThanOrEqual(0.9);
-    expect(ratio).toBeLessThanOrEqual(1);
+    expect(sustainedRate(limits.admitted, GLOBAL.limit, 'median') / (GLOBAL.limit / GLOBAL.windowMs)).toBeLessThanOrEqual(1);
   }, 60_000);
 });
