@@ -89,6 +89,23 @@ describe('a graded round is only the grade', () => {
     expect(shown(saved)).toBe(
       `Saved: 0 of ${n} key points · Again. Next review of this question: Tue 24 Nov 16:00 (UTC). +2 points for grading.`,
     );
+    expect(await db().selectFrom('ledger').select(['key', 'member_id', 'points']).where('reason', '=', 'grade').execute()).toEqual([
+      { key: `grade:${roundId}:test:ada`, member_id: ada.id, points: 2 },
+    ]);
+  });
+
+  it('waits for the reveal when the checklist is opened early, and sends the checklist with its round at the reveal', async () => {
+    await command(h, CH, admin, '/mlq start');
+    const roundId = (await h.mlq.currentRound(CH))!.id;
+    const early = 'That round is not revealed yet: grade yourself after the reveal.';
+    expect(shown(await act(ada, 'grade.open', `r:${roundId}`))).toBe(early);
+    expect(shown(await submit(ada, 'r:999', '0', 'e1'))).toBe(early);
+    await reply(h, CH, ada, ANSWER);
+    await command(h, CH, admin, '/mlq reveal');
+    const [checklist] = h.port.of('private').filter((s) => s.card!.title?.startsWith('Grade yourself'));
+    expect(buttonsOf(checklist!.card!).map((b) => [b.action, b.value, b.command])).toEqual([
+      ['grade.open', `r:${roundId}`, '/mlq grade <numbers>'],
+    ]);
   });
 });
 
@@ -236,5 +253,57 @@ describe("the previous round's guidance when the next round is posted", () => {
     const channel = (await h.repo.getChannel(CH))!;
     await postGuidance(h.deps, channel, { ...(await h.repo.getRound(roundId))!, localDate: '2026-11-24' });
     expect(guidanceReplies()).toEqual([]);
+  });
+});
+
+describe('refs that name nothing gradable', () => {
+  it('ignores a value that is not a ref, and refuses review cards and mocks that do not exist or moved on', async () => {
+    expect(await act(ada, 'grade.open', 'nonsense')).toEqual({ kind: 'none' });
+    expect(await submit(ada, 'nonsense', '0', 'n1')).toEqual({ kind: 'none' });
+    expect(shown(await submit(ada, 'c:999:0', '0', 'n2'))).toBe('That review card is not yours.');
+    expect(shown(await act(ada, 'grade.open', 'm:999'))).toBe('That mock interview is not yours.');
+    await command(h, CH, ada, '/mlq ask calibration');
+    await command(h, CH, ada, '/mlq solution');
+    await command(h, CH, ada, '/mlq grade practice none');
+    const card = await db().selectFrom('review_cards').select(['id', 'reps']).executeTakeFirstOrThrow();
+    expect(shown(await submit(ada, `c:${card.id}:${card.reps + 5}`, '0', 'n3'))).toBe(
+      'You have reviewed that card already; `/mlq review` shows the next one.',
+    );
+    expect(await db().selectFrom('review_log').select('id').execute()).toHaveLength(1);
+  });
+
+  it('reads a submission without the checklist field as nothing ticked, and keeps the round on the grade', async () => {
+    const roundId = await revealedRound();
+    const saved = await h.mlq.submit({
+      channelId: CH,
+      communityId: 'test',
+      actor: ada,
+      form: 'mlq.grade',
+      value: `r:${roundId}`,
+      fields: {},
+      submissionId: 'e1',
+    });
+    expect(shown(saved)).toMatch(/^Saved: 0 of \d+ key points · Again\./);
+    expect(await db().selectFrom('grades').select(['member_id', 'source', 'round_id', 'channel_id', 'ticked']).execute()).toEqual([
+      { member_id: ada.id, source: 'round', round_id: roundId, channel_id: CH, ticked: [] },
+    ]);
+  });
+});
+
+describe('the checklists at the reveal', () => {
+  it('come without buttons where private buttons cannot be pressed', async () => {
+    class NoPrivateButtons extends PrivatePort {
+      readonly capabilities = { privateButtons: false };
+    }
+    const port = new NoPrivateButtons();
+    h.deps.ports.register(port);
+    h.port = port;
+    await revealedRound();
+    const [checklist] = port.of('private').filter((s) => s.card!.title?.startsWith('Grade yourself'));
+    expect(checklist!.target).toBe(ada.id);
+    expect(buttonsOf(checklist!.card!)).toEqual([]);
+    expect(cardText({ ...checklist!.card!, fallback: '' })).toContain(
+      'Tick them with Grade yourself under the reveal, or type `/mlq grade 1 3` in the channel with their numbers.',
+    );
   });
 });
