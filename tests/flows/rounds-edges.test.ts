@@ -90,6 +90,14 @@ describe('a claimed reveal without its parts', () => {
     expect(await db().selectFrom('ledger').selectAll().execute()).toEqual([]);
   });
 
+  it('is revealed without touching a root message that was never posted', async () => {
+    const claim = await claimed();
+    const updates = h.port.of('update').length;
+    expect((await finishReveal(h.deps, { ...claim, messageId: null, threadId: null })).status).toBe('revealed');
+    expect(h.port.of('update')).toHaveLength(updates);
+    expect(await status(claim.id)).toBe('revealed');
+  });
+
   it('is revealed with points but no thread reply when the round has no thread', async () => {
     const claim = await claimed();
     const revealed = await finishReveal(h.deps, { ...claim, threadId: null });
@@ -129,5 +137,20 @@ describe('starting today', () => {
     h.clock.set(new Date('2026-11-23T15:00:00Z'));
     expect((await h.mlq.startToday(channel.id))!.revealAt.toISOString()).toBe('2026-11-23T21:00:00.000Z');
     expect((await h.repo.getChannel(channel.id))!.nextPostAt!.toISOString()).toBe('2026-11-24T09:00:00.000Z');
+  });
+});
+
+describe('posting a round', () => {
+  it('holds its claim for two minutes while the platform takes the post, and lets it go once posted', async () => {
+    const leases: string[] = [];
+    h.port.beforePost = async (_channel, key) => {
+      const id = Number(key!.replace('mlq-round-', ''));
+      const row = await db().selectFrom('rounds').select('lease_until').where('id', '=', id).executeTakeFirstOrThrow();
+      leases.push(row.lease_until!.toISOString());
+    };
+    await command(h, CH, admin, '/mlq start');
+    expect(leases).toEqual(['2026-11-23T08:02:00.000Z']);
+    const row = await db().selectFrom('rounds').select(['lease_until', 'status']).executeTakeFirstOrThrow();
+    expect(row).toEqual({ lease_until: null, status: 'posted' });
   });
 });
