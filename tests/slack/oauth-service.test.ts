@@ -44,10 +44,9 @@ async function settings(port: number): Promise<Record<string, string>> {
 
 describe('the service with Slack OAuth settings', () => {
   it('serves the install flow on PORT and answers the installed workspace with its token', async () => {
-    const serving = await startServing(await settings(0));
-    service = serving.service;
-    const running = serving.service;
-    const base = `http://127.0.0.1:${serving.port}`;
+    const { service: running, port } = await startServing(await settings(0));
+    service = running;
+    const base = `http://127.0.0.1:${port}`;
     slack!.workspace('TALPHA', 'Alpha Study', ['CA1']);
 
     const install = await fetch(`${base}/slack/install`, { redirect: 'manual' });
