@@ -120,6 +120,44 @@ describe('a scheduler pass reports what it did', () => {
     });
   });
 
+  it('skips the round and pauses the channel at once when the platform says it is gone at the post', async () => {
+    const c = await channel('a', { organiserIds: ['test:owner'] });
+    port.beforePost = () => {
+      throw new ChannelUnavailableError(c.id, 'not_in_channel');
+    };
+    expect(await at('2026-11-23T09:00:00Z')).toEqual({ ...NONE, failed: 1 });
+    expect(await roundsOf(c.id)).toEqual([{ status: 'skipped', attempts: 1 }]);
+    const row = await h.database.store.db
+      .selectFrom('channels')
+      .select(['active', 'paused_reason'])
+      .where('id', '=', c.id)
+      .executeTakeFirstOrThrow();
+    expect(row).toEqual({ active: false, paused_reason: 'not_in_channel' });
+    expect(port.of('private').map((p) => [p.target, p.card!.blocks[0]])).toEqual([
+      [
+        'test:owner',
+        {
+          type: 'text',
+          markdown: 'The daily question could not be posted (not_in_channel), so mlq paused the channel. Run `/mlq start` there to resume.',
+        },
+      ],
+    ]);
+    expect(await at('2026-11-23T09:05:00Z')).toEqual(NONE);
+    expect(await at('2026-11-24T09:00:00Z')).toEqual(NONE);
+    expect(await roundsOf(c.id)).toEqual([{ status: 'skipped', attempts: 1 }]);
+  });
+
+  it('posts nothing on a day no question matches the channel, keeps it subscribed and plans the next day', async () => {
+    const c = await channel('a', { categories: ['no-such-category' as never] });
+    expect(await at('2026-11-23T09:00:00Z')).toEqual(NONE);
+    expect(await roundsOf(c.id)).toEqual([]);
+    expect(port.of('post')).toEqual([]);
+    const after = await h.repo.getChannel(c.id);
+    expect([after!.active, after!.nextPostAt!.toISOString()]).toEqual([true, '2026-11-24T09:00:00.000Z']);
+    expect(await h.mlq.startToday(c.id)).toBeNull();
+    expect(await roundsOf(c.id)).toEqual([]);
+  });
+
   it('counts a reveal that fails for another reason as failed and retries it after its lease', async () => {
     const c = await channel('a');
     await at('2026-11-23T09:00:00Z');
