@@ -71,7 +71,8 @@ type ReviewArgs =
   | { kind: 'grade'; words: string[] }
   | { kind: 'remind'; words: string[] };
 
-const reviewArgs = z.array(z.string()).transform((tokens, ctx): ReviewArgs => {
+/** `[show | grade N… | add ID | remind TIME [ZONE] | off]`: a bare time or `off` is a reminder, bare numbers a grade. */
+export const reviewArgs = z.array(z.string()).transform((tokens, ctx): ReviewArgs => {
   const [first, ...rest] = tokens;
   const word = first?.toLowerCase();
   if (word === undefined) return { kind: 'queue' };
