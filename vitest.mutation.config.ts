@@ -4,8 +4,8 @@ const CORE_ONLY = process.env.MLQ_MUTATION_SUITE === 'core';
 
 /**
  * The suite Stryker runs against each mutant: the core's own tests, the flows through a real embedded store, the
- * terminal's in-process conversations, the web page's routes (served from the test's own process) and the pacer's
- * fake-clock tests (the one pure test outside tests/core).
+ * terminal's in-process conversations, the web page's routes (served from the test's own process) and the pure
+ * pacing tests (the pacer on a fake clock, the claim size).
  * MLQ_MUTATION leaves out the two long scheduling simulations (about 30 s), which would otherwise run for every mutant
  * in the scheduler; the shorter scheduling, DST and limit tests cover the same rules. MLQ_MUTATION_SUITE=core runs
  * only the pure tests in tests/core (not interactions, which opens a store): a quick lower bound for the pure rule
@@ -14,10 +14,11 @@ const CORE_ONLY = process.env.MLQ_MUTATION_SUITE === 'core';
 export default defineConfig({
   test: {
     include: CORE_ONLY
-      ? ['tests/core/**/*.test.ts', 'tests/pace/pacer.test.ts']
+      ? ['tests/core/**/*.test.ts', 'tests/pace/pacer.test.ts', 'tests/pace/claim-size.test.ts']
       : [
           'tests/core/**/*.test.ts',
           'tests/pace/pacer.test.ts',
+          'tests/pace/claim-size.test.ts',
           'tests/flows/**/*.test.ts',
           'tests/console/replies.test.ts',
           'tests/console/grading.test.ts',
