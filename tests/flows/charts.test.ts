@@ -151,6 +151,20 @@ describe('the digest’s group chart', () => {
     );
   });
 
+  it('is left out of a week without answers, whose digest is still sent', async () => {
+    h = await createHarness(new Date('2026-11-29T23:00:00Z'));
+    h.deps.charts = chartMaker;
+    const c = await digestChannel(h, 'test:T1:quiet');
+    for (let day = 0; day < 3; day++) {
+      h.clock.set(new Date(Date.parse('2026-11-30T00:00:30Z') + day * 86_400_000));
+      await h.mlq.tick();
+    }
+    h.clock.set(new Date('2026-12-04T07:00:30Z'));
+    expect(await h.mlq.tick()).toMatchObject({ digests: 1 });
+    expect(h.port.sent.filter((s) => s.key?.startsWith('mlq-digest-')).map((s) => s.target)).toEqual([c.id]);
+    expect(h.port.of('images')).toEqual([]);
+  });
+
   it('is left out without a chart maker, and a failing one loses nothing of the digest', async () => {
     h = await createHarness(new Date('2026-11-29T23:00:00Z'));
     const c = await digestChannel(h, 'test:T1:digest');
