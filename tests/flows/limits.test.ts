@@ -93,6 +93,25 @@ describe('/mlq away takes 1 to 14 days', () => {
   });
 });
 
+describe('/mlq away off and the streak card', () => {
+  it('shows the away date through its last day, not after, and ends it early with off in any case', async () => {
+    await command(h, CH, admin, '/mlq start');
+    const say = async (text: string) => cardText((await command(h, CH, ada, text)).card);
+    const AWAY = 'Away until 2026-11-24: missed rounds do not break the streak.';
+    expect(await say('/mlq away')).toContain('Give a number of days, for example `/mlq away 5`');
+    expect(await say('/mlq away 2')).toContain('Away until 2026-11-24 (UTC)');
+    expect(await say('/mlq streak')).toContain(AWAY);
+    h.clock.set(new Date('2026-11-24T23:59:00Z'));
+    expect(await say('/mlq streak')).toContain(AWAY);
+    h.clock.set(new Date('2026-11-25T00:00:00Z'));
+    expect(await say('/mlq streak')).not.toContain('Away until');
+    expect(await say('/mlq away 3')).toContain('Away until 2026-11-27 (UTC)');
+    expect(await say('/mlq away OFF')).toContain('Welcome back: your streak counts rounds again from the next one.');
+    expect(await say('/mlq streak')).not.toContain('Away until');
+    expect(await say('/mlq away offf')).toContain('Give a number of days or off');
+  });
+});
+
 describe('a digest overdue by more than a day is skipped', () => {
   const digests = () => h.database.store.db.selectFrom('digests').select(['week', 'status']).execute();
 
