@@ -108,7 +108,7 @@ describe('/mlq away off and the streak card', () => {
     expect(await say('/mlq away 3')).toContain('Away until 2026-11-27 (UTC)');
     expect(await say('/mlq away OFF')).toContain('Welcome back: your streak counts rounds again from the next one.');
     expect(await say('/mlq streak')).not.toContain('Away until');
-    expect(await say('/mlq away offf')).toContain('Give a number of days or off');
+    expect(await say('/mlq away offf')).toContain("I don't understand `offf` here. Usage: `/mlq away <days|off>`.");
   });
 });
 
