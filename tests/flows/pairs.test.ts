@@ -394,6 +394,22 @@ describe('/mlq pairs for a member', () => {
     expect(await say(ada, '/mlq pairs')).toContain('You are not in the mock-interview pairs.');
   });
 
+  it('asks for the weeks, ends a snooze with off in any case, and shows a snooze through its last day only', async () => {
+    await command(h, CH, admin, '/mlq start');
+    await command(h, CH, admin, '/mlq config pairs mon 09:00');
+    expect(await say(ada, '/mlq pairs join')).toContain('as mid (UTC). Next cycle: Mon 23 Nov 09:00 (UTC).');
+    expect(await say(ada, '/mlq pairs snooze')).toContain('Give a number of weeks from 1 to 8, e.g. `/mlq pairs snooze 2`, or `off`.');
+    expect(await say(ada, '/mlq pairs snooze OFF')).toContain(
+      'Snooze ended: the next cycle pairs you. Next cycle: Mon 23 Nov 09:00 (UTC).',
+    );
+    expect(await say(ada, '/mlq pairs snooze offx')).not.toContain('Snooze ended');
+    expect(await say(ada, '/mlq pairs snooze 1')).toContain('every cycle up to 2026-11-30');
+    h.clock.set(new Date('2026-11-30T23:59:00Z'));
+    expect(await say(ada, '/mlq pairs')).toContain('Snoozed: you sit out every cycle up to 2026-11-30.');
+    h.clock.set(new Date('2026-12-01T00:00:00Z'));
+    expect(await say(ada, '/mlq pairs')).not.toContain('Snoozed');
+  });
+
   it('answers on a platform without private spaces (the terminal) that pairs need two members', async () => {
     const terminal = 'term:T:C';
     const port = h.port.constructor as new (platform: string) => typeof h.port;
