@@ -139,7 +139,7 @@ describe('/mlq next by words', () => {
 
   it('falls back to the bank for words no approved question has', async () => {
     expect(await said(admin, '/mlq next ZZQX')).toBe('No question matches “ZZQX”. Give its id, or other words.');
-    expect(await said(admin, '/mlq next gradient descent')).toBe(
+    expect(await said(admin, '/mlq next NumPy converged')).toBe(
       'The next round asks `logistic-regression-by-gradient-descent`: “Implement binary logistic regression trained by batch gradient ' +
         'descent in NumPy, and tell me how you would know it has converged.”. It is used once; `/mlq next off` clears it.',
     );
