@@ -158,8 +158,10 @@ export async function submitSuggestion(deps: CoreDeps, event: FormEvent): Promis
     await deps.repo.dropDraft(actor.id, channelId, state.target);
     return { kind: 'notice', text: saved ? `Saved your edit of suggestion #${id}.` : `Suggestion #${id} was decided meanwhile.` };
   }
-  if (!(await deps.repo.getChannel(channelId)))
+  if (!(await deps.repo.getChannel(channelId))) {
+    await deps.repo.saveDraft(actor.id, channelId, state.target, fields, now);
     return { kind: 'notice', text: 'This channel has no daily question yet, so it takes no suggestions. Your text is kept.' };
+  }
   const suggestion = await deps.repo.addSuggestion({
     channelId,
     communityId: event.communityId,
