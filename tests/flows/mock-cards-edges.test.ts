@@ -17,13 +17,22 @@ class PlainPort extends PrivatePort {
   }
 }
 
+/** A platform where the member refuses every private conversation (or where it is not supported at all). */
+class RefusingPort extends PrivatePort {
+  reason: 'refused' | 'unsupported' = 'refused';
+  override async openConversation(_m: string, _c: string, how: 'direct' | 'thread', greeting: Card): Promise<Conversation> {
+    this.opened.push({ how, greeting });
+    return { ok: false, reason: this.reason };
+  }
+}
+
 let h: Harness;
 let port: PrivatePort;
 let counter = 0;
 
-const setUp = async (plain = false) => {
+const setUp = async (plain = false, made?: PrivatePort) => {
   h = await createHarness(new Date('2026-11-23T08:00:00Z'));
-  port = plain ? new PlainPort() : new PrivatePort();
+  port = made ?? (plain ? new PlainPort() : new PrivatePort());
   h.deps.ports.register(port);
 };
 afterEach(async () => {
@@ -36,12 +45,15 @@ const sent = () => port.in(DM).map(shown);
 const session = async () => (await h.repo.openMockSession(ada.id))!;
 const questionOf = async (): Promise<Question> => (await h.repo.getQuestion((await session()).questionId))!;
 const reply = async (text: string) => shown((await command(h, CH, ada, text)).card);
+/** Leaves only one question in the bank, so the interview's question (and its probe count) is known. */
+const only = (id: string) => h.database.store.db.updateTable('questions').set({ retired_at: new Date() }).where('id', '!=', id).execute();
 const plainText = (s: string) => s.replace(/\*\*/g, '');
 
 describe('mock interview cards, word for word', () => {
   beforeEach(() => setUp());
 
   it('greets with the label, the probe count and no budget, then asks the question with a Done button', async () => {
+    await only('bias-variance-diagnosis');
     await command(h, CH, ada, '/mlq mock fundamentals junior');
     const q = await questionOf();
     expect(q.probes).toHaveLength(2);
@@ -59,6 +71,7 @@ describe('mock interview cards, word for word', () => {
       'Soft time budget: 5 min a step, from your next mock interview. Overruns are noted, nothing more.\n`/mlq mock budget off` removes it.',
     );
     expect(await h.database.store.db.selectFrom('communities').select(['id', 'name']).execute()).toEqual([{ id: 'test', name: '' }]);
+    await only('bias-variance-diagnosis');
     await command(h, CH, ada, '/mlq mock fundamentals junior');
     const q = await questionOf();
     const s = await session();
@@ -102,6 +115,7 @@ describe('mock interview cards, word for word', () => {
   });
 
   it('offers resume or start over naming where the member is: the question, then probe 1', async () => {
+    await only('bias-variance-diagnosis');
     await command(h, CH, ada, '/mlq mock fundamentals junior');
     const q = await questionOf();
     const s = await session();
@@ -118,7 +132,7 @@ describe('mock interview cards, word for word', () => {
     });
     await say('an answer');
     await say('done');
-    expect(shown((await command(h, CH, ada, '/mlq mock evaluation')).card)).toContain('You are at probe 1. Resume it');
+    expect(shown((await command(h, CH, ada, '/mlq mock')).card)).toContain('You are at probe 1. Resume it');
     expect(await reply('/mlq mock resume')).toBe('Resumed: the current step is in your private conversation with me.');
     expect(sent().at(-1)).toBe(
       `Probe 1 of 2\n${plainText(q.probes[0]!.question)}\nResumed. Answer in one or more messages, then press Done.`,
@@ -181,6 +195,7 @@ describe('mock interview cards where buttons do not work', () => {
   beforeEach(() => setUp(true));
 
   it('asks to type done and offers the checklist without a button', async () => {
+    await only('regression-to-the-mean-interventions');
     await command(h, CH, ada, '/mlq mock statistics');
     const q = await questionOf();
     expect(q.probes).toHaveLength(3);
@@ -204,5 +219,49 @@ describe('mock interview cards where buttons do not work', () => {
         .at(-2)!
         .blocks.filter((b) => b.type === 'divider'),
     ).toHaveLength(2);
+  });
+});
+
+describe('mock interview sessions at their edges', () => {
+  it('ignores a Done press with a malformed value, and keys the stop note by session', async () => {
+    await setUp();
+    await command(h, CH, ada, '/mlq mock');
+    const s = await session();
+    await say('an answer');
+    const press = (value: string) => h.mlq.action({ channelId: DM, communityId: 'test', actor: ada, action: 'mock.done', value });
+    for (const value of [`x${s.id}:0`, `${s.id}:0x`, `${s.id}:100`, `${s.id}:`, '1234567890:0'])
+      expect(await press(value)).toEqual({ kind: 'notice', text: 'That mock interview is not yours.' });
+    expect((await session()).step).toBe(0);
+    expect(await reply('/mlq mock stop')).toBe('Mock interview stopped.');
+    expect(port.sent.at(-1)!.key).toBe(`mlq-mock-${s.id}-stopped`);
+  });
+
+  it('in place (the terminal), a stop is said once, by the command reply', async () => {
+    await setUp();
+    port.inPlace = true;
+    await command(h, CH, ada, '/mlq mock');
+    const before = port.in(CH).length;
+    expect(await reply('/mlq mock stop')).toBe('Mock interview stopped.');
+    expect(port.in(CH)).toHaveLength(before);
+    expect(await reply('/mlq mock stop')).toBe('You have no mock interview open.');
+  });
+
+  it('says to allow direct messages when the member refuses both a DM and a private thread', async () => {
+    await setUp(false, new RefusingPort());
+    expect(await reply('/mlq mock')).toBe(
+      'I could not message you privately: allow direct messages from this server’s members, then try `/mlq mock` again.',
+    );
+    expect(port.opened.map((o) => o.how)).toEqual(['direct', 'thread']);
+    expect(await h.repo.openMockSession(ada.id)).toBeNull();
+  });
+
+  it('does not try a thread when private conversations are unsupported rather than refused', async () => {
+    const refusing = new RefusingPort();
+    refusing.reason = 'unsupported';
+    await setUp(false, refusing);
+    expect(await reply('/mlq mock')).toBe(
+      'I could not open a private conversation with you here; please try again later, and tell an organiser if it persists (the bot may lack a permission).',
+    );
+    expect(port.opened.map((o) => o.how)).toEqual(['direct']);
   });
 });
