@@ -1,5 +1,6 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { Card } from '../../src/core/message.ts';
+import { newMockState } from '../../src/core/mock-rules.ts';
 import type { Conversation } from '../../src/core/port.ts';
 import type { Question } from '../../src/core/types.ts';
 import { cardText, command, createHarness, type Harness, member } from '../helpers/harness.ts';
@@ -263,5 +264,16 @@ describe('mock interview sessions at their edges', () => {
       'I could not open a private conversation with you here; please try again later, and tell an organiser if it persists (the bot may lack a permission).',
     );
     expect(port.opened.map((o) => o.how)).toEqual(['direct']);
+  });
+
+  it('on resume, says when the private conversation still cannot be opened, and keeps the session', async () => {
+    await setUp(false, new RefusingPort());
+    await h.repo.upsertCommunity('test', 'test', '');
+    await h.repo.upsertMember(ada, 'test');
+    const [q] = await h.repo.searchQuestions({ categories: [], levels: [], words: [] }, 1);
+    const state = newMockState({ memberName: 'ada', probes: 2, at: h.clock.now(), budgetMinutes: null, direct: false, buttons: false });
+    await h.repo.createMockSession({ memberId: ada.id, communityId: 'test', channelId: CH, questionId: q!.id, state, at: h.clock.now() });
+    expect(await reply('/mlq mock resume')).toBe('I could not open a private conversation; `/mlq mock stop` ends this interview.');
+    expect((await session()).conversationId).toBe('');
   });
 });
