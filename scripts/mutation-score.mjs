@@ -31,7 +31,9 @@ for (const path of reports) {
       else if (mutant.status === 'Survived') counts.survived++;
       else counts.noCoverage++;
     }
-    files.set(relative(process.cwd(), name) || name, counts);
+    // Reports made in another checkout name its absolute paths: a file is known by its path from src/ on.
+    const key = relative(process.cwd(), name);
+    files.set(key.startsWith('..') && name.includes('/src/') ? name.slice(name.lastIndexOf('/src/') + 1) : key || name, counts);
   }
 }
 
