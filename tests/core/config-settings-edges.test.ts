@@ -1,20 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { findSetting, parseMinWords } from '../../src/core/commands/config-settings.ts';
-import type { ChannelSettings } from '../../src/core/types.ts';
-
-/** Parses a value of a setting as `/mlq config <name> <value>` does after the name. */
-const set = (name: string, value: string) => findSetting(name)!.value.safeParse(value);
-const why = (name: string, value: string) => set(name, value).error?.issues[0]?.message;
-const show = (name: string, change: Partial<ChannelSettings>) => findSetting(name)!.show({ ...base, ...change });
-
-const base: ChannelSettings = {
-  timezone: 'UTC',
-  postTime: '09:00',
-  weekdays: [1, 2, 3, 4, 5],
-  revealDelayMinutes: 360,
-  categories: [],
-  levels: [],
-};
+import { set, show, why } from '../helpers/config-setting.ts';
 
 describe('the pairs cycle', () => {
   it('is one weekday at 09:00 weekly unless a time or cadence is given', () => {

@@ -1,23 +1,9 @@
 import { describe, expect, it } from 'vitest';
-import { findSetting, parseDuration, parseMinWords, parseTime } from '../../src/core/commands/config-settings.ts';
+import { parseDuration, parseMinWords, parseTime } from '../../src/core/commands/config-settings.ts';
 import { parseCommand } from '../../src/core/commands/parse.ts';
 import { COMMANDS } from '../../src/core/commands/registry.ts';
 import { isValidTimezone } from '../../src/core/schedule.ts';
-import type { ChannelSettings } from '../../src/core/types.ts';
-
-/** Parses a value of a setting as `/mlq config <name> <value>` does after the name. */
-const set = (name: string, value: string) => findSetting(name)!.value.safeParse(value);
-const why = (name: string, value: string) => set(name, value).error?.issues[0]?.message;
-const show = (name: string, change: Partial<ChannelSettings>) => findSetting(name)!.show({ ...base, ...change });
-
-const base: ChannelSettings = {
-  timezone: 'UTC',
-  postTime: '09:00',
-  weekdays: [1, 2, 3, 4, 5],
-  revealDelayMinutes: 360,
-  categories: [],
-  levels: [],
-};
+import { set, show, why } from '../helpers/config-setting.ts';
 
 describe('a post time', () => {
   it('takes hours 0 to 23 and minutes 0 to 59, and refuses 24 and 60', () => {

@@ -1,0 +1,19 @@
+import { findSetting } from '../../src/core/commands/config-settings.ts';
+import type { ChannelSettings } from '../../src/core/types.ts';
+
+/** A channel's settings as a new subscription has them: UTC, 09:00 on weekdays, the reveal six hours later. */
+export const BASE_SETTINGS: ChannelSettings = {
+  timezone: 'UTC',
+  postTime: '09:00',
+  weekdays: [1, 2, 3, 4, 5],
+  revealDelayMinutes: 360,
+  categories: [],
+  levels: [],
+};
+
+/** Parses a value of a setting as `/mlq config <name> <value>` does after the name. */
+export const set = (name: string, value: string) => findSetting(name)!.value.safeParse(value);
+/** The first sentence a refused value gets, or undefined when it is taken. */
+export const why = (name: string, value: string) => set(name, value).error?.issues[0]?.message;
+/** How `/mlq config` shows a setting for the base settings with `change` applied. */
+export const show = (name: string, change: Partial<ChannelSettings>) => findSetting(name)!.show({ ...BASE_SETTINGS, ...change });
