@@ -135,8 +135,9 @@ export async function submitSuggestion(deps: CoreDeps, event: FormEvent): Promis
   const now = deps.clock.now();
   await deps.repo.upsertCommunity(event.communityId, platformOf(channelId), '');
   await deps.repo.upsertMember(actor, event.communityId);
+  // Kept until a suggestion or edit is saved from it, whatever stops this submission before then.
+  await deps.repo.saveDraft(actor.id, channelId, state.target, fields, now);
   if (state.step > 0 && state.step < all.length) {
-    await deps.repo.saveDraft(actor.id, channelId, state.target, fields, now);
     return {
       kind: 'card',
       card: card(`Step ${state.step} of ${all.length} kept`, [
@@ -147,7 +148,6 @@ export async function submitSuggestion(deps: CoreDeps, event: FormEvent): Promis
   }
   const checked = checkSuggestion(fields);
   if (!checked.ok) {
-    await deps.repo.saveDraft(actor.id, channelId, state.target, fields, now);
     const errors = checked.errors ?? {};
     const [field, message] = Object.entries(errors)[0] ?? ['prompt', checked.message];
     if (all.length > 1) return { kind: 'card', card: problemsCard(state.target, errors, all) };
@@ -158,10 +158,8 @@ export async function submitSuggestion(deps: CoreDeps, event: FormEvent): Promis
     await deps.repo.dropDraft(actor.id, channelId, state.target);
     return { kind: 'notice', text: saved ? `Saved your edit of suggestion #${id}.` : `Suggestion #${id} was decided meanwhile.` };
   }
-  if (!(await deps.repo.getChannel(channelId))) {
-    await deps.repo.saveDraft(actor.id, channelId, state.target, fields, now);
+  if (!(await deps.repo.getChannel(channelId)))
     return { kind: 'notice', text: 'This channel has no daily question yet, so it takes no suggestions. Your text is kept.' };
-  }
   const suggestion = await deps.repo.addSuggestion({
     channelId,
     communityId: event.communityId,
