@@ -1,17 +1,9 @@
 import { describe, expect, it } from 'vitest';
 import { nextPairsAt, snoozeLastDay } from '../../src/core/pairs-schedule.ts';
 import type { ChannelSettings, Weekday } from '../../src/core/types.ts';
+import { BASE_SETTINGS } from '../helpers/channel-settings.ts';
 
-const settings = (over: Partial<ChannelSettings>): ChannelSettings => ({
-  timezone: 'UTC',
-  postTime: '09:00',
-  weekdays: [1, 2, 3, 4, 5],
-  revealDelayMinutes: 360,
-  categories: [],
-  levels: [],
-  pairsWeekday: 1,
-  ...over,
-});
+const settings = (over: Partial<ChannelSettings>): ChannelSettings => ({ ...BASE_SETTINGS, pairsWeekday: 1, ...over });
 
 describe('pairs schedule defaults', () => {
   it('takes 09:00 local when no pairs time is set', () => {

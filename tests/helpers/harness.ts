@@ -9,6 +9,7 @@ import { silentLogger } from '../../src/core/log.ts';
 import { Ports } from '../../src/core/port.ts';
 import type { ChannelSettings, Member } from '../../src/core/types.ts';
 import { createRepository, type StoreRepository } from '../../src/store/repository.ts';
+import { BASE_SETTINGS } from './channel-settings.ts';
 import { createTestDatabase, type TestDatabase } from './database.ts';
 import { RecordingPort } from './recording-port.ts';
 
@@ -26,14 +27,8 @@ const bank = loadBank(resolve('questions'), ParseCache.open(join(cacheDir(), 'ba
 
 const entries = bank.questions.map((q) => ({ question: q.question, hash: q.hash }));
 
-export const DEFAULTS: ChannelSettings = {
-  timezone: 'UTC',
-  postTime: '09:00',
-  weekdays: [1, 2, 3, 4, 5],
-  revealDelayMinutes: 360,
-  categories: [],
-  levels: [],
-};
+/** The settings a new channel gets in the harness. */
+export const DEFAULTS: ChannelSettings = BASE_SETTINGS;
 
 /** The real core on a real database with the real bank, a fixed clock and a recording platform. */
 export async function createHarness(start = new Date('2026-11-23T08:00:00Z'), seed = 7): Promise<Harness> {
