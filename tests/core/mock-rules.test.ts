@@ -144,3 +144,18 @@ describe('mock interview rules', () => {
     expect(parseBudget('x'.repeat(30))).toEqual({ ok: false, text: `\`${'x'.repeat(20)}\` is not a budget. ${hint}` });
   });
 });
+
+describe('a mock step with no stored answers (a state saved by an older version)', () => {
+  const withoutAnswers = () => {
+    const s = session();
+    return { ...s, state: { ...s.state, answers: [] } };
+  };
+
+  it('counts as empty when the member presses Done', () => {
+    expect(finishStep(withoutAnswers(), 0, 'press:0', AT)).toEqual({ kind: 'empty' });
+  });
+
+  it('can still be skipped', () => {
+    expect(finishStep(withoutAnswers(), 0, 'press:0', AT, true).kind).toBe('next');
+  });
+});
