@@ -122,6 +122,8 @@ describe.skipIf(skip)('the group page in headless Chromium', () => {
     await page.keyboard.press('Tab');
     expect(await focused(page)).toEqual({ tag: 'A', id: '', text: 'Skip to content', outline: 'solid 3px' });
     await page.keyboard.press('Enter');
+    // The jump to the fragment lands after the key press returns: wait for it rather than read the URL at once.
+    await page.waitForURL((url) => url.hash === '#main', { timeout: 10_000 });
     expect(new URL(page.url()).hash).toBe('#main');
     await page.keyboard.press('Tab');
     expect(await focused(page)).toMatchObject({ tag: 'A', text: 'Ada', outline: 'solid 3px' });
